@@ -1,0 +1,26 @@
+package io.jenkins.plugins.mlops.cli;
+
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+
+/** Sends a step's progress lines (a PrintStream API) to the command's console writer. */
+final class ConsoleStream extends OutputStream {
+    private final PrintWriter console;
+    private final java.io.ByteArrayOutputStream line = new java.io.ByteArrayOutputStream();
+
+    ConsoleStream(PrintWriter console) {
+        this.console = console;
+    }
+
+    @Override
+    public void write(int b) {
+        if (b == '\n') {
+            console.println("   " + line.toString(StandardCharsets.UTF_8));
+            console.flush();
+            line.reset();
+        } else {
+            line.write(b);
+        }
+    }
+}

@@ -1,0 +1,61 @@
+package io.jenkins.plugins.mlops.cli;
+
+import io.jenkins.plugins.mlops.contract.ExitCodes;
+import io.jenkins.plugins.mlops.contract.InvalidInputException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code mlops} command: one subcommand per Level-2 step. */
+@Command(name = "mlops", mixinStandardHelpOptions = true, version = "mlops 0.1.0",
+        description = "Level 2 MLOps pipeline steps: validate data, train (DL4J), test, gate, register, serve,"
+                + " deploy, monitor.%nExit codes: 0 passed, 1 the checked thing failed, 2 usage or input error.",
+        subcommands = {ValidateCommand.class, TrainCommand.class, TestCommand.class, GateCommand.class,
+            RegistryCommand.class, ServeCommand.class, DeployCommand.class, MonitorCommand.class, DemoCommand.class,
+            CommandLine.HelpCommand.class})
+public final class Mlops implements Runnable {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "missing subcommand");
+    }
+
+    public static void main(String[] args) {
+        System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    }
+
+    /** Runs the CLI with the given streams; never throws, returns the exit code. */
+    public static int execute(String[] args, PrintWriter out, PrintWriter err) {
+        CommandLine cli = new CommandLine(new Mlops());
+        cli.setOut(out);
+        cli.setErr(err);
+        cli.setParameterExceptionHandler((e, a) -> {
+            String command = e.getCommandLine().getCommandName();
+            err.println("mlops " + (command.equals("mlops") ? "" : command + ": ") + "error: " + e.getMessage()
+                    + " (see '" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help')");
+            return ExitCodes.INPUT_ERROR;
+        });
+        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            String command = commandLine.getCommandSpec().qualifiedName();
+            if (e instanceof InvalidInputException) {
+                err.println(command + ": error: " + e.getMessage());
+                return ExitCodes.INPUT_ERROR;
+            }
+            if (e instanceof UncheckedIOException) {
+                err.println(command + ": error: " + e.getMessage());
+                return ExitCodes.INPUT_ERROR;
+            }
+            err.println(command + ": internal error (a bug, please report it): " + e);
+            if (System.getenv("MLOPS_DEBUG") != null) {
+                e.printStackTrace(err);
+            } else {
+                err.println("  set MLOPS_DEBUG=1 for the stack trace");
+            }
+            return ExitCodes.BUG;
+        });
+        return cli.execute(args);
+    }
+}

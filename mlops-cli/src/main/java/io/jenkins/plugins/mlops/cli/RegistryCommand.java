@@ -1,0 +1,129 @@
+package io.jenkins.plugins.mlops.cli;
+
+import io.jenkins.plugins.mlops.contract.Json;
+import io.jenkins.plugins.mlops.contract.StepResult;
+import io.jenkins.plugins.mlops.model.Lineage;
+import io.jenkins.plugins.mlops.registry.ModelRef;
+import io.jenkins.plugins.mlops.registry.ModelVersion;
+import io.jenkins.plugins.mlops.registry.RegisterStep;
+import io.jenkins.plugins.mlops.registry.Registry;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "registry", mixinStandardHelpOptions = true,
+        description = "The embedded model registry in $MLOPS_HOME (default: .mlops/ in the working directory).",
+        subcommands = {RegistryCommand.Register.class, RegistryCommand.ListVersions.class, RegistryCommand.Show.class,
+            RegistryCommand.Promote.class})
+final class RegistryCommand implements Runnable {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "missing subcommand: register, list, show or promote");
+    }
+
+    static Registry registry(Path home) {
+        return home != null ? new Registry(home) : Registry.fromEnvironment();
+    }
+
+    /** Who acts: the CI's user when set, else the OS user. */
+    static String user() {
+        String ci = Lineage.env("BUILD_USER_ID");
+        return ci != null ? ci : System.getProperty("user.name");
+    }
+
+    abstract static class RegistryOption {
+        @Option(names = "--registry", paramLabel = "DIR", description = "Registry folder (default: $MLOPS_HOME or .mlops).")
+        Path home;
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        PrintWriter out() {
+            return spec.commandLine().getOut();
+        }
+    }
+
+    @Command(name = "register", mixinStandardHelpOptions = true, description = "Register a model package as a new version.")
+    static final class Register extends RegistryOption implements Callable<Integer> {
+        @Option(names = "--model", required = true, paramLabel = "DIR", description = "Model package folder.")
+        Path model;
+
+        @Option(names = "--name", required = true, paramLabel = "NAME", description = "Registered model name.")
+        String name;
+
+        @Option(names = "--alias", paramLabel = "ALIAS", description = "Also point this alias (e.g. staging) at it.")
+        String alias;
+
+        @Option(names = "--out", paramLabel = "DIR", description = "Also write register.json/.html here.")
+        Path outDir;
+
+        @Override
+        public Integer call() {
+            StepResult result = RegisterStep.run(registry(home), model, name, user(), alias, outDir);
+            out().println(result.getSummary());
+            return result.getStatus().exitCode();
+        }
+    }
+
+    @Command(name = "list", mixinStandardHelpOptions = true, description = "One line per version (or per model).")
+    static final class ListVersions extends RegistryOption implements Callable<Integer> {
+        @Option(names = "--name", paramLabel = "NAME", description = "Model name; without it, list the models.")
+        String name;
+
+        @Override
+        public Integer call() {
+            Registry registry = registry(home);
+            if (name == null) {
+                registry.models().forEach(out()::println);
+                return 0;
+            }
+            Map<String, List<Integer>> aliases = registry.aliases(ModelRef.checkName(name));
+            for (ModelVersion v : registry.versions(name)) {
+                String tags = aliases.entrySet().stream()
+                        .filter(e -> !e.getValue().isEmpty() && e.getValue().get(e.getValue().size() - 1) == v.version())
+                        .map(Map.Entry::getKey).collect(Collectors.joining(","));
+                out().printf("%s\t%s\t%s\t%s\t%s%n", v.ref(), v.registeredAt(), v.metrics(),
+                        v.packageDigest().substring(0, 12), tags);
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "show", mixinStandardHelpOptions = true, description = "A version's record as JSON.")
+    static final class Show extends RegistryOption implements Callable<Integer> {
+        @Parameters(paramLabel = "REF", description = "NAME, NAME@VERSION or NAME@ALIAS.")
+        String ref;
+
+        @Override
+        public Integer call() throws Exception {
+            out().println(Json.JSON.writeValueAsString(registry(home).resolve(ModelRef.parse(ref))));
+            return 0;
+        }
+    }
+
+    @Command(name = "promote", mixinStandardHelpOptions = true, description = "Point an alias at a version.")
+    static final class Promote extends RegistryOption implements Callable<Integer> {
+        @Parameters(paramLabel = "REF", description = "NAME@VERSION (or any reference).")
+        String ref;
+
+        @Option(names = "--alias", required = true, paramLabel = "ALIAS", description = "e.g. staging, production.")
+        String alias;
+
+        @Override
+        public Integer call() {
+            ModelVersion v = registry(home).promote(ModelRef.parse(ref), alias);
+            out().println(alias + " -> " + v.ref());
+            return 0;
+        }
+    }
+}

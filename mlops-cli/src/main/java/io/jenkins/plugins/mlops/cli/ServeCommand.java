@@ -1,0 +1,64 @@
+package io.jenkins.plugins.mlops.cli;
+
+import io.jenkins.plugins.mlops.model.PackagedModel;
+import io.jenkins.plugins.mlops.registry.ModelRef;
+import io.jenkins.plugins.mlops.registry.ModelVersion;
+import io.jenkins.plugins.mlops.registry.Registry;
+import io.jenkins.plugins.mlops.serving.ModelServer;
+import io.jenkins.plugins.mlops.serving.ServerConfig;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = "Serve registered models over the Open Inference Protocol V2 (REST). The admin API"
+                + " (POST /admin/deploy) is on only when MLOPS_ADMIN_TOKEN or --token-file gives a token.")
+final class ServeCommand implements Callable<Integer> {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--model", paramLabel = "REF", description = "NAME[@VERSION|@ALIAS] to load at start; repeatable.")
+    List<String> refs = List.of();
+
+    @Option(names = "--port", defaultValue = "8080", description = "Port (0 = any free port; default ${DEFAULT-VALUE}).")
+    int port;
+
+    @Option(names = "--host", defaultValue = "127.0.0.1", description = "Address to bind (default ${DEFAULT-VALUE}).")
+    String host;
+
+    @Option(names = "--registry", paramLabel = "DIR", description = "Registry folder (default: $MLOPS_HOME or .mlops).")
+    Path home;
+
+    @Option(names = "--log-dir", paramLabel = "DIR", defaultValue = "mlops-serving",
+            description = "Where predictions.jsonl is written (default ${DEFAULT-VALUE}).")
+    Path logDir;
+
+    @Option(names = "--token-file", paramLabel = "FILE", description = "File holding the admin token.")
+    Path tokenFile;
+
+    @Override
+    public Integer call() throws Exception {
+        Registry registry = RegistryCommand.registry(home);
+        ServerConfig config = new ServerConfig(host, port, AdminToken.read(tokenFile), registry, logDir,
+                ServerConfig.DEFAULT_MAX_REQUEST_BYTES, ServerConfig.DEFAULT_MAX_ROWS);
+        ModelServer server = new ModelServer(config);
+        for (String ref : refs) {
+            ModelVersion v = registry.resolve(ModelRef.parse(ref));
+            server.deploy(v.name(), String.valueOf(v.version()), PackagedModel.load(registry.packageDir(v)));
+        }
+        server.start();
+        spec.commandLine().getOut().println("serving on " + server.url() + " (" + config + ")");
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                server.close();
+            } catch (Exception e) {
+                // shutting down anyway
+            }
+        }));
+        server.join();
+        return 0;
+    }
+}

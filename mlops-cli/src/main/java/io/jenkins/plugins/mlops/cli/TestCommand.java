@@ -1,0 +1,37 @@
+package io.jenkins.plugins.mlops.cli;
+
+import io.jenkins.plugins.mlops.contract.StepResult;
+import io.jenkins.plugins.mlops.data.CsvReader;
+import io.jenkins.plugins.mlops.data.Table;
+import io.jenkins.plugins.mlops.evaluation.ModelTestStep;
+import io.jenkins.plugins.mlops.evaluation.TestSuite;
+import io.jenkins.plugins.mlops.model.PackagedModel;
+import java.nio.file.Path;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "test", mixinStandardHelpOptions = true,
+        description = "Score labelled rows with a model package and hold its metrics to thresholds."
+                + " Exit 1 when a threshold is missed.")
+final class TestCommand extends StepCommand {
+    @Option(names = "--model", required = true, paramLabel = "DIR", description = "Model package folder.")
+    Path model;
+
+    @Option(names = "--data", required = true, paramLabel = "FILE", description = "Labelled test rows (CSV).")
+    Path data;
+
+    @Option(names = "--suite", paramLabel = "FILE",
+            description = "Thresholds (YAML: metrics: {accuracy: {min: 0.9}}). Default: accuracy >= 0.8 and"
+                    + " macroF1 >= 0.7 (classification), r2 >= 0.3 (regression).")
+    Path suite;
+
+    @Override
+    StepResult runStep(Path out) {
+        Table table = new CsvReader().read(data);
+        try (PackagedModel packaged = PackagedModel.load(model)) {
+            TestSuite thresholds = suite == null ? TestSuite.defaults(packaged.info().task())
+                    : TestSuite.read(suite, packaged.info().task());
+            return ModelTestStep.run(packaged, table, data, thresholds, out);
+        }
+    }
+}

@@ -1,0 +1,28 @@
+package io.jenkins.plugins.mlops.cli;
+
+import io.jenkins.plugins.mlops.contract.StepResult;
+import io.jenkins.plugins.mlops.validation.ValidateSpec;
+import io.jenkins.plugins.mlops.validation.ValidateStep;
+import java.nio.file.Path;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "validate", mixinStandardHelpOptions = true,
+        description = "Check a CSV file against a schema (or infer one), profile its columns and compare it with a"
+                + " reference. Exit 1 when anomalies at error level or drift were found.")
+final class ValidateCommand extends StepCommand {
+    @Option(names = "--data", required = true, paramLabel = "FILE", description = "CSV file to validate.")
+    Path data;
+
+    @Option(names = "--schema", paramLabel = "FILE",
+            description = "Frictionless Table Schema (JSON). Without it a schema is inferred and written to schema.json.")
+    Path schema;
+
+    @Option(names = "--reference", paramLabel = "FILE", description = "CSV file to compare distributions with.")
+    Path reference;
+
+    @Override
+    StepResult runStep(Path out) {
+        return ValidateStep.run(new ValidateSpec(data, schema, reference), out);
+    }
+}

@@ -1,0 +1,95 @@
+package io.jenkins.plugins.mlops.model;
+
+import io.jenkins.plugins.mlops.contract.Json;
+import io.jenkins.plugins.mlops.data.Table;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A verified, loaded model package: raw rows in, predictions out, through the package's own
+ * preprocessing. Used alike by the test step, the model server and batch prediction.
+ */
+public final class PackagedModel implements AutoCloseable {
+    public static final String MODEL_FILE = "model.json";
+    public static final String PREPROCESSING_FILE = "preprocessing.json";
+    public static final String INPUT_SCHEMA_FILE = "input-schema.json";
+    public static final String LINEAGE_FILE = "lineage.json";
+    public static final String METRICS_FILE = "metrics.json";
+    public static final String REFERENCE_FILE = "reference.csv";
+
+    private final Path dir;
+    private final ModelInfo info;
+    private final Preprocessor preprocessor;
+    private final Network network;
+    private final String digest;
+
+    public PackagedModel(Path dir, ModelInfo info, Preprocessor preprocessor, Network network, String digest) {
+        this.dir = dir;
+        this.info = info;
+        this.preprocessor = preprocessor;
+        this.network = network;
+        this.digest = digest;
+    }
+
+    /** Verifies the manifest, then loads; any mismatch is an input error and nothing is loaded. */
+    public static PackagedModel load(Path dir) {
+        Manifest manifest = Manifest.verify(dir);
+        ModelInfo info = Json.readJson(dir.resolve(MODEL_FILE), ModelInfo.class);
+        Preprocessor preprocessor = Json.readJson(dir.resolve(PREPROCESSING_FILE), Preprocessor.class);
+        Network network = NetworkLoader.forFramework(info.framework()).load(dir, info);
+        String digest = io.jenkins.plugins.mlops.data.Sha256.of(
+                manifest.files().toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return new PackagedModel(dir, info, preprocessor, network, digest);
+    }
+
+    public Path dir() {
+        return dir;
+    }
+
+    public ModelInfo info() {
+        return info;
+    }
+
+    public Preprocessor preprocessor() {
+        return preprocessor;
+    }
+
+    /** A digest over the manifest: identifies exactly these files. */
+    public String digest() {
+        return digest;
+    }
+
+    /** Rows are raw feature values in {@link Preprocessor#featureNames()} order. */
+    public List<Prediction> predict(List<String[]> rows) {
+        float[][] inputs = new float[rows.size()][];
+        for (int i = 0; i < inputs.length; i++) {
+            inputs[i] = preprocessor.transform(rows.get(i));
+        }
+        float[][] outputs = network.output(inputs);
+        List<Prediction> predictions = new ArrayList<>(outputs.length);
+        for (float[] output : outputs) {
+            predictions.add(preprocessor.decode(output));
+        }
+        return predictions;
+    }
+
+    /** Predicts every row of a table, in batches so that memory stays bounded. */
+    public List<Prediction> predict(Table table) {
+        List<Prediction> out = new ArrayList<>(table.rowCount());
+        List<String[]> batch = new ArrayList<>();
+        for (int r = 0; r < table.rowCount(); r++) {
+            batch.add(preprocessor.featureValues(table, r));
+            if (batch.size() == 1024 || r == table.rowCount() - 1) {
+                out.addAll(predict(batch));
+                batch.clear();
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public void close() {
+        network.close();
+    }
+}

@@ -1,0 +1,116 @@
+package io.jenkins.plugins.mlops.model;
+
+import io.jenkins.plugins.mlops.data.Profiler;
+import io.jenkins.plugins.mlops.data.Table;
+import io.jenkins.plugins.mlops.schema.FieldType;
+import io.jenkins.plugins.mlops.schema.Schema;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+/**
+ * Turns raw rows (text values in {@link #featureNames()} order, {@code null} for missing) into
+ * network inputs, and network outputs back into labels. Stored as {@code preprocessing.json}.
+ *
+ * @param classes class labels in output order (classification); empty for regression
+ * @param targetMean regression target standardisation (training rows); 0 for classification
+ * @param targetScale as above; 1 for classification
+ */
+public record Preprocessor(Task task, String label, List<FeatureTransform> features, List<String> classes,
+                           double targetMean, double targetScale) {
+
+    /** Fits every transform on the given (training) rows only. */
+    public static Preprocessor fit(Table train, Schema schema, String label, Task task, List<String> featureNames) {
+        List<FeatureTransform> features = new ArrayList<>();
+        for (String name : featureNames) {
+            int c = train.columnIndex(name);
+            FieldType type = schema.field(name).orElseThrow().type();
+            if (type.isNumeric()) {
+                double[] x = Profiler.numbers(train, c);
+                double mean = java.util.Arrays.stream(x).filter(Double::isFinite).average().orElse(0);
+                double ss = 0;
+                for (double v : x) {
+                    ss += Double.isFinite(v) ? (v - mean) * (v - mean) : 0;
+                }
+                double sd = x.length > 1 ? Math.sqrt(ss / (x.length - 1)) : 0;
+                features.add(new FeatureTransform.Numeric(name, type, mean, mean, sd > 0 ? sd : 1));
+            } else {
+                Map<String, Long> counts = Profiler.counts(train, c);
+                String mode = counts.entrySet().stream()
+                        .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                        .map(Map.Entry::getKey).findFirst().orElse("");
+                features.add(new FeatureTransform.Categorical(name, mode, List.copyOf(new TreeSet<>(counts.keySet()))));
+            }
+        }
+        int labelColumn = train.columnIndex(label);
+        if (task == Task.CLASSIFICATION) {
+            List<String> classes = List.copyOf(new TreeSet<>(Profiler.counts(train, labelColumn).keySet()));
+            return new Preprocessor(task, label, features, classes, 0, 1);
+        }
+        double[] y = Profiler.numbers(train, labelColumn);
+        double mean = java.util.Arrays.stream(y).average().orElse(0);
+        double ss = 0;
+        for (double v : y) {
+            ss += (v - mean) * (v - mean);
+        }
+        double sd = y.length > 1 ? Math.sqrt(ss / (y.length - 1)) : 1;
+        return new Preprocessor(task, label, features, List.of(), mean, sd > 0 ? sd : 1);
+    }
+
+    public List<String> featureNames() {
+        return features.stream().map(FeatureTransform::name).toList();
+    }
+
+    public int inputWidth() {
+        return features.stream().mapToInt(FeatureTransform::width).sum();
+    }
+
+    public int outputWidth() {
+        return task == Task.CLASSIFICATION ? classes.size() : 1;
+    }
+
+    public float[] transform(String[] raw) {
+        float[] out = new float[inputWidth()];
+        int offset = 0;
+        for (int i = 0; i < features.size(); i++) {
+            features.get(i).apply(raw[i], out, offset);
+            offset += features.get(i).width();
+        }
+        return out;
+    }
+
+    /** The feature values of row {@code r} of a table, in feature order. */
+    public String[] featureValues(Table table, int r) {
+        String[] raw = new String[features.size()];
+        for (int i = 0; i < raw.length; i++) {
+            int c = table.columnIndex(features.get(i).name());
+            raw[i] = c < 0 ? null : table.value(r, c);
+        }
+        return raw;
+    }
+
+    /** The network target for a label value: a class index, or the standardised number. */
+    public double encodeTarget(String value) {
+        if (task == Task.CLASSIFICATION) {
+            return classes.indexOf(value);
+        }
+        return (FieldType.parseDouble(value) - targetMean) / targetScale;
+    }
+
+    public Prediction decode(float[] output) {
+        if (task == Task.REGRESSION) {
+            double value = output[0] * targetScale + targetMean;
+            return new Prediction(null, value, null);
+        }
+        int best = 0;
+        double[] probabilities = new double[output.length];
+        for (int k = 0; k < output.length; k++) {
+            probabilities[k] = output[k];
+            if (output[k] > output[best]) {
+                best = k;
+            }
+        }
+        return new Prediction(classes.get(best), probabilities[best], probabilities);
+    }
+}

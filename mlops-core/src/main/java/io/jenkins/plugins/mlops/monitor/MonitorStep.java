@@ -1,0 +1,154 @@
+package io.jenkins.plugins.mlops.monitor;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.jenkins.plugins.mlops.contract.Check;
+import io.jenkins.plugins.mlops.contract.CheckStatus;
+import io.jenkins.plugins.mlops.contract.InvalidInputException;
+import io.jenkins.plugins.mlops.contract.Json;
+import io.jenkins.plugins.mlops.contract.StepResult;
+import io.jenkins.plugins.mlops.data.Table;
+import io.jenkins.plugins.mlops.drift.ColumnDrift;
+import io.jenkins.plugins.mlops.drift.DriftConfig;
+import io.jenkins.plugins.mlops.drift.DriftDetector;
+import io.jenkins.plugins.mlops.drift.DriftReports;
+import io.jenkins.plugins.mlops.drift.DriftSamples;
+import io.jenkins.plugins.mlops.report.HtmlReport;
+import io.jenkins.plugins.mlops.report.StepOutputWriter;
+import io.jenkins.plugins.mlops.report.Svg;
+import io.jenkins.plugins.mlops.schema.Field;
+import io.jenkins.plugins.mlops.schema.Schema;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The {@code monitor} step: drift of the inputs a model server received, window by window, versus
+ * the training reference, and a retraining recommendation with its reasons.
+ */
+public final class MonitorStep {
+    public static final String STEP = "monitor";
+
+    private MonitorStep() {
+    }
+
+    /** One window of consecutive logged rows and its drift verdicts. */
+    public record Window(int index, long firstRow, long lastRow, String from, String to, List<ColumnDrift> drift) {
+        public List<String> driftedColumns() {
+            return drift.stream().filter(d -> d.verdict() == io.jenkins.plugins.mlops.drift.DriftVerdict.DRIFT)
+                    .map(ColumnDrift::column).toList();
+        }
+    }
+
+    /**
+     * @param windowRows rows per window; 0 = the whole log as one window
+     */
+    public static StepResult run(Path log, Table reference, Schema schema, int windowRows, Path outDir) {
+        List<PredictionLogEntry> entries = read(log);
+        if (entries.isEmpty()) {
+            throw InvalidInputException.in(log, "the prediction log has no entries yet");
+        }
+        List<Field> features = schema.fields().stream().filter(f -> reference.hasColumn(f.name())).toList();
+        int size = windowRows <= 0 ? entries.size() : windowRows;
+        DriftDetector detector = new DriftDetector(DriftConfig.DEFAULT);
+        List<Window> windows = new ArrayList<>();
+        for (int start = 0; start < entries.size(); start += size) {
+            List<PredictionLogEntry> slice = entries.subList(start, Math.min(entries.size(), start + size));
+            Table current = toTable(log, slice, features);
+            windows.add(new Window(windows.size() + 1, start + 1L, start + (long) slice.size(), slice.get(0).time(),
+                    slice.get(slice.size() - 1).time(), detector.compare(DriftSamples.of(schema, reference, current))));
+        }
+        List<Check> checks = new ArrayList<>();
+        for (Window w : windows) {
+            List<String> drifted = w.driftedColumns();
+            boolean insufficient = w.drift().stream().allMatch(d -> d.verdict()
+                    == io.jenkins.plugins.mlops.drift.DriftVerdict.INSUFFICIENT_DATA);
+            CheckStatus status = insufficient ? CheckStatus.INSUFFICIENT_DATA
+                    : drifted.isEmpty() ? CheckStatus.PASSED : CheckStatus.FAILED;
+            String reason = insufficient ? "Too few rows in this window for a verdict."
+                    : drifted.isEmpty() ? "No input column drifted versus the training reference."
+                    : "Input drift in " + String.join(", ", drifted) + ".";
+            checks.add(new Check("window:" + w.index() + " (rows " + w.firstRow() + "-" + w.lastRow() + ")", status,
+                    drifted.size(), "0 drifted columns", reason));
+        }
+        Window latest = windows.get(windows.size() - 1);
+        List<String> reasons = new ArrayList<>();
+        if (!latest.driftedColumns().isEmpty()) {
+            reasons.add("input drift in the latest window: " + String.join(", ", latest.driftedColumns()));
+        }
+        long driftedWindows = windows.stream().filter(w -> !w.driftedColumns().isEmpty()).count();
+        Map<String, Object> recommendation = new LinkedHashMap<>();
+        recommendation.put("retrain", !reasons.isEmpty());
+        recommendation.put("reasons", reasons);
+        String summary = entries.size() + " logged predictions in " + windows.size() + " window"
+                + (windows.size() == 1 ? "" : "s") + ": " + driftedWindows + " with input drift"
+                + (reasons.isEmpty() ? "; no retraining needed." : "; retraining recommended (" + reasons.get(0) + ").");
+        StepResult result = StepResult.fromChecks(STEP, summary, checks)
+                .with("log", log.toString())
+                .with("rows", entries.size())
+                .with("windowRows", size)
+                .with("windows", windows)
+                .with("recommendation", recommendation);
+        StepOutputWriter.write(outDir, result, report(result, windows));
+        return result;
+    }
+
+    static List<PredictionLogEntry> read(Path log) {
+        List<PredictionLogEntry> entries = new ArrayList<>();
+        try (BufferedReader in = Files.newBufferedReader(log, StandardCharsets.UTF_8)) {
+            long lineNo = 0;
+            for (String line; (line = in.readLine()) != null; ) {
+                lineNo++;
+                if (line.isBlank()) {
+                    continue;
+                }
+                try {
+                    entries.add(Json.JSON.readValue(line, PredictionLogEntry.class));
+                } catch (JsonProcessingException e) {
+                    throw InvalidInputException.at(log, lineNo, e.getLocation() == null ? 0 : e.getLocation().getColumnNr(),
+                            "not a prediction log entry: " + e.getOriginalMessage().split("\n")[0]);
+                }
+            }
+        } catch (NoSuchFileException e) {
+            throw InvalidInputException.in(log, "no such file");
+        } catch (IOException e) {
+            throw InvalidInputException.in(log, "cannot read: " + e.getMessage());
+        }
+        return entries;
+    }
+
+    static Table toTable(Path log, List<PredictionLogEntry> entries, List<Field> features) {
+        List<String> columns = features.stream().map(Field::name).toList();
+        List<String[]> rows = new ArrayList<>();
+        long[] lines = new long[entries.size()];
+        for (int i = 0; i < entries.size(); i++) {
+            Map<String, String> inputs = entries.get(i).inputs() == null ? Map.of() : entries.get(i).inputs();
+            String[] row = new String[columns.size()];
+            for (int c = 0; c < row.length; c++) {
+                row[c] = inputs.get(columns.get(c));
+            }
+            rows.add(row);
+            lines[i] = i + 1;
+        }
+        return new Table(log.getFileName().toString(), columns, rows, lines);
+    }
+
+    static HtmlReport report(StepResult result, List<Window> windows) {
+        HtmlReport report = HtmlReport.forResult("Model monitoring", result);
+        report.section("Drifted columns per window").figure(Svg.bars(
+                windows.stream().map(w -> "window " + w.index() + " (" + (w.lastRow() - w.firstRow() + 1) + " rows)").toList(),
+                windows.stream().mapToDouble(w -> w.driftedColumns().size()).toArray(), "Drifted columns per window"),
+                "Number of input columns flagged in each window of consecutive predictions.");
+        for (Window w : windows) {
+            DriftReports.render(report, "Window " + w.index() + ": rows " + w.firstRow() + "–" + w.lastRow()
+                    + " (" + w.from() + " to " + w.to() + ")", w.drift());
+        }
+        return report;
+    }
+}

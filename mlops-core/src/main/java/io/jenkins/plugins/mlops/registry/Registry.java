@@ -1,0 +1,216 @@
+package io.jenkins.plugins.mlops.registry;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import io.jenkins.plugins.mlops.contract.InvalidInputException;
+import io.jenkins.plugins.mlops.contract.Json;
+import io.jenkins.plugins.mlops.data.Sha256;
+import io.jenkins.plugins.mlops.model.Lineage;
+import io.jenkins.plugins.mlops.model.Manifest;
+import io.jenkins.plugins.mlops.model.ModelInfo;
+import io.jenkins.plugins.mlops.model.PackagedModel;
+import io.jenkins.plugins.mlops.report.StepOutputWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+
+/**
+ * An embedded model registry in a folder:
+ * <pre>
+ * models/NAME/versions/N/version.json     lineage, metrics, digest
+ * models/NAME/versions/N/package/...      the verified model package
+ * models/NAME/aliases.json                alias -> history of versions (last = current)
+ * models/NAME/.lock                       serialises writers across processes
+ * </pre>
+ * A version is assembled in a hidden staging folder and renamed into place, so a crash at any
+ * moment leaves either no version or a complete one.
+ */
+public final class Registry {
+    private final Path home;
+
+    public Registry(Path home) {
+        this.home = home;
+    }
+
+    /** {@code $MLOPS_HOME}, or {@code .mlops/} in the working directory. */
+    public static Registry fromEnvironment() {
+        String env = System.getenv("MLOPS_HOME");
+        return new Registry(env == null || env.isBlank() ? Path.of(".mlops") : Path.of(env));
+    }
+
+    public Path home() {
+        return home;
+    }
+
+    private Path modelDir(String name) {
+        return home.resolve("models").resolve(ModelRef.checkName(name));
+    }
+
+    public ModelVersion register(Path packageDir, String name, String user) {
+        Path manifestFile = packageDir.resolve(Manifest.FILE);
+        Manifest.verify(packageDir);
+        ModelInfo info = Json.readJson(packageDir.resolve(PackagedModel.MODEL_FILE), ModelInfo.class);
+        Lineage lineage = Json.readJson(packageDir.resolve(PackagedModel.LINEAGE_FILE), Lineage.class);
+        Map<String, Double> metrics = Json.JSON.convertValue(
+                Json.readTree(packageDir.resolve(PackagedModel.METRICS_FILE)), new TypeReference<Map<String, Double>>() { });
+        Path dir = modelDir(name);
+        return locked(dir, () -> {
+            int version = versions(name).stream().mapToInt(ModelVersion::version).max().orElse(0) + 1;
+            Path staging = dir.resolve(".staging-" + UUID.randomUUID());
+            try {
+                copyTree(packageDir, staging.resolve("package"));
+                ModelVersion mv = new ModelVersion(name, version, Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(),
+                        user, info.task().jsonName(), Sha256.of(manifestFile), metrics, lineage);
+                Files.writeString(staging.resolve("version.json"), Json.JSON.writeValueAsString(mv) + "\n");
+                Path versions = dir.resolve("versions");
+                Files.createDirectories(versions);
+                Files.move(staging, versions.resolve(String.valueOf(version)), StandardCopyOption.ATOMIC_MOVE);
+                return mv;
+            } finally {
+                deleteTree(staging);
+            }
+        });
+    }
+
+    public List<String> models() {
+        Path models = home.resolve("models");
+        if (!Files.isDirectory(models)) {
+            return List.of();
+        }
+        try (Stream<Path> s = Files.list(models)) {
+            return s.filter(Files::isDirectory).map(p -> p.getFileName().toString()).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Every complete version, oldest first; staging folders of crashed writers are invisible. */
+    public List<ModelVersion> versions(String name) {
+        Path versions = modelDir(name).resolve("versions");
+        if (!Files.isDirectory(versions)) {
+            return List.of();
+        }
+        try (Stream<Path> s = Files.list(versions)) {
+            return s.filter(p -> p.getFileName().toString().matches("\\d+"))
+                    .map(p -> Json.readJson(p.resolve("version.json"), ModelVersion.class))
+                    .sorted(Comparator.comparingInt(ModelVersion::version))
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public ModelVersion resolve(ModelRef ref) {
+        List<ModelVersion> all = versions(ref.name());
+        if (all.isEmpty()) {
+            throw new InvalidInputException("no model '" + ref.name() + "' in registry " + home);
+        }
+        if (ref.selector() == null) {
+            return all.get(all.size() - 1);
+        }
+        int wanted;
+        if (ref.isVersion()) {
+            wanted = Integer.parseInt(ref.selector());
+        } else {
+            List<Integer> history = aliases(ref.name()).get(ref.selector());
+            if (history == null || history.isEmpty()) {
+                throw new InvalidInputException("model '" + ref.name() + "' has no alias '" + ref.selector() + "'");
+            }
+            wanted = history.get(history.size() - 1);
+        }
+        return all.stream().filter(v -> v.version() == wanted).findFirst()
+                .orElseThrow(() -> new InvalidInputException("model '" + ref.name() + "' has no version " + wanted));
+    }
+
+    /** The package folder of a version, verified against its manifest before it is handed out. */
+    public Path packageDir(ModelVersion version) {
+        Path dir = modelDir(version.name()).resolve("versions").resolve(String.valueOf(version.version())).resolve("package");
+        Manifest.verify(dir);
+        if (!Sha256.of(dir.resolve(Manifest.FILE)).equals(version.packageDigest())) {
+            throw InvalidInputException.in(dir, "manifest digest differs from the one registered");
+        }
+        return dir;
+    }
+
+    /** Alias name -> versions it pointed to, oldest first; the last is the current target. */
+    public Map<String, List<Integer>> aliases(String name) {
+        Path file = modelDir(name).resolve("aliases.json");
+        if (!Files.exists(file)) {
+            return new LinkedHashMap<>();
+        }
+        return Json.JSON.convertValue(Json.readTree(file), new TypeReference<LinkedHashMap<String, List<Integer>>>() { });
+    }
+
+    public ModelVersion promote(ModelRef ref, String alias) {
+        ModelRef.checkName(alias);
+        if (alias.chars().allMatch(Character::isDigit)) {
+            throw new InvalidInputException("alias '" + alias + "' would be read as a version number");
+        }
+        ModelVersion target = resolve(ref);
+        Path dir = modelDir(ref.name());
+        return locked(dir, () -> {
+            Map<String, List<Integer>> aliases = aliases(ref.name());
+            List<Integer> history = new ArrayList<>(aliases.getOrDefault(alias, List.of()));
+            history.add(target.version());
+            aliases.put(alias, history);
+            StepOutputWriter.writeAtomically(dir.resolve("aliases.json"), Json.JSON.writeValueAsString(aliases) + "\n");
+            return target;
+        });
+    }
+
+    /** Runs {@code action} holding the model's lock file, which serialises writers across processes. */
+    private static <T> T locked(Path dir, Callable<T> action) {
+        try {
+            Files.createDirectories(dir);
+            try (FileChannel channel = FileChannel.open(dir.resolve(".lock"), StandardOpenOption.CREATE,
+                    StandardOpenOption.WRITE);
+                 FileLock lock = channel.lock()) {
+                return action.call();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("registry " + dir + ": " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static void copyTree(Path from, Path to) throws IOException {
+        try (Stream<Path> walk = Files.walk(from)) {
+            for (Path p : walk.toList()) {
+                Path target = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(p, target, StandardCopyOption.COPY_ATTRIBUTES);
+                }
+            }
+        }
+    }
+
+    static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+}

@@ -1,0 +1,21 @@
+package io.jenkins.plugins.mlops.validation;
+
+import java.util.List;
+
+/**
+ * One kind of problem in one column, with how often it occurred and up to five offending rows.
+ *
+ * @param column the column, or {@code null} for dataset-level anomalies
+ * @param kind a stable identifier, e.g. {@code out_of_range}
+ */
+public record Anomaly(String column, String kind, Severity severity, long count, String message,
+                      List<Example> examples) {
+    public enum Severity {
+        ERROR,
+        WARNING
+    }
+
+    /** An offending value and the file line it is on. */
+    public record Example(long line, String value) {
+    }
+}

@@ -1,0 +1,146 @@
+package io.jenkins.plugins.mlops.validation;
+
+import io.jenkins.plugins.mlops.contract.Check;
+import io.jenkins.plugins.mlops.contract.CheckStatus;
+import io.jenkins.plugins.mlops.contract.Json;
+import io.jenkins.plugins.mlops.contract.StepResult;
+import io.jenkins.plugins.mlops.data.ColumnProfile;
+import io.jenkins.plugins.mlops.data.CsvReader;
+import io.jenkins.plugins.mlops.data.Profiler;
+import io.jenkins.plugins.mlops.data.Table;
+import io.jenkins.plugins.mlops.drift.ColumnDrift;
+import io.jenkins.plugins.mlops.drift.DriftConfig;
+import io.jenkins.plugins.mlops.drift.DriftDetector;
+import io.jenkins.plugins.mlops.drift.DriftReports;
+import io.jenkins.plugins.mlops.drift.DriftSamples;
+import io.jenkins.plugins.mlops.report.HtmlReport;
+import io.jenkins.plugins.mlops.report.StepOutputWriter;
+import io.jenkins.plugins.mlops.report.Svg;
+import io.jenkins.plugins.mlops.schema.Field;
+import io.jenkins.plugins.mlops.schema.FieldType;
+import io.jenkins.plugins.mlops.schema.Schema;
+import io.jenkins.plugins.mlops.schema.SchemaInference;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/** The {@code validation} step: schema check, column profiles and drift versus a reference. */
+public final class ValidateStep {
+    public static final String STEP = "validation";
+
+    private ValidateStep() {
+    }
+
+    public static StepResult run(ValidateSpec spec, Path outDir) {
+        // Read every input before writing anything: a bad input leaves the output folder untouched.
+        Schema given = spec.schema() == null ? null : Schema.read(spec.schema());
+        CsvReader reader = new CsvReader(given == null ? io.jenkins.plugins.mlops.data.MissingValues.DEFAULT
+                : given.missing());
+        Table table = reader.read(spec.data());
+        Table reference = spec.reference() == null ? null : reader.read(spec.reference());
+        Schema schema = given != null ? given : SchemaInference.infer(reference != null ? reference : table);
+
+        List<Anomaly> anomalies = SchemaValidator.validate(schema, table);
+        List<ColumnProfile> columns = new ArrayList<>();
+        for (int c = 0; c < table.columns().size(); c++) {
+            String name = table.columns().get(c);
+            FieldType type = schema.field(name).map(Field::type).orElse(FieldType.STRING);
+            columns.add(Profiler.profile(table, c, type));
+        }
+        List<ColumnDrift> drift = reference == null ? List.of()
+                : new DriftDetector(DriftConfig.DEFAULT).compare(DriftSamples.of(schema, reference, table));
+
+        List<Check> checks = new ArrayList<>();
+        checks.add(Check.of("rows", table.rowCount() > 0, table.rowCount(), "> 0",
+                table.rowCount() > 0 ? "The file has " + table.rowCount() + " data rows." : "The file has no data rows."));
+        for (Field field : schema.fields()) {
+            List<Anomaly> mine = anomalies.stream().filter(a -> field.name().equals(a.column())).toList();
+            long errors = mine.stream().filter(a -> a.severity() == Anomaly.Severity.ERROR).mapToLong(Anomaly::count).sum();
+            String reason = mine.isEmpty() ? "All " + table.rowCount() + " values conform to the schema ("
+                    + field.type().jsonName() + ")." : mine.stream().map(Anomaly::message).collect(Collectors.joining(" "));
+            checks.add(new Check("schema:" + field.name(), errors > 0 ? CheckStatus.FAILED : CheckStatus.PASSED, errors,
+                    "0 invalid values", reason));
+        }
+        for (Anomaly a : anomalies) {
+            if (a.column() == null || schema.field(a.column()).isEmpty()) {
+                checks.add(new Check(a.kind() + (a.column() == null ? "" : ":" + a.column()),
+                        a.severity() == Anomaly.Severity.ERROR ? CheckStatus.FAILED : CheckStatus.WARNING, a.count(), null,
+                        a.message()));
+            }
+        }
+        checks.addAll(DriftReports.checks("drift:", drift));
+
+        long errorCount = anomalies.stream().filter(a -> a.severity() == Anomaly.Severity.ERROR).count();
+        long warningCount = anomalies.size() - errorCount;
+        String summary = String.format(Locale.ROOT, "%d rows × %d columns of %s checked against %s: %d %s, %d %s%s.",
+                table.rowCount(), table.columns().size(), spec.data().getFileName(),
+                given != null ? "schema " + spec.schema().getFileName() : "a schema inferred from the "
+                        + (reference != null ? "reference" : "data"),
+                errorCount, errorCount == 1 ? "error" : "errors", warningCount, warningCount == 1 ? "warning" : "warnings",
+                reference == null ? "" : "; " + DriftReports.drifted(drift) + " of " + drift.size()
+                        + " columns drifted versus " + spec.reference().getFileName());
+        StepResult result = StepResult.fromChecks(STEP, summary, checks)
+                .with("rows", table.rowCount())
+                .with("schemaInferred", given == null)
+                .with("anomalies", anomalies)
+                .with("columns", columns)
+                .with("drift", drift);
+        if (given == null) {
+            writeSchema(outDir.resolve("schema.json"), schema);
+            result.withArtifact("schema.json");
+        }
+        StepOutputWriter.write(outDir, result, report(result, anomalies, columns, drift));
+        return result;
+    }
+
+    static void writeSchema(Path file, Schema schema) {
+        try {
+            StepOutputWriter.writeAtomically(file, Json.JSON.writeValueAsString(schema) + "\n");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static HtmlReport report(StepResult result, List<Anomaly> anomalies, List<ColumnProfile> columns,
+                             List<ColumnDrift> drift) {
+        HtmlReport report = HtmlReport.forResult("Data validation", result);
+        report.section("Anomalies");
+        if (anomalies.isEmpty()) {
+            report.paragraph("No anomalies: every value conforms to the schema.");
+        } else {
+            io.jenkins.plugins.mlops.report.Table table = new io.jenkins.plugins.mlops.report.Table("Column", "Kind",
+                    "Severity", "Count", "Message", "Examples (line: value)");
+            for (Anomaly a : anomalies) {
+                table.rowWithClass(a.severity() == Anomaly.Severity.ERROR ? "row-failed" : "row-warning", a.column(),
+                        a.kind(), a.severity().name(), a.count(), a.message(), a.examples().stream()
+                                .map(e -> e.line() + ": '" + e.value() + "'").collect(Collectors.joining(", ")));
+            }
+            report.table(table);
+        }
+        report.section("Columns");
+        io.jenkins.plugins.mlops.report.Table table = new io.jenkins.plugins.mlops.report.Table("Column", "Type",
+                "Count", "Missing", "Distinct", "Min", "Max", "Mean", "Std dev", "Distribution");
+        for (ColumnProfile p : columns) {
+            String chart;
+            if (p.histogram() != null) {
+                chart = Svg.sparkline(p.histogram().counts(), p.name() + " histogram");
+            } else if (p.topValues() != null && !p.topValues().isEmpty()) {
+                chart = Svg.sparkline(p.topValues().values().stream().mapToLong(Long::longValue).toArray(),
+                        p.name() + " top values: " + String.join(", ", p.topValues().keySet()));
+            } else {
+                chart = "";
+            }
+            table.row(p.name(), p.type(), p.count(), p.missing(), p.distinct(), p.min(), p.max(), p.mean(), p.stddev(),
+                    new io.jenkins.plugins.mlops.report.Table.Markup(chart));
+        }
+        report.table(table);
+        if (!drift.isEmpty()) {
+            DriftReports.render(report, "Drift versus the reference", drift);
+        }
+        return report;
+    }
+}

@@ -1,0 +1,90 @@
+package io.jenkins.plugins.mlops.train;
+
+import io.jenkins.plugins.mlops.contract.InvalidInputException;
+import io.jenkins.plugins.mlops.model.ModelInfo;
+import io.jenkins.plugins.mlops.model.Network;
+import io.jenkins.plugins.mlops.model.NetworkLoader;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * A DL4J network stored as {@code network.json} (the layer configuration) and {@code params.bin}
+ * (little-endian float32 parameters). Written by us rather than with ModelSerializer, whose zip
+ * carries timestamps: the same training must give the same bytes.
+ */
+public final class Dl4jNetwork implements Network {
+    public static final String CONFIG_FILE = "network.json";
+    public static final String PARAMS_FILE = "params.bin";
+
+    private final MultiLayerNetwork net;
+
+    public Dl4jNetwork(MultiLayerNetwork net) {
+        this.net = net;
+    }
+
+    @Override
+    public float[][] output(float[][] inputs) {
+        INDArray x = Nd4j.create(inputs);
+        // MultiLayerNetwork keeps per-call state; one caller at a time
+        synchronized (net) {
+            return net.output(x, false).castTo(DataType.FLOAT).toFloatMatrix();
+        }
+    }
+
+    public static void save(MultiLayerNetwork net, Path dir) throws IOException {
+        Files.writeString(dir.resolve(CONFIG_FILE), net.getLayerWiseConfigurations().toJson(), StandardCharsets.UTF_8);
+        float[] params = net.params().castTo(DataType.FLOAT).toFloatVector();
+        ByteBuffer buffer = ByteBuffer.allocate(params.length * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);
+        buffer.asFloatBuffer().put(params);
+        Files.write(dir.resolve(PARAMS_FILE), buffer.array());
+    }
+
+    public static MultiLayerNetwork read(Path dir) {
+        try {
+            MultiLayerConfiguration conf = MultiLayerConfiguration.fromJson(
+                    Files.readString(dir.resolve(CONFIG_FILE), StandardCharsets.UTF_8));
+            byte[] bytes = Files.readAllBytes(dir.resolve(PARAMS_FILE));
+            float[] params = new float[bytes.length / Float.BYTES];
+            ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(params);
+            MultiLayerNetwork net = new MultiLayerNetwork(conf);
+            net.init();
+            if (params.length != net.numParams()) {
+                throw InvalidInputException.in(dir.resolve(PARAMS_FILE), "holds " + params.length
+                        + " parameters, the network needs " + net.numParams());
+            }
+            // init(params, false) re-initialises randomly in M2.1; setParams copies ours over the fresh ones
+            net.setParams(Nd4j.createFromArray(params).reshape(1, params.length));
+            return net;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read network from " + dir, e);
+        } catch (RuntimeException e) {
+            if (e instanceof InvalidInputException) {
+                throw e;
+            }
+            throw InvalidInputException.in(dir.resolve(CONFIG_FILE), "not a readable DL4J network: " + e.getMessage());
+        }
+    }
+
+    /** Registered in META-INF/services so that modules without DL4J can load DL4J packages. */
+    public static final class Loader implements NetworkLoader {
+        @Override
+        public String framework() {
+            return "dl4j";
+        }
+
+        @Override
+        public Network load(Path packageDir, ModelInfo info) {
+            return new Dl4jNetwork(read(packageDir));
+        }
+    }
+}

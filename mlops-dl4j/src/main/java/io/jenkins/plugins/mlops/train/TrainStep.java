@@ -1,0 +1,365 @@
+package io.jenkins.plugins.mlops.train;
+
+import io.jenkins.plugins.mlops.contract.Check;
+import io.jenkins.plugins.mlops.contract.CheckStatus;
+import io.jenkins.plugins.mlops.contract.InvalidInputException;
+import io.jenkins.plugins.mlops.contract.Json;
+import io.jenkins.plugins.mlops.contract.Status;
+import io.jenkins.plugins.mlops.contract.StepResult;
+import io.jenkins.plugins.mlops.data.CsvReader;
+import io.jenkins.plugins.mlops.data.Sha256;
+import io.jenkins.plugins.mlops.data.Table;
+import io.jenkins.plugins.mlops.evaluation.Metrics;
+import io.jenkins.plugins.mlops.model.Lineage;
+import io.jenkins.plugins.mlops.model.Manifest;
+import io.jenkins.plugins.mlops.model.ModelInfo;
+import io.jenkins.plugins.mlops.model.PackagedModel;
+import io.jenkins.plugins.mlops.model.Prediction;
+import io.jenkins.plugins.mlops.model.Preprocessor;
+import io.jenkins.plugins.mlops.model.Task;
+import io.jenkins.plugins.mlops.report.Html;
+import io.jenkins.plugins.mlops.report.HtmlReport;
+import io.jenkins.plugins.mlops.report.StepOutputWriter;
+import io.jenkins.plugins.mlops.report.Svg;
+import io.jenkins.plugins.mlops.schema.Field;
+import io.jenkins.plugins.mlops.schema.Schema;
+import io.jenkins.plugins.mlops.schema.SchemaInference;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.TreeMap;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.layers.DenseLayer;
+import org.deeplearning4j.nn.conf.layers.OutputLayer;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.nn.weights.WeightInit;
+import org.nd4j.linalg.activations.Activation;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.learning.config.Adam;
+import org.nd4j.linalg.lossfunctions.LossFunctions;
+
+/**
+ * The {@code train} step: a DL4J MLP from a spec. Preprocessing is fitted on the training rows
+ * only; the hold-out rows are written beside the package ({@code holdout.csv}) for the test step.
+ */
+public final class TrainStep {
+    public static final String STEP = "train";
+    public static final String PACKAGE_DIR = "model";
+    public static final String HOLDOUT_FILE = "holdout.csv";
+    /** Training rows kept in the package as the drift reference for monitoring. */
+    static final int MAX_REFERENCE_ROWS = 10_000;
+
+    private TrainStep() {
+    }
+
+    public static StepResult run(Path specFile, Path dataFile, Path outDir, PrintStream progress) {
+        TrainSpec spec = TrainSpec.read(specFile);
+        Table all = new CsvReader().read(dataFile);
+        int labelColumn = all.columnIndex(spec.label());
+        if (labelColumn < 0) {
+            throw InvalidInputException.at(dataFile, 1, 0, "label column '" + spec.label() + "' (from " + specFile.getFileName()
+                    + ") is not in the data; columns are " + all.columns());
+        }
+        for (String excluded : spec.exclude()) {
+            if (!all.hasColumn(excluded)) {
+                throw InvalidInputException.in(specFile, "'exclude' names column '" + excluded + "' which is not in "
+                        + dataFile.getFileName());
+            }
+        }
+        Table data = all.filter(r -> all.value(r, labelColumn) != null);
+        Schema schema = SchemaInference.infer(data);
+        if (spec.task() == Task.REGRESSION && !schema.field(spec.label()).orElseThrow().type().isNumeric()) {
+            throw InvalidInputException.in(dataFile, "label column '" + spec.label() + "' is not numeric, but the spec"
+                    + " asks for regression");
+        }
+        List<String> features = data.columns().stream()
+                .filter(c -> !c.equals(spec.label()) && !spec.exclude().contains(c)).toList();
+        if (features.isEmpty()) {
+            throw InvalidInputException.in(specFile, "no feature columns left besides the label");
+        }
+        long seed = spec.seed() != null ? spec.seed() : chooseSeed();
+        int[][] split = split(data, labelColumn, spec, seed);
+        Table train = data.select(split[0]);
+        Table holdout = data.select(split[1]);
+        if (train.rowCount() < 2 || holdout.rowCount() < 1) {
+            throw InvalidInputException.in(dataFile, "too few labelled rows (" + data.rowCount() + ") to train and hold out");
+        }
+        Preprocessor pre = Preprocessor.fit(train, schema, spec.label(), spec.task(), features);
+
+        MultiLayerNetwork net = new MultiLayerNetwork(configuration(spec, pre, seed));
+        net.init();
+        INDArray[] trainXY = arrays(pre, train);
+        INDArray[] holdoutXY = arrays(pre, holdout);
+        TrainingLoop.Curves curves = new TrainingLoop(net, spec.training().batchSize(), spec.training().epochs(), seed,
+                progress).fit(trainXY[0], trainXY[1], holdoutXY[0], holdoutXY[1], pre.task());
+
+        // Everything is computed; now write, into a staging folder that replaces the package at once.
+        try {
+            Files.createDirectories(outDir);
+            Path staging = Files.createTempDirectory(outDir, ".model-");
+            Dl4jNetwork.save(net, staging);
+            ModelInfo info = new ModelInfo(ModelInfo.FORMAT, "dl4j", spec.name(), spec.task(), spec.label(), features,
+                    pre.classes(), List.of(Dl4jNetwork.CONFIG_FILE, Dl4jNetwork.PARAMS_FILE));
+            Lineage lineage = lineage(dataFile, specFile, data.rowCount(), seed);
+            Schema inputSchema = new Schema(features.stream().map(f -> schema.field(f).orElseThrow()).toList(), null);
+            Map<String, Double> metrics = holdoutMetrics(new PackagedModel(staging, info, pre, new Dl4jNetwork(net), "")
+                    .predict(holdout), holdout, labelColumn, pre);
+            writeJson(staging.resolve(PackagedModel.MODEL_FILE), info);
+            writeJson(staging.resolve(PackagedModel.PREPROCESSING_FILE), pre);
+            writeJson(staging.resolve(PackagedModel.INPUT_SCHEMA_FILE), inputSchema);
+            writeJson(staging.resolve(PackagedModel.LINEAGE_FILE), lineage);
+            writeJson(staging.resolve(PackagedModel.METRICS_FILE), metrics);
+            Files.copy(specFile, staging.resolve("spec.yaml"));
+            writeCsv(staging.resolve(PackagedModel.REFERENCE_FILE), train, features, MAX_REFERENCE_ROWS);
+            Manifest.write(staging);
+            writeCsv(outDir.resolve(HOLDOUT_FILE), holdout, data.columns(), Integer.MAX_VALUE);
+            replaceDirectory(staging, outDir.resolve(PACKAGE_DIR));
+            return result(spec, pre, curves, metrics, lineage, train.rowCount(), holdout.rowCount(), outDir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the model package to " + outDir + ": " + e.getMessage(), e);
+        }
+    }
+
+    static long chooseSeed() {
+        long seed;
+        do {
+            seed = new java.security.SecureRandom().nextInt(Integer.MAX_VALUE);
+        } while (seed == 0);
+        return seed;
+    }
+
+    /** [train indexes, hold-out indexes], stratified by class when asked; deterministic in the seed. */
+    static int[][] split(Table data, int labelColumn, TrainSpec spec, long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        Map<String, List<Integer>> groups = new TreeMap<>();
+        for (int r = 0; r < data.rowCount(); r++) {
+            String key = spec.split().stratify() ? data.value(r, labelColumn) : "";
+            groups.computeIfAbsent(key, k -> new ArrayList<>()).add(r);
+        }
+        List<Integer> train = new ArrayList<>();
+        List<Integer> test = new ArrayList<>();
+        for (List<Integer> group : groups.values()) {
+            for (int i = group.size() - 1; i > 0; i--) {
+                int j = random.nextInt(i + 1);
+                Integer tmp = group.get(i);
+                group.set(i, group.get(j));
+                group.set(j, tmp);
+            }
+            int n = (int) Math.round(group.size() * spec.split().test());
+            test.addAll(group.subList(0, n));
+            train.addAll(group.subList(n, group.size()));
+        }
+        train.sort(null);
+        test.sort(null);
+        return new int[][] {train.stream().mapToInt(Integer::intValue).toArray(),
+            test.stream().mapToInt(Integer::intValue).toArray()};
+    }
+
+    static MultiLayerConfiguration configuration(TrainSpec spec, Preprocessor pre, long seed) {
+        Activation activation = Activation.fromString(spec.model().activation());
+        NeuralNetConfiguration.ListBuilder layers = new NeuralNetConfiguration.Builder()
+                .seed(seed)
+                .dataType(DataType.FLOAT)
+                .weightInit(WeightInit.XAVIER)
+                .updater(new Adam(spec.training().learningRate()))
+                .list();
+        int in = pre.inputWidth();
+        for (int width : spec.model().hidden()) {
+            layers.layer(new DenseLayer.Builder().nIn(in).nOut(width).activation(activation).build());
+            in = width;
+        }
+        boolean classification = pre.task() == Task.CLASSIFICATION;
+        layers.layer(new OutputLayer.Builder(classification ? LossFunctions.LossFunction.MCXENT
+                : LossFunctions.LossFunction.MSE)
+                .nIn(in).nOut(pre.outputWidth())
+                .activation(classification ? Activation.SOFTMAX : Activation.IDENTITY)
+                .build());
+        return layers.build();
+    }
+
+    /** Features and targets (one-hot for classes, standardised value for regression). */
+    static INDArray[] arrays(Preprocessor pre, Table table) {
+        int labelColumn = table.columnIndex(pre.label());
+        float[][] x = new float[table.rowCount()][];
+        float[][] y = new float[table.rowCount()][pre.outputWidth()];
+        for (int r = 0; r < x.length; r++) {
+            x[r] = pre.transform(pre.featureValues(table, r));
+            double target = pre.encodeTarget(table.value(r, labelColumn));
+            if (pre.task() == Task.CLASSIFICATION) {
+                if (target >= 0) {
+                    y[r][(int) target] = 1f;
+                }
+            } else {
+                y[r][0] = (float) target;
+            }
+        }
+        return new INDArray[] {Nd4j.create(x), Nd4j.create(y)};
+    }
+
+    static Map<String, Double> holdoutMetrics(List<Prediction> predictions, Table holdout, int labelColumn,
+                                              Preprocessor pre) {
+        if (pre.task() == Task.CLASSIFICATION) {
+            List<String> actual = new ArrayList<>();
+            List<String> predicted = new ArrayList<>();
+            for (int r = 0; r < holdout.rowCount(); r++) {
+                actual.add(holdout.value(r, labelColumn));
+                predicted.add(predictions.get(r).label());
+            }
+            Map<String, Double> all = Metrics.classification(Metrics.confusion(actual, predicted, pre.classes()),
+                    pre.classes());
+            Map<String, Double> headline = new LinkedHashMap<>();
+            headline.put("accuracy", all.get("accuracy"));
+            headline.put("macroF1", all.get("macroF1"));
+            return headline;
+        }
+        double[] actual = new double[holdout.rowCount()];
+        double[] predicted = new double[holdout.rowCount()];
+        for (int r = 0; r < actual.length; r++) {
+            actual[r] = Double.parseDouble(holdout.value(r, labelColumn));
+            predicted[r] = predictions.get(r).value();
+        }
+        return Metrics.regression(actual, predicted);
+    }
+
+    static Lineage lineage(Path dataFile, Path specFile, long rows, long seed) {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("deeplearning4j", libraryVersion("org.deeplearning4j", "deeplearning4j-nn"));
+        env.put("nd4j", libraryVersion("org.nd4j", "nd4j-native"));
+        env.put("nd4j.backend", Nd4j.getBackend().getClass().getSimpleName());
+        env.put("dataType", "FLOAT");
+        env.put("java", System.getProperty("java.vendor") + " " + System.getProperty("java.version"));
+        env.put("os", System.getProperty("os.name") + " " + System.getProperty("os.arch"));
+        env.put("OMP_NUM_THREADS", String.valueOf(System.getenv("OMP_NUM_THREADS")));
+        env.put("OMP_WAIT_POLICY", String.valueOf(System.getenv("OMP_WAIT_POLICY")));
+        env.put("availableProcessors", String.valueOf(Runtime.getRuntime().availableProcessors()));
+        String user = Lineage.env("BUILD_USER_ID") != null ? Lineage.env("BUILD_USER_ID") : System.getProperty("user.name");
+        return new Lineage(Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), user,
+                dataFile.getFileName().toString(), Sha256.of(dataFile), rows, Sha256.of(specFile), seed,
+                Lineage.env("GIT_COMMIT"), Lineage.env("BUILD_URL"), env);
+    }
+
+    static String libraryVersion(String group, String artifact) {
+        String path = "/META-INF/maven/" + group + "/" + artifact + "/pom.properties";
+        try (var in = TrainStep.class.getResourceAsStream(path)) {
+            if (in == null) {
+                return "unknown";
+            }
+            java.util.Properties p = new java.util.Properties();
+            p.load(in);
+            return p.getProperty("version", "unknown");
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+
+    static void writeJson(Path file, Object value) throws IOException {
+        Files.writeString(file, Json.JSON.writeValueAsString(value) + "\n");
+    }
+
+    static void writeCsv(Path file, Table table, List<String> columns, int maxRows) throws IOException {
+        int[] idx = columns.stream().mapToInt(table::columnIndex).toArray();
+        try (CSVPrinter printer = new CSVPrinter(Files.newBufferedWriter(file),
+                CSVFormat.RFC4180.builder().setRecordSeparator('\n').get())) {
+            printer.printRecord(columns);
+            for (int r = 0; r < Math.min(maxRows, table.rowCount()); r++) {
+                List<String> values = new ArrayList<>(idx.length);
+                for (int c : idx) {
+                    String v = table.value(r, c);
+                    values.add(v == null ? "" : v);
+                }
+                printer.printRecord(values);
+            }
+        }
+    }
+
+    static void replaceDirectory(Path staging, Path target) throws IOException {
+        if (Files.exists(target)) {
+            Path old = target.resolveSibling("." + target.getFileName() + "-old-" + System.nanoTime());
+            Files.move(target, old, StandardCopyOption.ATOMIC_MOVE);
+            Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
+            try (var walk = Files.walk(old)) {
+                for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.delete(p);
+                }
+            }
+        } else {
+            Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
+        }
+    }
+
+    static StepResult result(TrainSpec spec, Preprocessor pre, TrainingLoop.Curves curves, Map<String, Double> metrics,
+                             Lineage lineage, int trainRows, int holdoutRows, Path outDir) {
+        List<Check> checks = new ArrayList<>();
+        double first = curves.trainLoss()[0];
+        double last = curves.trainLoss()[curves.trainLoss().length - 1];
+        checks.add(Check.of("loss-finite", Double.isFinite(last), last, "finite",
+                Double.isFinite(last) ? "Training loss stayed finite in every epoch."
+                        : "Training loss became NaN or infinite: lower the learning rate or check the inputs."));
+        boolean decreased = last < first;
+        checks.add(new Check("loss-decreased", decreased ? CheckStatus.PASSED : CheckStatus.WARNING, last,
+                "< " + Html.number(first), decreased ? "Loss fell from " + Html.number(first) + " to " + Html.number(last)
+                + " over " + curves.trainLoss().length + " epochs." : "Loss did not decrease; the model may not be learning."));
+        String headline = metrics.entrySet().stream().map(e -> e.getKey() + " " + Html.number(e.getValue()))
+                .reduce((a, b) -> a + ", " + b).orElse("");
+        String summary = "Trained " + spec.name() + " (" + spec.task().jsonName() + ", " + pre.inputWidth() + " inputs → "
+                + spec.model().hidden() + " → " + pre.outputWidth() + ") on " + trainRows + " rows for "
+                + spec.training().epochs() + " epochs, seed " + lineage.seed() + "; hold-out (" + holdoutRows + " rows): "
+                + headline + ".";
+        boolean failed = checks.stream().anyMatch(c -> c.status() == CheckStatus.FAILED);
+        StepResult result = new StepResult(STEP, failed ? Status.FAILED : Status.PASSED, summary, checks)
+                .with("model", spec.name())
+                .with("package", PACKAGE_DIR)
+                .with("trainRows", trainRows)
+                .with("holdoutRows", holdoutRows)
+                .with("metrics", metrics)
+                .with("seed", lineage.seed())
+                .with("learningCurves", Map.of("trainLoss", curves.trainLoss(), "holdoutLoss", curves.holdoutLoss(),
+                        "holdoutMetric", curves.holdoutMetric(), "metricName", curves.metricName()))
+                .with("lineage", lineage)
+                .withArtifact(PACKAGE_DIR + "/")
+                .withArtifact(HOLDOUT_FILE);
+        HtmlReport report = HtmlReport.forResult("Model training", result);
+        report.section("Learning curves")
+                .figure(Svg.lines(List.of(new Svg.Series("training loss", curves.trainLoss()),
+                        new Svg.Series("hold-out loss", curves.holdoutLoss())), "epoch", "Loss per epoch"), "Loss per epoch")
+                .figure(Svg.lines(List.of(new Svg.Series("hold-out " + curves.metricName(), curves.holdoutMetric())),
+                        "epoch", "Hold-out " + curves.metricName() + " per epoch"), "Hold-out " + curves.metricName()
+                        + " per epoch");
+        report.section("Hold-out metrics");
+        io.jenkins.plugins.mlops.report.Table table = new io.jenkins.plugins.mlops.report.Table("Metric", "Value");
+        metrics.forEach(table::row);
+        report.table(table);
+        Map<String, Object> facts = new LinkedHashMap<>();
+        facts.put("features", String.join(", ", pre.featureNames()));
+        facts.put("label", spec.label() + (pre.classes().isEmpty() ? "" : " " + pre.classes()));
+        facts.put("split", "hold-out " + spec.split().test() + (spec.split().stratify() ? ", stratified" : ", random"));
+        facts.put("network", pre.inputWidth() + " → " + spec.model().hidden() + " (" + spec.model().activation() + ") → "
+                + pre.outputWidth());
+        facts.put("optimiser", "Adam, learning rate " + spec.training().learningRate() + ", batch "
+                + spec.training().batchSize());
+        facts.put("seed", lineage.seed());
+        facts.put("data", lineage.dataFile() + " sha256:" + lineage.dataSha256());
+        facts.put("spec sha256", lineage.specSha256());
+        facts.put("code commit", lineage.codeCommit() == null ? "not set (GIT_COMMIT)" : lineage.codeCommit());
+        facts.putAll(lineage.environment());
+        report.section("Spec, environment and lineage").facts(facts);
+        report.link(PACKAGE_DIR + "/" + Manifest.FILE, "Model package manifest (SHA-256 of every file)");
+        StepOutputWriter.write(outDir, result, report);
+        return result;
+    }
+}

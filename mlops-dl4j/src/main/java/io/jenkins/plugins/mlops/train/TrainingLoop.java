@@ -1,0 +1,104 @@
+package io.jenkins.plugins.mlops.train;
+
+import io.jenkins.plugins.mlops.model.Task;
+import java.io.PrintStream;
+import java.util.Locale;
+import java.util.SplittableRandom;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
+
+/**
+ * Mini-batch training with our own seeded shuffle (DL4J's iterators shuffle with unseeded
+ * randomness), recording per-epoch loss on both splits and the hold-out metric.
+ */
+final class TrainingLoop {
+    record Curves(double[] trainLoss, double[] holdoutLoss, double[] holdoutMetric, String metricName) {
+    }
+
+    private final MultiLayerNetwork net;
+    private final int batchSize;
+    private final int epochs;
+    private final long seed;
+    private final PrintStream progress;
+
+    TrainingLoop(MultiLayerNetwork net, int batchSize, int epochs, long seed, PrintStream progress) {
+        this.net = net;
+        this.batchSize = batchSize;
+        this.epochs = epochs;
+        this.seed = seed;
+        this.progress = progress;
+    }
+
+    Curves fit(INDArray x, INDArray y, INDArray hx, INDArray hy, Task task) {
+        int n = (int) x.rows();
+        double[] trainLoss = new double[epochs];
+        double[] holdoutLoss = new double[epochs];
+        double[] holdoutMetric = new double[epochs];
+        SplittableRandom random = new SplittableRandom(seed);
+        long started = System.nanoTime();
+        long lastReport = started;
+        for (int epoch = 0; epoch < epochs; epoch++) {
+            int[] order = permutation(n, random);
+            INDArray xs = x.getRows(order);
+            INDArray ys = y.getRows(order);
+            for (int from = 0; from < n; from += batchSize) {
+                int to = Math.min(n, from + batchSize);
+                net.fit(new DataSet(xs.get(NDArrayIndex.interval(from, to), NDArrayIndex.all()),
+                        ys.get(NDArrayIndex.interval(from, to), NDArrayIndex.all())));
+            }
+            trainLoss[epoch] = net.score(new DataSet(x, y), false);
+            holdoutLoss[epoch] = net.score(new DataSet(hx, hy), false);
+            INDArray out = net.output(hx, false);
+            holdoutMetric[epoch] = task == Task.CLASSIFICATION ? accuracy(out, hy) : r2(out, hy);
+            if (!Double.isFinite(trainLoss[epoch])) {
+                progress.printf(Locale.ROOT, "epoch %d: loss is %s, stopping%n", epoch + 1, trainLoss[epoch]);
+                return new Curves(java.util.Arrays.copyOf(trainLoss, epoch + 1), java.util.Arrays.copyOf(holdoutLoss,
+                        epoch + 1), java.util.Arrays.copyOf(holdoutMetric, epoch + 1), metricName(task));
+            }
+            long now = System.nanoTime();
+            if (epoch == 0 || epoch == epochs - 1 || now - lastReport > 2_000_000_000L) {
+                double seconds = (now - started) / 1e9;
+                double perSecond = (double) n * (epoch + 1) / Math.max(seconds, 1e-9);
+                double eta = seconds / (epoch + 1) * (epochs - epoch - 1);
+                progress.printf(Locale.ROOT, "epoch %d/%d  loss %.4f  hold-out %s %.4f  %.0f examples/s  ETA %.0fs%n",
+                        epoch + 1, epochs, trainLoss[epoch], metricName(task), holdoutMetric[epoch], perSecond, eta);
+                lastReport = now;
+            }
+        }
+        return new Curves(trainLoss, holdoutLoss, holdoutMetric, metricName(task));
+    }
+
+    static String metricName(Task task) {
+        return task == Task.CLASSIFICATION ? "accuracy" : "r2";
+    }
+
+    private static int[] permutation(int n, SplittableRandom random) {
+        int[] p = new int[n];
+        for (int i = 0; i < n; i++) {
+            p[i] = i;
+        }
+        for (int i = n - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            int t = p[i];
+            p[i] = p[j];
+            p[j] = t;
+        }
+        return p;
+    }
+
+    private static double accuracy(INDArray out, INDArray y) {
+        INDArray predicted = Nd4j.argMax(out, 1);
+        INDArray actual = Nd4j.argMax(y, 1);
+        return predicted.eq(actual).castTo(org.nd4j.linalg.api.buffer.DataType.FLOAT).meanNumber().doubleValue();
+    }
+
+    private static double r2(INDArray out, INDArray y) {
+        double mean = y.meanNumber().doubleValue();
+        double ssRes = out.sub(y).norm2Number().doubleValue();
+        double ssTot = y.sub(mean).norm2Number().doubleValue();
+        return ssTot == 0 ? 0 : 1 - (ssRes * ssRes) / (ssTot * ssTot);
+    }
+}
