@@ -32,7 +32,7 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--registry", paramLabel = "DIR", description = "Registry folder (default: $MLOPS_HOME or .mlops).")
     Path home;
 
-    @Option(names = "--log-dir", paramLabel = "DIR", defaultValue = "mlops-serving",
+    @Option(names = "--log-dir", paramLabel = "DIR", defaultValue = "mlops-serving-log",
             description = "Where predictions.jsonl is written (default ${DEFAULT-VALUE}).")
     Path logDir;
 

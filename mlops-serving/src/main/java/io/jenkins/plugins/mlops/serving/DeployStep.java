@@ -1,0 +1,93 @@
+package io.jenkins.plugins.mlops.serving;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.jenkins.plugins.mlops.contract.Check;
+import io.jenkins.plugins.mlops.contract.InvalidInputException;
+import io.jenkins.plugins.mlops.contract.Json;
+import io.jenkins.plugins.mlops.contract.StepResult;
+import io.jenkins.plugins.mlops.report.HtmlReport;
+import io.jenkins.plugins.mlops.report.StepOutputWriter;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The {@code deploy} step: asks a running model server's admin API to load a registered model. */
+public final class DeployStep {
+    public static final String STEP = "deploy";
+
+    private DeployStep() {
+    }
+
+    public static StepResult run(URI server, String modelRef, String token, Path outDir) {
+        if (token == null || token.isBlank()) {
+            throw new InvalidInputException("no admin token: set MLOPS_ADMIN_TOKEN or pass --token-file");
+        }
+        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+        String body = Json.JSON.createObjectNode().put("model", modelRef).toString();
+        HttpResponse<String> deployed = send(client, HttpRequest.newBuilder(server.resolve("/admin/deploy"))
+                .header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json")
+                .timeout(Duration.ofMinutes(2))
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), server);
+        JsonNode answer = parse(deployed.body());
+        List<Check> checks = new ArrayList<>();
+        boolean accepted = deployed.statusCode() == 200;
+        checks.add(Check.of("admin-deploy", accepted, deployed.statusCode(), "200",
+                accepted ? "The server loaded " + answer.path("name").asText() + "@" + answer.path("version").asText()
+                        + " (package digest verified)." : "The server refused: " + answer.path("error").asText(deployed.body())));
+        Map<String, Object> deployment = new LinkedHashMap<>();
+        deployment.put("server", server.toString());
+        deployment.put("requested", modelRef);
+        if (accepted) {
+            String name = answer.path("name").asText();
+            String version = answer.path("version").asText();
+            deployment.put("name", name);
+            deployment.put("version", version);
+            deployment.put("digest", answer.path("digest").asText());
+            deployment.put("strategy", answer.path("strategy").asText());
+            HttpResponse<String> ready = send(client, HttpRequest.newBuilder(
+                    server.resolve("/v2/models/" + name + "/versions/" + version + "/ready")).GET().build(), server);
+            checks.add(Check.of("model-ready", ready.statusCode() == 200, ready.statusCode(), "200",
+                    ready.statusCode() == 200 ? "The model answers ready on the OIP endpoint."
+                            : "The model is not ready: " + ready.body()));
+        }
+        String summary = accepted ? "Deployed " + deployment.get("name") + "@" + deployment.get("version") + " to "
+                + server + " (strategy " + deployment.get("strategy") + ")." : "Deployment of " + modelRef + " to " + server
+                + " failed: " + answer.path("error").asText(deployed.body());
+        StepResult result = StepResult.fromChecks(STEP, summary, checks).with("deployment", deployment);
+        HtmlReport report = HtmlReport.forResult("Deployment", result);
+        report.section("Deployment").facts(deployment);
+        StepOutputWriter.write(outDir, result, report);
+        return result;
+    }
+
+    private static HttpResponse<String> send(HttpClient client, HttpRequest request, URI server) {
+        try {
+            return client.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (ConnectException e) {
+            throw new InvalidInputException("cannot connect to model server " + server + ": connection refused");
+        } catch (IOException e) {
+            throw new InvalidInputException("model server " + server + ": " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InvalidInputException("interrupted while calling " + server);
+        }
+    }
+
+    private static JsonNode parse(String body) {
+        try {
+            return Json.JSON.readTree(body);
+        } catch (IOException e) {
+            return Json.JSON.createObjectNode().put("error", body);
+        }
+    }
+}

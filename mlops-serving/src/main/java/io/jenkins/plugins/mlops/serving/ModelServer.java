@@ -1,0 +1,377 @@
+package io.jenkins.plugins.mlops.serving;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.jenkins.plugins.mlops.contract.InvalidInputException;
+import io.jenkins.plugins.mlops.contract.Json;
+import io.jenkins.plugins.mlops.data.Sha256;
+import io.jenkins.plugins.mlops.model.PackagedModel;
+import io.jenkins.plugins.mlops.model.Prediction;
+import io.jenkins.plugins.mlops.model.Task;
+import io.jenkins.plugins.mlops.monitor.PredictionLogEntry;
+import io.jenkins.plugins.mlops.registry.ModelRef;
+import io.jenkins.plugins.mlops.registry.ModelVersion;
+import io.jenkins.plugins.mlops.schema.Field;
+import io.jenkins.plugins.mlops.schema.Schema;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.Callback;
+
+/**
+ * Open Inference Protocol V2 REST server (notes/mlops-peers.md §2) over Jetty 12, plus an admin
+ * API ({@code POST /admin/deploy}) that is closed unless a token is configured.
+ */
+public final class ModelServer implements AutoCloseable {
+    public static final String NAME = "jenkins-mlops";
+    public static final String VERSION = "0.1.0";
+    private static final Pattern MODEL_PATH = Pattern.compile(
+            "/v2/models/([^/]+)(?:/versions/([^/]+))?(/ready|/infer)?");
+
+    private final ServerConfig config;
+    private final DeployedModels models = new DeployedModels();
+    private final PredictionLog log;
+    private final Server jetty;
+    private final ServerConnector connector;
+    private final byte[] tokenDigest;
+
+    public ModelServer(ServerConfig config) {
+        this.config = config;
+        this.log = config.logDir() == null ? null : new PredictionLog(config.logDir());
+        this.tokenDigest = config.adminToken() == null ? null
+                : Sha256.newDigest().digest(config.adminToken().getBytes(StandardCharsets.UTF_8));
+        this.jetty = new Server();
+        this.connector = new ServerConnector(jetty);
+        connector.setHost(config.host());
+        connector.setPort(config.port());
+        jetty.addConnector(connector);
+        jetty.setHandler(new Handler.Abstract() {
+            @Override
+            public boolean handle(Request request, Response response, Callback callback) {
+                serve(request, response, callback);
+                return true;
+            }
+        });
+    }
+
+    public ModelServer start() throws Exception {
+        jetty.start();
+        return this;
+    }
+
+    public int port() {
+        return connector.getLocalPort();
+    }
+
+    public String url() {
+        String host = config.host().contains(":") ? "[" + config.host() + "]" : config.host();
+        return "http://" + host + ":" + port();
+    }
+
+    /** Loads a package (manifest verified first) and makes it the default version of its name. */
+    public void deploy(String name, String version, PackagedModel model) {
+        models.deploy(name, version, model);
+    }
+
+    public void join() throws InterruptedException {
+        jetty.join();
+    }
+
+    @Override
+    public void close() throws Exception {
+        jetty.stop();
+        models.closeAll();
+        if (log != null) {
+            log.close();
+        }
+    }
+
+    private void serve(Request request, Response response, Callback callback) {
+        int status = 200;
+        JsonNode body;
+        try {
+            body = route(request);
+        } catch (HttpError e) {
+            status = e.status;
+            body = error(e.getMessage());
+        } catch (InvalidInputException e) {
+            status = 400;
+            body = error(e.getMessage());
+        } catch (RuntimeException | IOException e) {
+            status = 500;
+            body = error("internal error: " + e.getClass().getSimpleName() + ": " + e.getMessage());
+        }
+        response.setStatus(status);
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
+        byte[] bytes;
+        try {
+            bytes = Json.JSON.writer().without(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT)
+                    .writeValueAsBytes(body);
+        } catch (IOException e) {
+            bytes = "{\"error\":\"cannot encode response\"}".getBytes(StandardCharsets.UTF_8);
+        }
+        response.write(true, java.nio.ByteBuffer.wrap(bytes), callback);
+    }
+
+    private static ObjectNode error(String message) {
+        return Json.JSON.createObjectNode().put("error", message);
+    }
+
+    private JsonNode route(Request request) throws IOException {
+        String path = Request.getPathInContext(request);
+        String method = request.getMethod();
+        if (path.equals("/v2/health/live")) {
+            requireMethod(method, "GET");
+            return Json.JSON.createObjectNode().put("live", true);
+        }
+        if (path.equals("/v2/health/ready")) {
+            requireMethod(method, "GET");
+            if (models.isEmpty()) {
+                throw new HttpError(503, "no model deployed yet");
+            }
+            return Json.JSON.createObjectNode().put("ready", true);
+        }
+        if (path.equals("/v2")) {
+            requireMethod(method, "GET");
+            ObjectNode meta = Json.JSON.createObjectNode().put("name", NAME).put("version", VERSION);
+            meta.putArray("extensions").add("prediction_log").add(tokenDigest == null ? "admin_disabled" : "admin");
+            return meta;
+        }
+        if (path.startsWith("/admin/")) {
+            return admin(request, path, method);
+        }
+        Matcher m = MODEL_PATH.matcher(path);
+        if (!m.matches()) {
+            throw new HttpError(404, "no such endpoint: " + method + " " + path);
+        }
+        DeployedModels.Entry entry = models.get(m.group(1), m.group(2));
+        String action = m.group(3);
+        if (action == null) {
+            requireMethod(method, "GET");
+            return metadata(entry);
+        }
+        if (action.equals("/ready")) {
+            requireMethod(method, "GET");
+            return Json.JSON.createObjectNode().put("name", entry.name()).put("ready", true);
+        }
+        requireMethod(method, "POST");
+        return infer(entry, readBody(request));
+    }
+
+    private static void requireMethod(String actual, String expected) {
+        if (!actual.equals(expected)) {
+            throw new HttpError(405, "use " + expected);
+        }
+    }
+
+    private JsonNode readBody(Request request) throws IOException {
+        long length = request.getLength();
+        if (length > config.maxRequestBytes()) {
+            throw new HttpError(413, "request body of " + length + " bytes exceeds the limit of "
+                    + config.maxRequestBytes());
+        }
+        byte[] bytes;
+        try (InputStream in = Content.Source.asInputStream(request)) {
+            bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, config.maxRequestBytes() + 1));
+        }
+        if (bytes.length > config.maxRequestBytes()) {
+            throw new HttpError(413, "request body exceeds the limit of " + config.maxRequestBytes() + " bytes");
+        }
+        try {
+            JsonNode node = Json.JSON.readTree(bytes);
+            if (node == null || !node.isObject()) {
+                throw new HttpError(400, "request body must be a JSON object");
+            }
+            return node;
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new HttpError(400, "invalid JSON: " + e.getOriginalMessage());
+        }
+    }
+
+    private ObjectNode metadata(DeployedModels.Entry entry) {
+        ObjectNode meta = Json.JSON.createObjectNode().put("name", entry.name());
+        ArrayNode versions = meta.putArray("versions");
+        models.versions(entry.name()).forEach(versions::add);
+        meta.put("platform", "dl4j_mlp");
+        Schema schema = Json.readJson(entry.model().dir().resolve(PackagedModel.INPUT_SCHEMA_FILE), Schema.class);
+        ArrayNode inputs = meta.putArray("inputs");
+        for (Field f : schema.fields()) {
+            inputs.addObject().put("name", f.name()).put("datatype", datatype(f)).putArray("shape").add(-1);
+        }
+        ArrayNode outputs = meta.putArray("outputs");
+        if (entry.model().info().task() == Task.CLASSIFICATION) {
+            outputs.addObject().put("name", "label").put("datatype", "BYTES").putArray("shape").add(-1);
+            outputs.addObject().put("name", "probabilities").put("datatype", "FP32").putArray("shape").add(-1)
+                    .add(entry.model().info().classes().size());
+        } else {
+            outputs.addObject().put("name", "prediction").put("datatype", "FP64").putArray("shape").add(-1);
+        }
+        return meta;
+    }
+
+    private static String datatype(Field f) {
+        return switch (f.type()) {
+            case INTEGER -> "INT64";
+            case NUMBER -> "FP64";
+            case BOOLEAN -> "BOOL";
+            default -> "BYTES";
+        };
+    }
+
+    /** Tabular OIP inference: one named input per feature column, rows along the first dimension. */
+    private JsonNode infer(DeployedModels.Entry entry, JsonNode request) {
+        long started = System.nanoTime();
+        List<String> features = entry.model().preprocessor().featureNames();
+        JsonNode inputs = request.get("inputs");
+        if (inputs == null || !inputs.isArray() || inputs.isEmpty()) {
+            throw new HttpError(400, "'inputs' must be a non-empty array with one input per feature column " + features);
+        }
+        Map<String, List<String>> columns = new HashMap<>();
+        int rows = -1;
+        for (JsonNode input : inputs) {
+            String name = input.path("name").asText(null);
+            if (name == null) {
+                throw new HttpError(400, "every input needs a 'name'");
+            }
+            if (!features.contains(name)) {
+                throw new HttpError(400, "unexpected input '" + name + "'; this model takes " + features);
+            }
+            List<String> values = new ArrayList<>();
+            flatten(input.get("data"), values, name);
+            long declared = input.path("shape").path(0).asLong(values.size());
+            if (declared != values.size()) {
+                throw new HttpError(400, "input '" + name + "' declares shape " + input.path("shape") + " but has "
+                        + values.size() + " values");
+            }
+            if (rows >= 0 && values.size() != rows) {
+                throw new HttpError(400, "input '" + name + "' has " + values.size() + " rows, others have " + rows);
+            }
+            rows = values.size();
+            columns.put(name, values);
+        }
+        List<String> missing = features.stream().filter(f -> !columns.containsKey(f)).toList();
+        if (!missing.isEmpty()) {
+            throw new HttpError(400, "missing inputs " + missing + "; send one input per feature column, null for"
+                    + " a missing value");
+        }
+        if (rows > config.maxRows()) {
+            throw new HttpError(400, "batch of " + rows + " rows exceeds the limit of " + config.maxRows());
+        }
+        List<String[]> raw = new ArrayList<>(rows);
+        for (int r = 0; r < rows; r++) {
+            String[] row = new String[features.size()];
+            for (int c = 0; c < row.length; c++) {
+                row[c] = columns.get(features.get(c)).get(r);
+            }
+            raw.add(row);
+        }
+        List<Prediction> predictions = entry.model().predict(raw);
+        String id = request.hasNonNull("id") ? request.get("id").asText() : UUID.randomUUID().toString();
+        ObjectNode response = Json.JSON.createObjectNode().put("model_name", entry.name())
+                .put("model_version", entry.version()).put("id", id);
+        ArrayNode outputs = response.putArray("outputs");
+        boolean classification = entry.model().info().task() == Task.CLASSIFICATION;
+        if (classification) {
+            ObjectNode label = outputs.addObject().put("name", "label").put("datatype", "BYTES");
+            label.putArray("shape").add(rows);
+            ArrayNode labels = label.putArray("data");
+            int k = entry.model().info().classes().size();
+            ObjectNode probs = outputs.addObject().put("name", "probabilities").put("datatype", "FP32");
+            probs.putArray("shape").add(rows).add(k);
+            probs.putObject("parameters").put("classes", String.join(",", entry.model().info().classes()));
+            ArrayNode data = probs.putArray("data");
+            for (Prediction p : predictions) {
+                labels.add(p.label());
+                for (double v : p.probabilities()) {
+                    data.add((float) v);
+                }
+            }
+        } else {
+            ObjectNode out = outputs.addObject().put("name", "prediction").put("datatype", "FP64");
+            out.putArray("shape").add(rows);
+            ArrayNode data = out.putArray("data");
+            predictions.forEach(p -> data.add(p.value()));
+        }
+        if (log != null) {
+            double latencyMs = (System.nanoTime() - started) / 1e6;
+            String time = Instant.now().toString();
+            List<PredictionLogEntry> entries = new ArrayList<>(rows);
+            for (int r = 0; r < rows; r++) {
+                Map<String, String> values = new LinkedHashMap<>();
+                for (int c = 0; c < features.size(); c++) {
+                    values.put(features.get(c), raw.get(r)[c]);
+                }
+                Prediction p = predictions.get(r);
+                entries.add(new PredictionLogEntry(time, id, r, entry.name(), entry.version(), latencyMs, values,
+                        classification ? p.label() : String.valueOf(p.value()), classification ? p.value() : null));
+            }
+            log.append(entries);
+        }
+        return response;
+    }
+
+    /** Row-major values of one input, nested or flat; JSON null is a missing value. */
+    private static void flatten(JsonNode data, List<String> out, String input) {
+        if (data == null || !data.isArray()) {
+            throw new HttpError(400, "input '" + input + "' needs a 'data' array");
+        }
+        for (JsonNode v : data) {
+            if (v.isArray()) {
+                flatten(v, out, input);
+            } else if (v.isNull()) {
+                out.add(null);
+            } else if (v.isNumber() || v.isTextual() || v.isBoolean()) {
+                out.add(v.asText());
+            } else {
+                throw new HttpError(400, "input '" + input + "' has an element that is not a number, string or bool");
+            }
+        }
+    }
+
+    private JsonNode admin(Request request, String path, String method) throws IOException {
+        if (tokenDigest == null) {
+            throw new HttpError(404, "the admin API is disabled: start the server with MLOPS_ADMIN_TOKEN or --token-file");
+        }
+        String header = request.getHeaders().get(HttpHeader.AUTHORIZATION);
+        String presented = header != null && header.startsWith("Bearer ") ? header.substring(7) : "";
+        byte[] presentedDigest = Sha256.newDigest().digest(presented.getBytes(StandardCharsets.UTF_8));
+        if (!MessageDigest.isEqual(tokenDigest, presentedDigest)) {
+            throw new HttpError(401, "missing or wrong admin token");
+        }
+        if (!path.equals("/admin/deploy")) {
+            throw new HttpError(404, "no such admin endpoint: " + path);
+        }
+        requireMethod(method, "POST");
+        if (config.registry() == null) {
+            throw new HttpError(409, "this server has no registry to deploy from");
+        }
+        JsonNode body = readBody(request);
+        String refText = body.path("model").asText(null);
+        if (refText == null) {
+            throw new HttpError(400, "body needs {\"model\": \"NAME[@VERSION|@ALIAS]\"}");
+        }
+        ModelVersion version = config.registry().resolve(ModelRef.parse(refText));
+        PackagedModel model = PackagedModel.load(config.registry().packageDir(version));
+        deploy(version.name(), String.valueOf(version.version()), model);
+        return Json.JSON.createObjectNode().put("name", version.name()).put("version", String.valueOf(version.version()))
+                .put("digest", version.packageDigest()).put("strategy", "direct").put("deployed", true);
+    }
+}

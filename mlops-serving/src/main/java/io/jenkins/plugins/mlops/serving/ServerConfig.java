@@ -1,0 +1,26 @@
+package io.jenkins.plugins.mlops.serving;
+
+import io.jenkins.plugins.mlops.registry.Registry;
+import java.nio.file.Path;
+
+/**
+ * @param host address to bind; loopback unless the operator chooses otherwise
+ * @param port 0 picks a free port
+ * @param adminToken the admin API's bearer token; {@code null} keeps the admin API closed
+ * @param registry where the admin API finds models to deploy; may be null
+ * @param logDir where {@code predictions.jsonl} goes; null disables the prediction log
+ * @param maxRequestBytes larger request bodies get 413
+ * @param maxRows larger batches get 400
+ */
+public record ServerConfig(String host, int port, String adminToken, Registry registry, Path logDir,
+                           long maxRequestBytes, int maxRows) {
+    public static final long DEFAULT_MAX_REQUEST_BYTES = 16L << 20;
+    public static final int DEFAULT_MAX_ROWS = 10_000;
+
+    @Override
+    public String toString() {
+        // never print the token
+        return "ServerConfig[host=" + host + ", port=" + port + ", admin=" + (adminToken == null ? "off" : "on")
+                + ", registry=" + (registry == null ? null : registry.home()) + ", logDir=" + logDir + "]";
+    }
+}
