@@ -52,6 +52,7 @@ import java.util.function.UnaryOperator;
 final class Demo {
     static final String DATA = "penguins.csv";
     static final String SPEC = "penguins.yaml";
+    static final String SCHEMA = "penguins.schema.json";
     static final String MODEL_NAME = "penguins";
     /** Requests per traffic batch; each request scores one row. */
     static final int BATCH = 150;
@@ -93,9 +94,10 @@ final class Demo {
         Path inputs = out.resolve("inputs");
         Path data = copyResource("datasets/" + DATA, inputs.resolve(DATA));
         Path spec = copyResource("specs/" + SPEC, inputs.resolve(SPEC));
+        Path schema = copyResource("specs/" + SCHEMA, inputs.resolve(SCHEMA));
 
-        say("1/8 validate " + data);
-        record("validate", ValidateStep.run(new ValidateSpec(data, null, null), out), Status.PASSED);
+        say("1/8 validate " + data + " against the schema contract " + schema.getFileName());
+        record("validate", ValidateStep.run(new ValidateSpec(data, schema, null), out), Status.PASSED);
 
         say("2/8 train (DL4J MLP) from " + spec);
         StepResult train = TrainStep.run(spec, data, out, new PrintStream(new ConsoleStream(console), true, "UTF-8"));
@@ -128,16 +130,16 @@ final class Demo {
 
             say("7/8 traffic: " + BATCH + " clean requests, then " + BATCH + " with drifted inputs");
             Table rows = new CsvReader().read(data);
-            Schema inputSchema = Json.readJson(model.resolve(PackagedModel.INPUT_SCHEMA_FILE), Schema.class);
-            calls = traffic(server.url(), inputSchema, rows, new SplittableRandom(7), UnaryOperator.identity())
-                    + traffic(server.url(), inputSchema, rows, new SplittableRandom(8), row -> drift(row, rows));
+            Schema features = Json.readJson(model.resolve(PackagedModel.INPUT_SCHEMA_FILE), Schema.class);
+            calls = traffic(server.url(), features, rows, new SplittableRandom(7), UnaryOperator.identity())
+                    + traffic(server.url(), features, rows, new SplittableRandom(8), row -> drift(row, rows));
         }
 
         say("8/8 monitor the prediction log against the training reference");
         Table reference = new CsvReader().read(model.resolve(PackagedModel.REFERENCE_FILE));
-        Schema schema = Json.readJson(model.resolve(PackagedModel.INPUT_SCHEMA_FILE), Schema.class);
-        StepResult monitor = MonitorStep.run(out.resolve("serving").resolve("predictions.jsonl"), reference, schema, BATCH,
-                out);
+        Schema inputSchema = Json.readJson(model.resolve(PackagedModel.INPUT_SCHEMA_FILE), Schema.class);
+        StepResult monitor = MonitorStep.run(out.resolve("serving").resolve("predictions.jsonl"), reference, inputSchema,
+                BATCH, out);
         record("monitor", monitor, Status.FAILED);
 
         List<String> problems = new ArrayList<>();
@@ -230,7 +232,8 @@ final class Demo {
     }
 
     private void writeIndex(int calls) throws IOException {
-        HtmlReport index = new HtmlReport("jenkins-mlops demo: Level 2 pipeline");
+        HtmlReport index = HtmlReport.titled("jenkins-mlops demo: Level 2 pipeline", "Validate → train → test → gate →"
+                + " register → deploy → serve real traffic → monitor, on the Palmer penguins data, every stage real.");
         index.section("Stages");
         io.jenkins.plugins.mlops.report.Table table = new io.jenkins.plugins.mlops.report.Table("Stage", "Status",
                 "Expected", "Summary", "Report");

@@ -15,9 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -48,7 +46,8 @@ public final class CsvReader {
         CSVFormat format = CSVFormat.RFC4180.builder()
                 .setHeader()
                 .setSkipHeaderRecord(true)
-                .setAllowDuplicateHeaderNames(false)
+                // duplicates are reported by checkHeader, with their column numbers
+                .setDuplicateHeaderMode(org.apache.commons.csv.DuplicateHeaderMode.ALLOW_ALL)
                 .setAllowMissingColumnNames(false)
                 .setIgnoreEmptyLines(true)
                 .get();
@@ -99,14 +98,16 @@ public final class CsvReader {
     }
 
     private static void checkHeader(Path file, List<String> columns) {
-        Set<String> seen = new HashSet<>();
+        java.util.Map<String, Integer> seen = new java.util.HashMap<>();
         for (int i = 0; i < columns.size(); i++) {
             String name = columns.get(i);
             if (name.isBlank()) {
                 throw InvalidInputException.at(file, 1, i + 1, "column " + (i + 1) + " has no name");
             }
-            if (!seen.add(name)) {
-                throw InvalidInputException.at(file, 1, i + 1, "duplicate column name '" + name + "'");
+            Integer first = seen.putIfAbsent(name, i + 1);
+            if (first != null) {
+                throw InvalidInputException.at(file, 1, i + 1, "duplicate column name '" + name + "' (columns " + first
+                        + " and " + (i + 1) + ")");
             }
         }
     }
@@ -114,12 +115,15 @@ public final class CsvReader {
     private static InvalidInputException malformed(Path file, CSVParser parser, IOException e) {
         long line = parser == null ? 1 : parser.getCurrentLineNumber() + 1;
         if (e instanceof CharacterCodingException) {
-            return InvalidInputException.at(file, line, 0, "not valid UTF-8 text (binary data or another encoding;"
-                    + " save the file as UTF-8)");
+            long[] where = Utf8.firstMalformed(file);
+            return InvalidInputException.at(file, where[0], where[1], "not valid UTF-8 text (binary data or another"
+                    + " encoding such as Latin-1 or UTF-16; save the file as UTF-8)");
         }
         String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        java.util.regex.Matcher start = java.util.regex.Pattern.compile("startline (\\d+)").matcher(message);
         if (message.contains("EOF reached before encapsulated token finished")) {
-            return InvalidInputException.at(file, line, 0, "unterminated quoted field (a \" opened but never closed)");
+            return InvalidInputException.at(file, start.find() ? Long.parseLong(start.group(1)) : line, 0,
+                    "unterminated quoted field: a \" opens a value that never ends");
         }
         if (message.contains("invalid char between encapsulated token and delimiter")) {
             return InvalidInputException.at(file, line, 0, "unexpected character after a closing quote");

@@ -48,7 +48,7 @@ public final class DriftReports {
     /** The drift table, with reference and current distributions overlaid for flagged columns. */
     public static void render(HtmlReport report, String heading, List<ColumnDrift> drift) {
         report.section(heading);
-        Table table = new Table("Column", "Verdict", "Test", "Statistic", "p", "p (BH-adjusted)", "Effect", "Value",
+        Table table = new Table("Column", "Verdict", "Test", "Statistic", "p", "p (BH-adjusted)", "Effect measure", "Effect",
                 "Reference n", "Current n");
         for (ColumnDrift d : drift) {
             table.rowWithClass("row-" + d.verdict().name().toLowerCase(Locale.ROOT).replace('_', '-'), d.column(),

@@ -26,6 +26,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.Stream;
 
 /**
@@ -40,6 +42,7 @@ import java.util.stream.Stream;
  * moment leaves either no version or a complete one.
  */
 public final class Registry {
+    private static final Map<Path, ReentrantLock> THREAD_LOCKS = new ConcurrentHashMap<>();
     private final Path home;
 
     public Registry(Path home) {
@@ -172,8 +175,13 @@ public final class Registry {
         });
     }
 
-    /** Runs {@code action} holding the model's lock file, which serialises writers across processes. */
+    /**
+     * Runs {@code action} holding the model's lock: a file lock serialises processes, but a JVM may
+     * hold a file lock only once, so threads of this JVM queue on an in-process lock first.
+     */
     private static <T> T locked(Path dir, Callable<T> action) {
+        ReentrantLock threads = THREAD_LOCKS.computeIfAbsent(dir.toAbsolutePath().normalize(), d -> new ReentrantLock());
+        threads.lock();
         try {
             Files.createDirectories(dir);
             try (FileChannel channel = FileChannel.open(dir.resolve(".lock"), StandardOpenOption.CREATE,
@@ -187,6 +195,8 @@ public final class Registry {
             throw e;
         } catch (Exception e) {
             throw new IllegalStateException(e);
+        } finally {
+            threads.unlock();
         }
     }
 

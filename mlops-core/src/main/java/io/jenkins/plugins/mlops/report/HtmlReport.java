@@ -18,7 +18,7 @@ public final class HtmlReport {
     private final String title;
     private final StringBuilder body = new StringBuilder();
 
-    public HtmlReport(String title) {
+    private HtmlReport(String title) {
         this.title = title;
     }
 
@@ -31,6 +31,14 @@ public final class HtmlReport {
         if (!result.getChecks().isEmpty()) {
             report.section("Checks").table(checksTable(result.getChecks()));
         }
+        return report;
+    }
+
+    /** A report that is not a step's, e.g. an index: its title and one introductory sentence. */
+    public static HtmlReport titled(String title, String intro) {
+        HtmlReport report = new HtmlReport(title);
+        report.body.append("<header><h1>").append(Html.escape(title)).append("</h1><p class=\"summary\">")
+                .append(Html.escape(intro)).append("</p></header>\n");
         return report;
     }
 

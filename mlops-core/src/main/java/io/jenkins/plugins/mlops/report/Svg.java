@@ -22,7 +22,7 @@ public final class Svg {
     }
 
     private static String open(int width, int height, String label) {
-        return "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" width=\"" + width + "\" height=\"" + height
+        return "<svg class=\"chart\" width=\"" + width + "\" height=\"" + height
                 + "\" viewBox=\"0 0 " + width + " " + height + "\" role=\"img\" aria-label=\"" + Html.escape(label)
                 + "\"><title>" + Html.escape(label) + "</title>";
     }
@@ -87,7 +87,7 @@ public final class Svg {
     public static String lines(List<Series> series, String xLabel, String label) {
         int width = 480;
         int height = 220;
-        int left = 52;
+        int left = 66;
         int bottom = 40;
         double min = Double.POSITIVE_INFINITY;
         double max = Double.NEGATIVE_INFINITY;

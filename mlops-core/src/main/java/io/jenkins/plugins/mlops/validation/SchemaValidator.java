@@ -48,11 +48,12 @@ public final class SchemaValidator {
     /** Collects occurrences of one kind of anomaly in one column. */
     private static final class Collector {
         final String kind;
-        final String what;
+        /** The description of the offending values, singular (true) or plural. */
+        final java.util.function.Function<Boolean, String> what;
         long count;
         final List<Anomaly.Example> examples = new ArrayList<>();
 
-        Collector(String kind, String what) {
+        Collector(String kind, java.util.function.Function<Boolean, String> what) {
             this.kind = kind;
             this.what = what;
         }
@@ -87,7 +88,7 @@ public final class SchemaValidator {
             if (field.type().isNumeric()) {
                 double d = FieldType.parseDouble(v);
                 if (Double.isNaN(d) || Double.isInfinite(d)) {
-                    collector(found, "not_finite", "NaN or infinite values").add(line, v);
+                    collector(found, "not_finite", "values that are NaN or infinite").add(line, v);
                 } else if (k.minimum() != null && d < k.minimum() || k.maximum() != null && d > k.maximum()) {
                     collector(found, "out_of_range", "values outside [" + Html.number(orInf(k.minimum(), -1)) + ", "
                             + Html.number(orInf(k.maximum(), 1)) + "]").add(line, v);
@@ -105,19 +106,23 @@ public final class SchemaValidator {
                         + k.maxLength() + "]").add(line, v);
             }
             if (firstLine != null && firstLine.putIfAbsent(v, line) != null) {
-                collector(found, "duplicate_value", "duplicates in a unique column").add(line, v);
+                collector(found, "duplicate_value", "values duplicated in a unique column").add(line, v);
             }
         }
         List<Anomaly> out = new ArrayList<>();
         for (Collector col : found.values()) {
             out.add(new Anomaly(field.name(), col.kind, Anomaly.Severity.ERROR, col.count,
-                    "Column '" + field.name() + "' has " + col.count + " " + col.what + ".", List.copyOf(col.examples)));
+                    "Column '" + field.name() + "' has " + col.count + " " + col.what.apply(col.count == 1) + ".",
+                    List.copyOf(col.examples)));
         }
         return out;
     }
 
+    /** {@code what} reads "value[s] ..." or "missing value[s] ...": the plural is an "s" after "value". */
     private static Collector collector(Map<String, Collector> found, String kind, String what) {
-        return found.computeIfAbsent(kind, x -> new Collector(kind, what));
+        return found.computeIfAbsent(kind, x -> new Collector(kind, one -> one
+                ? what.replaceFirst("values", "value").replace("value that are", "value that is")
+                : what));
     }
 
     private static double orInf(Double bound, int sign) {

@@ -1,0 +1,47 @@
+package io.jenkins.plugins.mlops.cli;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+/** The layering rules of design.md, over every module's classes (all are on this module's classpath). */
+class ArchitectureTest {
+    private static final JavaClasses CLASSES = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("io.jenkins.plugins.mlops");
+
+    private static final String[] CORE = {"..mlops.contract..", "..mlops.data..", "..mlops.schema..",
+        "..mlops.validation..", "..mlops.drift..", "..mlops.evaluation..", "..mlops.gate..", "..mlops.registry..",
+        "..mlops.report..", "..mlops.model..", "..mlops.monitor.."};
+
+    @Test
+    void engineNeverUsesJenkinsTypes() {
+        noClasses().should().dependOnClassesThat().resideInAnyPackage("hudson..", "jenkins..", "org.jenkinsci..",
+                "org.kohsuke..").check(CLASSES);
+    }
+
+    @Test
+    void onlyTheTrainingModuleTouchesDl4j() {
+        noClasses().that().resideOutsideOfPackage("..mlops.train..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.deeplearning4j..", "org.nd4j..", "org.bytedeco..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void coreDependsOnNoFrontEndServingOrTraining() {
+        noClasses().that().resideInAnyPackage(CORE)
+                .should().dependOnClassesThat().resideInAnyPackage("..mlops.cli..", "..mlops.serving..", "..mlops.train..",
+                        "picocli..", "org.eclipse.jetty..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void servingLoadsModelsWithoutDependingOnTraining() {
+        noClasses().that().resideInAPackage("..mlops.serving..")
+                .should().dependOnClassesThat().resideInAnyPackage("..mlops.train..", "..mlops.cli..")
+                .check(CLASSES);
+    }
+}

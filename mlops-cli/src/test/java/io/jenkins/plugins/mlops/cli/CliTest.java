@@ -1,0 +1,116 @@
+package io.jenkins.plugins.mlops.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.jenkins.plugins.mlops.testing.Fixtures;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class CliTest {
+    static List<Path> datasets() {
+        return Fixtures.datasets();
+    }
+
+    @ParameterizedTest
+    @MethodSource("datasets")
+    void validateWorksOnEveryRealDataset(Path data, @TempDir Path out) {
+        CliRun run = CliRun.of("validate", "--data", data.toString(), "--out", out.toString());
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(out.resolve("validation.json")).exists();
+        assertThat(out.resolve("validation.html")).exists();
+        assertThat(out.resolve("validation-junit.xml")).exists();
+        assertThat(out.resolve("schema.json")).exists();
+    }
+
+    @Test
+    void raggedRowExitsTwoWithOneLineNamingLine7(@TempDir Path out) {
+        Path target = out.resolve("r");
+        CliRun run = CliRun.of("validate", "--data", Fixtures.bad("ragged-row-line7.csv").toString(), "--out",
+                target.toString());
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.oneLineError()).as(run.err()).isTrue();
+        assertThat(run.err()).contains("ragged-row-line7.csv:7:");
+        assertThat(Files.exists(target)).as("nothing half-written").isFalse();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"unterminated-quote.csv", "empty.csv", "duplicate-columns.csv", "latin1.csv", "utf16.csv",
+        "binary-garbage.csv", "no-such-file.csv"})
+    void badCsvFilesExitTwoWithOneLine(String name, @TempDir Path out) {
+        CliRun run = CliRun.of("validate", "--data", Fixtures.bad(name).toString(), "--out", out.toString());
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.oneLineError()).as(run.err()).isTrue();
+        assertThat(run.err()).contains(name);
+    }
+
+    @Test
+    void anomaliesExitOne(@TempDir Path out) {
+        CliRun run = CliRun.of("validate", "--data", Fixtures.bad("out-of-range.csv").toString(), "--schema",
+                Fixtures.spec("penguins.schema.json").toString(), "--out", out.toString());
+        assertThat(run.exit()).isEqualTo(1);
+        assertThat(run.out()).contains("validation: FAILED");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"bad-spec-key.yaml", "unknown-label.yaml", "seed-zero.yaml"})
+    void badSpecsExitTwoNamingTheProblem(String spec, @TempDir Path out) {
+        CliRun run = CliRun.of("train", "--spec", Fixtures.bad(spec).toString(), "--data",
+                Fixtures.dataset("penguins.csv").toString(), "--out", out.toString());
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.oneLineError()).as(run.err()).isTrue();
+        assertThat(run.err()).containsAnyOf("activaton", "'kind'", "'seed'");
+        assertThat(out).isEmptyDirectory();
+    }
+
+    @Test
+    void usageErrorsExitTwoAndHelpExitsZero() {
+        CliRun missing = CliRun.of("train", "--data", "x.csv");
+        assertThat(missing.exit()).isEqualTo(2);
+        assertThat(missing.oneLineError()).as(missing.err()).isTrue();
+        assertThat(missing.err()).contains("--spec");
+        assertThat(CliRun.of("frobnicate").exit()).isEqualTo(2);
+        for (String command : List.of("validate", "train", "test", "gate", "registry", "serve", "deploy", "monitor", "demo")) {
+            CliRun help = CliRun.of(command, "--help");
+            assertThat(help.exit()).as(command).isZero();
+            assertThat(help.out()).contains("Usage: mlops " + command);
+        }
+        assertThat(CliRun.of("--help").out()).contains("validate").contains("monitor");
+    }
+
+    @Test
+    void deployNeedsATokenAndAReachableServer(@TempDir Path out) {
+        CliRun bad = CliRun.of("deploy", "--server", "not a url", "--model", "m@1", "--out", out.toString());
+        assertThat(bad.exit()).isEqualTo(2);
+        CliRun tokenFile = CliRun.of("deploy", "--server", "http://127.0.0.1:9", "--model", "m@1", "--token-file",
+                out.resolve("missing-token").toString(), "--out", out.toString());
+        assertThat(tokenFile.exit()).isEqualTo(2);
+        assertThat(tokenFile.err()).contains("cannot read token file");
+    }
+
+    @Test
+    void registryCommandsOnTheDemoLayout(@TempDir Path tmp) throws Exception {
+        Path spec = tmp.resolve("iris.yaml");
+        Files.writeString(spec, "task: classification\nlabel: target\nseed: 5\ntraining: {epochs: 5}\n");
+        assertThat(CliRun.of("train", "--spec", spec.toString(), "--data", Fixtures.dataset("iris.csv").toString(),
+                "--out", tmp.resolve("t").toString()).exit()).isIn(0, 1);
+        String home = tmp.resolve("home").toString();
+        CliRun register = CliRun.of("registry", "register", "--registry", home, "--model", tmp.resolve("t/model").toString(),
+                "--name", "iris");
+        assertThat(register.exit()).as(register.err()).isZero();
+        assertThat(register.out()).contains("Registered iris@1");
+        assertThat(CliRun.of("registry", "promote", "--registry", home, "iris@1", "--alias", "production").out())
+                .contains("production -> iris@1");
+        CliRun list = CliRun.of("registry", "list", "--registry", home, "--name", "iris");
+        assertThat(list.out().lines()).hasSize(1).allMatch(l -> l.startsWith("iris@1") && l.endsWith("production"));
+        assertThat(CliRun.of("registry", "show", "--registry", home, "iris@production").out()).contains("\"version\" : 1");
+        CliRun unknown = CliRun.of("registry", "show", "--registry", home, "other");
+        assertThat(unknown.exit()).isEqualTo(2);
+        assertThat(unknown.oneLineError()).isTrue();
+    }
+}

@@ -1,0 +1,194 @@
+package io.jenkins.plugins.mlops.serving;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.jenkins.plugins.mlops.contract.Json;
+import io.jenkins.plugins.mlops.contract.Status;
+import io.jenkins.plugins.mlops.contract.StepResult;
+import io.jenkins.plugins.mlops.registry.Registry;
+import io.jenkins.plugins.mlops.testing.Fixtures;
+import io.jenkins.plugins.mlops.train.TrainStep;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A real server on a free loopback port with a real DL4J model trained on Iris. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ModelServerTest {
+    private static final String TOKEN = "s3cret-token-for-tests";
+    private static final String IRIS_ROW = """
+            {"id": "42", "inputs": [
+              {"name": "sepal length (cm)", "shape": [2], "datatype": "FP64", "data": [5.1, 6.7]},
+              {"name": "sepal width (cm)", "shape": [2], "datatype": "FP64", "data": [3.5, 3.0]},
+              {"name": "petal length (cm)", "shape": [2, 1], "datatype": "FP64", "data": [[1.4], [5.2]]},
+              {"name": "petal width (cm)", "shape": [2], "datatype": "FP64", "data": [0.2, null]}]}""";
+
+    private Path tmp;
+    private ModelServer server;
+    private final HttpClient client = HttpClient.newHttpClient();
+
+    @BeforeAll
+    void start(@TempDir Path dir) throws Exception {
+        tmp = dir;
+        Path spec = tmp.resolve("iris.yaml");
+        Files.writeString(spec, "name: iris\ntask: classification\nlabel: target\nseed: 11\ntraining: {epochs: 40}\n");
+        TrainStep.run(spec, Fixtures.dataset("iris.csv"), tmp.resolve("train"), new PrintStream(
+                java.io.OutputStream.nullOutputStream()));
+        Registry registry = new Registry(tmp.resolve("registry"));
+        registry.register(tmp.resolve("train/model"), "iris", "test");
+        server = new ModelServer(new ServerConfig("127.0.0.1", 0, TOKEN, registry, tmp.resolve("log"),
+                ServerConfig.DEFAULT_MAX_REQUEST_BYTES, 100)).start();
+    }
+
+    @AfterAll
+    void stop() throws Exception {
+        server.close();
+    }
+
+    private HttpResponse<String> get(String path) throws Exception {
+        return client.send(HttpRequest.newBuilder(URI.create(server.url() + path)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> post(String path, String body, String token) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(server.url() + path))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static JsonNode json(HttpResponse<String> response) throws Exception {
+        return Json.JSON.readTree(response.body());
+    }
+
+    private void deployed() throws Exception {
+        if (get("/v2/health/ready").statusCode() != 200) {
+            assertThat(post("/admin/deploy", "{\"model\": \"iris@1\"}", TOKEN).statusCode()).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void healthAndServerMetadata() throws Exception {
+        HttpResponse<String> live = get("/v2/health/live");
+        assertThat(live.statusCode()).isEqualTo(200);
+        assertThat(json(live).get("live").asBoolean()).isTrue();
+        HttpResponse<String> meta = get("/v2");
+        assertThat(json(meta).get("name").asText()).isEqualTo("jenkins-mlops");
+        assertThat(json(meta).get("extensions").isArray()).isTrue();
+    }
+
+    @Test
+    void adminWithoutOrWithWrongTokenIs401AndChangesNothing() throws Exception {
+        ModelServer closed = new ModelServer(new ServerConfig("127.0.0.1", 0, TOKEN, null, null, 1000, 10)).start();
+        try {
+            HttpResponse<String> none = client.send(HttpRequest.newBuilder(URI.create(closed.url() + "/admin/deploy"))
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"model\":\"iris@1\"}")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(none.statusCode()).isEqualTo(401);
+            assertThat(Json.JSON.readTree(none.body()).get("error").asText()).contains("admin token");
+            HttpResponse<String> ready = client.send(HttpRequest.newBuilder(URI.create(closed.url()
+                    + "/v2/health/ready")).GET().build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(ready.statusCode()).isEqualTo(503);
+        } finally {
+            closed.close();
+        }
+        assertThat(post("/admin/deploy", "{\"model\": \"iris@1\"}", "wrong").statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void adminIsOffWithoutAConfiguredToken() throws Exception {
+        try (ModelServer open = new ModelServer(new ServerConfig("127.0.0.1", 0, null, null, null, 1000, 10)).start()) {
+            HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create(open.url() + "/admin/deploy"))
+                    .header("Authorization", "Bearer anything")
+                    .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(r.statusCode()).isEqualTo(404);
+            assertThat(r.body()).contains("admin API is disabled");
+        }
+    }
+
+    @Test
+    void deployThenModelMetadataAndReadiness() throws Exception {
+        deployed();
+        JsonNode meta = json(get("/v2/models/iris"));
+        assertThat(meta.get("name").asText()).isEqualTo("iris");
+        assertThat(meta.get("versions")).extracting(JsonNode::asText).containsExactly("1");
+        assertThat(meta.get("inputs")).extracting(i -> i.get("name").asText()).containsExactly("sepal length (cm)",
+                "sepal width (cm)", "petal length (cm)", "petal width (cm)");
+        assertThat(meta.get("inputs").get(0).get("datatype").asText()).isEqualTo("FP64");
+        assertThat(meta.get("outputs").get(1).get("shape")).extracting(JsonNode::asInt).containsExactly(-1, 3);
+        HttpResponse<String> ready = get("/v2/models/iris/versions/1/ready");
+        assertThat(ready.statusCode()).isEqualTo(200);
+        assertThat(json(ready).get("ready").asBoolean()).isTrue();
+        assertThat(get("/v2/health/ready").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void inferOneInputPerColumnWithAndWithoutVersion() throws Exception {
+        deployed();
+        for (String path : List.of("/v2/models/iris/infer", "/v2/models/iris/versions/1/infer")) {
+            HttpResponse<String> r = post(path, IRIS_ROW, null);
+            assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+            JsonNode body = json(r);
+            assertThat(body.get("model_name").asText()).isEqualTo("iris");
+            assertThat(body.get("model_version").asText()).isEqualTo("1");
+            assertThat(body.get("id").asText()).isEqualTo("42");
+            JsonNode label = body.get("outputs").get(0);
+            assertThat(label.get("datatype").asText()).isEqualTo("BYTES");
+            assertThat(label.get("data").get(0).asText()).isEqualTo("setosa");
+            JsonNode probabilities = body.get("outputs").get(1);
+            assertThat(probabilities.get("shape")).extracting(JsonNode::asInt).containsExactly(2, 3);
+            double sum = 0;
+            for (int k = 0; k < 3; k++) {
+                sum += probabilities.get("data").get(k).asDouble();
+            }
+            assertThat(sum).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-4));
+        }
+        List<String> log = Files.readAllLines(tmp.resolve("log/predictions.jsonl"));
+        assertThat(log).isNotEmpty();
+        assertThat(Json.JSON.readTree(log.get(0)).get("inputs").get("sepal length (cm)").asText()).isEqualTo("5.1");
+    }
+
+    @Test
+    void errorsAreJsonWithTheRightStatus() throws Exception {
+        deployed();
+        HttpResponse<String> unknown = post("/v2/models/nope/infer", IRIS_ROW, null);
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(json(unknown).get("error").asText()).contains("'nope' is not deployed");
+        // the OIP specification's own example request: inputs this model does not have
+        HttpResponse<String> example = post("/v2/models/iris/infer", """
+                { "id": "42", "inputs": [ {"name":"input0","shape":[2,2],"datatype":"UINT32","data":[1,2,3,4]} ],
+                  "outputs": [ {"name":"output0"} ] }""", null);
+        assertThat(example.statusCode()).isEqualTo(400);
+        assertThat(json(example).get("error").asText()).contains("unexpected input 'input0'");
+        assertThat(post("/v2/models/iris/infer", "{not json", null).statusCode()).isEqualTo(400);
+        assertThat(get("/v2/models/iris/infer").statusCode()).isEqualTo(405);
+        HttpResponse<String> missing = post("/v2/models/iris/infer",
+                "{\"inputs\":[{\"name\":\"sepal length (cm)\",\"shape\":[1],\"datatype\":\"FP64\",\"data\":[5.0]}]}", null);
+        assertThat(missing.statusCode()).isEqualTo(400);
+        assertThat(json(missing).get("error").asText()).contains("missing inputs");
+        assertThat(get("/nowhere").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void deployStepTalksToTheAdminApi() throws Exception {
+        StepResult result = DeployStep.run(URI.create(server.url()), "iris@1", TOKEN, tmp.resolve("deploy"));
+        assertThat(result.getStatus()).isEqualTo(Status.PASSED);
+        assertThat(tmp.resolve("deploy/deploy.json")).exists();
+        StepResult refused = DeployStep.run(URI.create(server.url()), "iris@1", "wrong", tmp.resolve("refused"));
+        assertThat(refused.getStatus()).isEqualTo(Status.FAILED);
+        assertThat(refused.getSummary()).contains("missing or wrong admin token");
+    }
+}
