@@ -21,8 +21,13 @@ final class ValidateCommand extends StepCommand {
     @Option(names = "--reference", paramLabel = "FILE", description = "CSV file to compare distributions with.")
     Path reference;
 
+    @Option(names = "--allow-short-rows",
+            description = "Read rows with fewer fields than the header (trailing fields omitted, as some exporters"
+                    + " write them) as missing values, reported as a warning, instead of rejecting the file.")
+    boolean allowShortRows;
+
     @Override
     StepResult runStep(Path out) {
-        return ValidateStep.run(new ValidateSpec(data, schema, reference), out);
+        return ValidateStep.run(new ValidateSpec(data, schema, reference, allowShortRows), out);
     }
 }

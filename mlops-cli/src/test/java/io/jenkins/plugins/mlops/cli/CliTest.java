@@ -50,6 +50,16 @@ class CliTest {
     }
 
     @Test
+    void shortRowsPassWithAWarningWhenAllowed(@TempDir Path out) throws Exception {
+        CliRun strict = CliRun.of("validate", "--data", Fixtures.bad("short-rows.csv").toString(), "--out", out.toString());
+        assertThat(strict.exit()).isEqualTo(2);
+        CliRun lenient = CliRun.of("validate", "--allow-short-rows", "--data", Fixtures.bad("short-rows.csv").toString(),
+                "--out", out.toString());
+        assertThat(lenient.exit()).as(lenient.err()).isZero();
+        assertThat(Files.readString(out.resolve("validation.json"))).contains("\"short_rows\"");
+    }
+
+    @Test
     void anomaliesExitOne(@TempDir Path out) {
         CliRun run = CliRun.of("validate", "--data", Fixtures.bad("out-of-range.csv").toString(), "--schema",
                 Fixtures.spec("penguins.schema.json").toString(), "--out", out.toString());

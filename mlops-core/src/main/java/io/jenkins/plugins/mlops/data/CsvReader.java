@@ -27,13 +27,19 @@ import org.apache.commons.io.input.BOMInputStream;
  */
 public final class CsvReader {
     private final MissingValues missing;
+    private final boolean allowShortRows;
 
-    public CsvReader(MissingValues missing) {
+    /**
+     * @param allowShortRows read a row with fewer fields than the header as if the trailing fields
+     *     were empty (some exporters omit them), instead of rejecting the file
+     */
+    public CsvReader(MissingValues missing, boolean allowShortRows) {
         this.missing = missing;
+        this.allowShortRows = allowShortRows;
     }
 
     public CsvReader() {
-        this(MissingValues.DEFAULT);
+        this(MissingValues.DEFAULT, false);
     }
 
     public Table read(Path file) {
@@ -65,15 +71,20 @@ public final class CsvReader {
             }
             checkHeader(file, columns);
             List<String[]> rows = new ArrayList<>();
+            List<Long> shortRows = new ArrayList<>();
             long[] lines = new long[64];
             long startLine = parser.getCurrentLineNumber() + 1;
             for (CSVRecord record : parser) {
-                if (record.size() != columns.size()) {
+                boolean isShort = record.size() < columns.size();
+                if (isShort && allowShortRows) {
+                    shortRows.add(startLine);
+                } else if (record.size() != columns.size()) {
                     throw InvalidInputException.at(file, startLine, 0, "row has " + record.size()
-                            + (record.size() == 1 ? " field" : " fields") + " but the header has " + columns.size());
+                            + (record.size() == 1 ? " field" : " fields") + " but the header has " + columns.size()
+                            + (isShort ? " (if the trailing fields are omitted on purpose, allow short rows)" : ""));
                 }
                 String[] values = new String[columns.size()];
-                for (int i = 0; i < values.length; i++) {
+                for (int i = 0; i < record.size(); i++) {
                     String v = record.get(i);
                     values[i] = missing.isMissing(v) ? null : v;
                 }
@@ -84,7 +95,8 @@ public final class CsvReader {
                 rows.add(values);
                 startLine = parser.getCurrentLineNumber() + 1;
             }
-            return new Table(file.getFileName().toString(), columns, rows, java.util.Arrays.copyOf(lines, rows.size()));
+            return new Table(file.getFileName().toString(), columns, rows, java.util.Arrays.copyOf(lines, rows.size()),
+                    shortRows);
         } catch (NoSuchFileException e) {
             throw InvalidInputException.in(file, "no such file");
         } catch (AccessDeniedException e) {

@@ -17,8 +17,14 @@ public final class Table {
     private final Map<String, Integer> index = new HashMap<>();
     private final List<String[]> rows;
     private final long[] lines;
+    private final List<Long> shortRowLines;
 
     public Table(String source, List<String> columns, List<String[]> rows, long[] lines) {
+        this(source, columns, rows, lines, List.of());
+    }
+
+    /** @param shortRowLines lines of rows that had fewer fields than the header, read as missing */
+    public Table(String source, List<String> columns, List<String[]> rows, long[] lines, List<Long> shortRowLines) {
         this.source = source;
         this.columns = List.copyOf(columns);
         for (int i = 0; i < columns.size(); i++) {
@@ -26,6 +32,11 @@ public final class Table {
         }
         this.rows = Collections.unmodifiableList(rows);
         this.lines = lines;
+        this.shortRowLines = List.copyOf(shortRowLines);
+    }
+
+    public List<Long> shortRowLines() {
+        return shortRowLines;
     }
 
     /** Where the rows came from (a file name), for messages. */

@@ -8,6 +8,11 @@ import java.nio.file.Path;
  * @param data the CSV file to validate
  * @param schema a Frictionless Table Schema to check against; {@code null}: infer one from the data
  * @param reference a CSV file to compare distributions with (training vs serving skew); may be null
+ * @param allowShortRows read rows with omitted trailing fields as missing values (a warning)
+ *     instead of rejecting the file
  */
-public record ValidateSpec(Path data, Path schema, Path reference) {
+public record ValidateSpec(Path data, Path schema, Path reference, boolean allowShortRows) {
+    public ValidateSpec(Path data, Path schema, Path reference) {
+        this(data, schema, reference, false);
+    }
 }

@@ -39,12 +39,19 @@ public final class ValidateStep {
         // Read every input before writing anything: a bad input leaves the output folder untouched.
         Schema given = spec.schema() == null ? null : Schema.read(spec.schema());
         CsvReader reader = new CsvReader(given == null ? io.jenkins.plugins.mlops.data.MissingValues.DEFAULT
-                : given.missing());
+                : given.missing(), spec.allowShortRows());
         Table table = reader.read(spec.data());
         Table reference = spec.reference() == null ? null : reader.read(spec.reference());
         Schema schema = given != null ? given : SchemaInference.infer(reference != null ? reference : table);
 
-        List<Anomaly> anomalies = SchemaValidator.validate(schema, table);
+        List<Anomaly> anomalies = new ArrayList<>(SchemaValidator.validate(schema, table));
+        if (!table.shortRowLines().isEmpty()) {
+            int n = table.shortRowLines().size();
+            anomalies.add(new Anomaly(null, "short_rows", Anomaly.Severity.WARNING, n, n + (n == 1 ? " row has" : " rows have")
+                    + " fewer fields than the header; the omitted trailing fields were read as missing.",
+                    table.shortRowLines().stream().limit(SchemaValidator.MAX_EXAMPLES)
+                            .map(line -> new Anomaly.Example(line, "")).toList()));
+        }
         List<ColumnProfile> columns = new ArrayList<>();
         for (int c = 0; c < table.columns().size(); c++) {
             String name = table.columns().get(c);

@@ -52,7 +52,7 @@ class CsvReaderTest {
     void raggedRowNamesFileAndLine7() {
         assertThatThrownBy(() -> reader.read(Fixtures.bad("ragged-row-line7.csv")))
                 .isInstanceOf(InvalidInputException.class)
-                .hasMessageEndingWith("ragged-row-line7.csv:7: row has 5 fields but the header has 8");
+                .hasMessageContaining("ragged-row-line7.csv:7: row has 5 fields but the header has 8");
     }
 
     @Test
@@ -76,6 +76,19 @@ class CsvReaderTest {
     void missingFileAndFolderAreInputErrors(@TempDir Path dir) {
         assertThatThrownBy(() -> reader.read(dir.resolve("nope.csv"))).hasMessageEndingWith("nope.csv: no such file");
         assertThatThrownBy(() -> reader.read(dir)).hasMessageContaining("is a directory");
+    }
+
+    @Test
+    void shortRowsAreRejectedUnlessAllowed() {
+        assertThatThrownBy(() -> reader.read(Fixtures.bad("short-rows.csv")))
+                .hasMessageContaining("short-rows.csv:3: row has 4 fields but the header has 5");
+        Table t = new CsvReader(MissingValues.DEFAULT, true).read(Fixtures.bad("short-rows.csv"));
+        assertThat(t.shortRowLines()).containsExactly(3L, 4L);
+        assertThat(t.value(2, 1)).isEqualTo("trixie");
+        assertThat(t.value(2, 3)).isNull();
+        // more fields than the header is never guessed at
+        assertThatThrownBy(() -> new CsvReader(MissingValues.DEFAULT, true).read(Fixtures.bad("duplicate-columns.csv")))
+                .isInstanceOf(InvalidInputException.class);
     }
 
     @Test
