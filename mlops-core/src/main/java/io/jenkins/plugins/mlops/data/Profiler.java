@@ -51,20 +51,11 @@ public final class Profiler {
                 return new ColumnProfile(name, type.jsonName(), table.rowCount(), missing, counts.size(),
                         null, null, null, null, null, null);
             }
-            double min = Double.POSITIVE_INFINITY;
-            double max = Double.NEGATIVE_INFINITY;
-            double mean = 0;
-            double m2 = 0;
-            for (int i = 0; i < x.length; i++) {
-                min = Math.min(min, x[i]);
-                max = Math.max(max, x[i]);
-                double delta = x[i] - mean;
-                mean += delta / (i + 1);
-                m2 += delta * (x[i] - mean);
-            }
-            double sd = x.length > 1 ? Math.sqrt(m2 / (x.length - 1)) : 0;
-            return new ColumnProfile(name, type.jsonName(), table.rowCount(), missing, counts.size(), min, max, mean,
-                    sd, histogram(x, min, max), null);
+            double min = Arrays.stream(x).filter(Double::isFinite).min().orElse(Double.NaN);
+            double max = Arrays.stream(x).filter(Double::isFinite).max().orElse(Double.NaN);
+            Moments m = Moments.of(x);
+            return new ColumnProfile(name, type.jsonName(), table.rowCount(), missing, counts.size(), min, max, m.mean(),
+                    m.stddev(), histogram(x, min, max), null);
         }
         Map<String, Long> top = new LinkedHashMap<>();
         counts.entrySet().stream()

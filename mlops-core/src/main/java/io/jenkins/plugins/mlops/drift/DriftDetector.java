@@ -1,5 +1,6 @@
 package io.jenkins.plugins.mlops.drift;
 
+import io.jenkins.plugins.mlops.data.Moments;
 import io.jenkins.plugins.mlops.report.Html;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -98,7 +99,7 @@ public final class DriftDetector {
                     DriftVerdict.INSUFFICIENT_DATA, labels, refShare, curShare);
         }
         KolmogorovSmirnovTest.TwoResult ks = KolmogorovSmirnovTest.withDefaults().test(ref, cur);
-        double sd = stddev(ref);
+        double sd = Moments.of(ref).stddev();
         double w1 = wasserstein(ref, cur);
         double effect = sd > 0 ? w1 / sd : (w1 > 0 ? Double.POSITIVE_INFINITY : 0);
         return new ColumnDrift(s.column(), "ks", ks.getStatistic(), ks.getPValue(), null, "wasserstein/sd", effect,
@@ -221,15 +222,6 @@ public final class DriftDetector {
             share[b] += 1.0 / x.length;
         }
         return share;
-    }
-
-    private static double stddev(double[] x) {
-        double mean = Arrays.stream(x).average().orElse(0);
-        double ss = 0;
-        for (double v : x) {
-            ss += (v - mean) * (v - mean);
-        }
-        return x.length > 1 ? Math.sqrt(ss / (x.length - 1)) : 0;
     }
 
     private static double min(double[] x) {

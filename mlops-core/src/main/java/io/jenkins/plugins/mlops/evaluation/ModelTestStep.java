@@ -5,7 +5,6 @@ import io.jenkins.plugins.mlops.contract.InvalidInputException;
 import io.jenkins.plugins.mlops.contract.StepResult;
 import io.jenkins.plugins.mlops.data.Table;
 import io.jenkins.plugins.mlops.model.PackagedModel;
-import io.jenkins.plugins.mlops.model.Prediction;
 import io.jenkins.plugins.mlops.model.Preprocessor;
 import io.jenkins.plugins.mlops.model.Task;
 import io.jenkins.plugins.mlops.report.Html;
@@ -36,32 +35,9 @@ public final class ModelTestStep {
         if (labelled.rowCount() == 0) {
             throw InvalidInputException.in(dataFile, "no rows with a value in label column '" + pre.label() + "'");
         }
-        List<Prediction> predictions = model.predict(labelled);
-        Map<String, Double> metrics;
-        long[][] confusion = null;
-        if (pre.task() == Task.CLASSIFICATION) {
-            List<String> actual = new ArrayList<>();
-            List<String> predicted = new ArrayList<>();
-            for (int r = 0; r < labelled.rowCount(); r++) {
-                actual.add(labelled.value(r, labelColumn));
-                predicted.add(predictions.get(r).label());
-            }
-            confusion = Metrics.confusion(actual, predicted, pre.classes());
-            metrics = Metrics.classification(confusion, pre.classes());
-        } else {
-            double[] actual = new double[labelled.rowCount()];
-            double[] predicted = new double[labelled.rowCount()];
-            for (int r = 0; r < actual.length; r++) {
-                Double y = io.jenkins.plugins.mlops.schema.FieldType.parseDouble(labelled.value(r, labelColumn));
-                if (y == null) {
-                    throw InvalidInputException.at(dataFile, labelled.line(r), labelColumn + 1, "label '"
-                            + labelled.value(r, labelColumn) + "' is not a number");
-                }
-                actual[r] = y;
-                predicted[r] = predictions.get(r).value();
-            }
-            metrics = Metrics.regression(actual, predicted);
-        }
+        Evaluation evaluation = Evaluation.of(pre, model.predict(labelled), labelled, dataFile);
+        Map<String, Double> metrics = evaluation.metrics();
+        long[][] confusion = evaluation.confusion();
         List<Check> checks = new ArrayList<>();
         for (Map.Entry<String, TestSuite.Bound> e : suite.metrics().entrySet()) {
             double value = metrics.get(e.getKey());

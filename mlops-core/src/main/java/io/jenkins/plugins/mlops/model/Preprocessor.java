@@ -1,5 +1,6 @@
 package io.jenkins.plugins.mlops.model;
 
+import io.jenkins.plugins.mlops.data.Moments;
 import io.jenkins.plugins.mlops.data.Profiler;
 import io.jenkins.plugins.mlops.data.Table;
 import io.jenkins.plugins.mlops.schema.FieldType;
@@ -27,14 +28,8 @@ public record Preprocessor(Task task, String label, List<FeatureTransform> featu
             int c = train.columnIndex(name);
             FieldType type = schema.field(name).orElseThrow().type();
             if (type.isNumeric()) {
-                double[] x = Profiler.numbers(train, c);
-                double mean = java.util.Arrays.stream(x).filter(Double::isFinite).average().orElse(0);
-                double ss = 0;
-                for (double v : x) {
-                    ss += Double.isFinite(v) ? (v - mean) * (v - mean) : 0;
-                }
-                double sd = x.length > 1 ? Math.sqrt(ss / (x.length - 1)) : 0;
-                features.add(new FeatureTransform.Numeric(name, type, mean, mean, sd > 0 ? sd : 1));
+                Moments m = Moments.of(Profiler.numbers(train, c));
+                features.add(new FeatureTransform.Numeric(name, type, m.mean(), m.mean(), m.stddev() > 0 ? m.stddev() : 1));
             } else {
                 Map<String, Long> counts = Profiler.counts(train, c);
                 String mode = counts.entrySet().stream()
@@ -48,14 +43,8 @@ public record Preprocessor(Task task, String label, List<FeatureTransform> featu
             List<String> classes = List.copyOf(new TreeSet<>(Profiler.counts(train, labelColumn).keySet()));
             return new Preprocessor(task, label, features, classes, 0, 1);
         }
-        double[] y = Profiler.numbers(train, labelColumn);
-        double mean = java.util.Arrays.stream(y).average().orElse(0);
-        double ss = 0;
-        for (double v : y) {
-            ss += (v - mean) * (v - mean);
-        }
-        double sd = y.length > 1 ? Math.sqrt(ss / (y.length - 1)) : 1;
-        return new Preprocessor(task, label, features, List.of(), mean, sd > 0 ? sd : 1);
+        Moments y = Moments.of(Profiler.numbers(train, labelColumn));
+        return new Preprocessor(task, label, features, List.of(), y.mean(), y.stddev() > 0 ? y.stddev() : 1);
     }
 
     public List<String> featureNames() {

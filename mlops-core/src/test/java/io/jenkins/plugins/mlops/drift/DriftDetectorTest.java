@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import io.jenkins.plugins.mlops.data.CsvReader;
+import io.jenkins.plugins.mlops.data.Shuffle;
 import io.jenkins.plugins.mlops.data.Table;
 import io.jenkins.plugins.mlops.schema.Schema;
 import io.jenkins.plugins.mlops.schema.SchemaInference;
@@ -20,11 +21,8 @@ class DriftDetectorTest {
     @Test
     void randomHalvesOfRealDataDoNotDrift() {
         Table digits = new CsvReader().read(Fixtures.dataset("digits.csv"));
-        Schema schema = SchemaInference.infer(digits);
-        int[] order = shuffled(digits.rowCount(), 1);
-        Table a = digits.select(java.util.Arrays.copyOfRange(order, 0, order.length / 2));
-        Table b = digits.select(java.util.Arrays.copyOfRange(order, order.length / 2, order.length));
-        List<ColumnDrift> drift = detector.compare(DriftSamples.of(schema, a, b));
+        Table[] halves = halves(digits, 1);
+        List<ColumnDrift> drift = detector.compare(DriftSamples.of(SchemaInference.infer(digits), halves[0], halves[1]));
         assertThat(drift).hasSize(65);
         assertThat(drift).noneMatch(d -> d.verdict() == DriftVerdict.DRIFT);
     }
@@ -33,9 +31,9 @@ class DriftDetectorTest {
     void shiftedColumnAndOnlyThatColumnIsFlagged() {
         Table weather = new CsvReader().read(Fixtures.dataset("seattle_weather.csv"));
         Schema schema = SchemaInference.infer(weather);
-        int[] order = shuffled(weather.rowCount(), 2);
-        Table a = weather.select(java.util.Arrays.copyOfRange(order, 0, order.length / 2));
-        Table b = weather.select(java.util.Arrays.copyOfRange(order, order.length / 2, order.length));
+        Table[] halves = halves(weather, 2);
+        Table a = halves[0];
+        Table b = halves[1];
         int tempMax = b.columnIndex("temp_max");
         double sd = io.jenkins.plugins.mlops.data.Profiler.profile(weather, weather.columnIndex("temp_max"),
                 schema.field("temp_max").orElseThrow().type()).stddev();
@@ -90,15 +88,10 @@ class DriftDetectorTest {
         assertThat(DriftDetector.wasserstein(a, a)).isZero();
     }
 
-    private static int[] shuffled(int n, long seed) {
-        int[] order = IntStream.range(0, n).toArray();
-        SplittableRandom random = new SplittableRandom(seed);
-        for (int i = n - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            int t = order[i];
-            order[i] = order[j];
-            order[j] = t;
-        }
-        return order;
+    /** Two random halves of a table. */
+    private static Table[] halves(Table table, long seed) {
+        int[] order = Shuffle.permutation(table.rowCount(), new SplittableRandom(seed));
+        return new Table[] {table.select(java.util.Arrays.copyOfRange(order, 0, order.length / 2)),
+            table.select(java.util.Arrays.copyOfRange(order, order.length / 2, order.length))};
     }
 }

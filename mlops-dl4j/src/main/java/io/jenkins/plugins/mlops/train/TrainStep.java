@@ -8,8 +8,9 @@ import io.jenkins.plugins.mlops.contract.Status;
 import io.jenkins.plugins.mlops.contract.StepResult;
 import io.jenkins.plugins.mlops.data.CsvReader;
 import io.jenkins.plugins.mlops.data.Sha256;
+import io.jenkins.plugins.mlops.data.Shuffle;
 import io.jenkins.plugins.mlops.data.Table;
-import io.jenkins.plugins.mlops.evaluation.Metrics;
+import io.jenkins.plugins.mlops.evaluation.Evaluation;
 import io.jenkins.plugins.mlops.model.Lineage;
 import io.jenkins.plugins.mlops.model.Manifest;
 import io.jenkins.plugins.mlops.model.ModelInfo;
@@ -21,7 +22,6 @@ import io.jenkins.plugins.mlops.report.Html;
 import io.jenkins.plugins.mlops.report.HtmlReport;
 import io.jenkins.plugins.mlops.report.StepOutputWriter;
 import io.jenkins.plugins.mlops.report.Svg;
-import io.jenkins.plugins.mlops.schema.Field;
 import io.jenkins.plugins.mlops.schema.Schema;
 import io.jenkins.plugins.mlops.schema.SchemaInference;
 import java.io.IOException;
@@ -38,6 +38,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
+import java.util.stream.IntStream;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
@@ -118,7 +119,7 @@ public final class TrainStep {
             Lineage lineage = lineage(dataFile, specFile, data.rowCount(), seed);
             Schema inputSchema = new Schema(features.stream().map(f -> schema.field(f).orElseThrow()).toList(), null);
             Map<String, Double> metrics = holdoutMetrics(new PackagedModel(staging, info, pre, new Dl4jNetwork(net), "")
-                    .predict(holdout), holdout, labelColumn, pre);
+                    .predict(holdout), holdout, dataFile, pre);
             writeJson(staging.resolve(PackagedModel.MODEL_FILE), info);
             writeJson(staging.resolve(PackagedModel.PREPROCESSING_FILE), pre);
             writeJson(staging.resolve(PackagedModel.INPUT_SCHEMA_FILE), inputSchema);
@@ -151,23 +152,17 @@ public final class TrainStep {
             String key = spec.split().stratify() ? data.value(r, labelColumn) : "";
             groups.computeIfAbsent(key, k -> new ArrayList<>()).add(r);
         }
-        List<Integer> train = new ArrayList<>();
-        List<Integer> test = new ArrayList<>();
+        IntStream.Builder train = IntStream.builder();
+        IntStream.Builder test = IntStream.builder();
         for (List<Integer> group : groups.values()) {
-            for (int i = group.size() - 1; i > 0; i--) {
-                int j = random.nextInt(i + 1);
-                Integer tmp = group.get(i);
-                group.set(i, group.get(j));
-                group.set(j, tmp);
+            int[] rows = group.stream().mapToInt(Integer::intValue).toArray();
+            Shuffle.shuffle(rows, random);
+            int n = (int) Math.round(rows.length * spec.split().test());
+            for (int i = 0; i < rows.length; i++) {
+                (i < n ? test : train).add(rows[i]);
             }
-            int n = (int) Math.round(group.size() * spec.split().test());
-            test.addAll(group.subList(0, n));
-            train.addAll(group.subList(n, group.size()));
         }
-        train.sort(null);
-        test.sort(null);
-        return new int[][] {train.stream().mapToInt(Integer::intValue).toArray(),
-            test.stream().mapToInt(Integer::intValue).toArray()};
+        return new int[][] {train.build().sorted().toArray(), test.build().sorted().toArray()};
     }
 
     static MultiLayerConfiguration configuration(TrainSpec spec, Preprocessor pre, long seed) {
@@ -211,29 +206,17 @@ public final class TrainStep {
         return new INDArray[] {Nd4j.create(x), Nd4j.create(y)};
     }
 
-    static Map<String, Double> holdoutMetrics(List<Prediction> predictions, Table holdout, int labelColumn,
+    /** The headline hold-out metrics recorded in the package (per-class detail is the test step's). */
+    static Map<String, Double> holdoutMetrics(List<Prediction> predictions, Table holdout, Path dataFile,
                                               Preprocessor pre) {
-        if (pre.task() == Task.CLASSIFICATION) {
-            List<String> actual = new ArrayList<>();
-            List<String> predicted = new ArrayList<>();
-            for (int r = 0; r < holdout.rowCount(); r++) {
-                actual.add(holdout.value(r, labelColumn));
-                predicted.add(predictions.get(r).label());
-            }
-            Map<String, Double> all = Metrics.classification(Metrics.confusion(actual, predicted, pre.classes()),
-                    pre.classes());
-            Map<String, Double> headline = new LinkedHashMap<>();
-            headline.put("accuracy", all.get("accuracy"));
-            headline.put("macroF1", all.get("macroF1"));
-            return headline;
+        Map<String, Double> all = Evaluation.of(pre, predictions, holdout, dataFile).metrics();
+        if (pre.task() == Task.REGRESSION) {
+            return all;
         }
-        double[] actual = new double[holdout.rowCount()];
-        double[] predicted = new double[holdout.rowCount()];
-        for (int r = 0; r < actual.length; r++) {
-            actual[r] = Double.parseDouble(holdout.value(r, labelColumn));
-            predicted[r] = predictions.get(r).value();
-        }
-        return Metrics.regression(actual, predicted);
+        Map<String, Double> headline = new LinkedHashMap<>();
+        headline.put("accuracy", all.get("accuracy"));
+        headline.put("macroF1", all.get("macroF1"));
+        return headline;
     }
 
     static Lineage lineage(Path dataFile, Path specFile, long rows, long seed) {

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.mlops.train;
 
+import io.jenkins.plugins.mlops.data.Shuffle;
 import io.jenkins.plugins.mlops.model.Task;
 import java.io.PrintStream;
 import java.util.Locale;
@@ -41,7 +42,7 @@ final class TrainingLoop {
         long started = System.nanoTime();
         long lastReport = started;
         for (int epoch = 0; epoch < epochs; epoch++) {
-            int[] order = permutation(n, random);
+            int[] order = Shuffle.permutation(n, random);
             INDArray xs = x.getRows(order);
             INDArray ys = y.getRows(order);
             for (int from = 0; from < n; from += batchSize) {
@@ -73,20 +74,6 @@ final class TrainingLoop {
 
     static String metricName(Task task) {
         return task == Task.CLASSIFICATION ? "accuracy" : "r2";
-    }
-
-    private static int[] permutation(int n, SplittableRandom random) {
-        int[] p = new int[n];
-        for (int i = 0; i < n; i++) {
-            p[i] = i;
-        }
-        for (int i = n - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            int t = p[i];
-            p[i] = p[j];
-            p[j] = t;
-        }
-        return p;
     }
 
     private static double accuracy(INDArray out, INDArray y) {
