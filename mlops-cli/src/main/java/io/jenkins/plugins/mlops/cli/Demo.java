@@ -7,6 +7,7 @@ import io.jenkins.plugins.mlops.contract.Status;
 import io.jenkins.plugins.mlops.contract.StepResult;
 import io.jenkins.plugins.mlops.data.CsvReader;
 import io.jenkins.plugins.mlops.data.Table;
+import io.jenkins.plugins.mlops.drift.DriftConfig;
 import io.jenkins.plugins.mlops.evaluation.ModelTestStep;
 import io.jenkins.plugins.mlops.evaluation.TestSuite;
 import io.jenkins.plugins.mlops.gate.GateStep;
@@ -139,7 +140,7 @@ final class Demo {
         Table reference = new CsvReader().read(model.resolve(PackagedModel.REFERENCE_FILE));
         Schema inputSchema = Json.readJson(model.resolve(PackagedModel.INPUT_SCHEMA_FILE), Schema.class);
         StepResult monitor = MonitorStep.run(out.resolve("serving").resolve("predictions.jsonl"), reference, inputSchema,
-                BATCH, out);
+                BATCH, DriftConfig.DEFAULT, out);
         record("monitor", monitor, Status.FAILED);
 
         List<String> problems = new ArrayList<>();

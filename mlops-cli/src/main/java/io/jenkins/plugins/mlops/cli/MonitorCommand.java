@@ -32,6 +32,9 @@ final class MonitorCommand extends StepCommand {
             description = "Rows per window of consecutive predictions (0 = the whole log; default ${DEFAULT-VALUE}).")
     int window;
 
+    @picocli.CommandLine.Mixin
+    DriftOptions drift;
+
     @Override
     StepResult runStep(Path out) {
         if (model == null && reference == null) {
@@ -46,6 +49,6 @@ final class MonitorCommand extends StepCommand {
         Table ref = new CsvReader().read(reference != null ? reference : model.resolve(PackagedModel.REFERENCE_FILE));
         Schema schema = model != null ? Json.readJson(model.resolve(PackagedModel.INPUT_SCHEMA_FILE), Schema.class)
                 : SchemaInference.infer(ref);
-        return MonitorStep.run(log, ref, schema, window, out);
+        return MonitorStep.run(log, ref, schema, window, drift.config(), out);
     }
 }

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.mlops.cli;
 
 import io.jenkins.plugins.mlops.contract.StepResult;
+import io.jenkins.plugins.mlops.data.MissingValues;
 import io.jenkins.plugins.mlops.validation.ValidateSpec;
 import io.jenkins.plugins.mlops.validation.ValidateStep;
 import java.nio.file.Path;
@@ -26,8 +27,17 @@ final class ValidateCommand extends StepCommand {
                     + " write them) as missing values, reported as a warning, instead of rejecting the file.")
     boolean allowShortRows;
 
+    @picocli.CommandLine.Mixin
+    DriftOptions drift;
+
+    @Option(names = "--missing-values", paramLabel = "LIST",
+            description = "Comma-separated strings that mean 'missing' (an empty item is the empty field). Default: the"
+                    + " schema's missingValues, else: empty, NA, N/A, null, NULL.")
+    String missingValues;
+
     @Override
     StepResult runStep(Path out) {
-        return ValidateStep.run(new ValidateSpec(data, schema, reference, allowShortRows), out);
+        return ValidateStep.run(new ValidateSpec(data, schema, reference, allowShortRows,
+                missingValues == null ? null : MissingValues.parse(missingValues), drift.config()), out);
     }
 }

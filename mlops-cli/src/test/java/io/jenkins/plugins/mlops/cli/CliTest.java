@@ -59,6 +59,32 @@ class CliTest {
         assertThat(Files.readString(out.resolve("validation.json"))).contains("\"short_rows\"");
     }
 
+    @ParameterizedTest
+    @MethodSource("datasets")
+    void inferredSchemaThenValidatePasses(Path data, @TempDir Path out) {
+        Path schema = out.resolve("schema.json");
+        CliRun infer = CliRun.of("schema", "infer", "--data", data.toString(), "--out", schema.toString());
+        assertThat(infer.exit()).as(infer.err()).isZero();
+        CliRun validate = CliRun.of("validate", "--data", data.toString(), "--schema", schema.toString(), "--out",
+                out.toString());
+        assertThat(validate.exit()).as(validate.out() + validate.err()).isZero();
+    }
+
+    @Test
+    void customMissingMarkersAndDriftOptions(@TempDir Path out) throws Exception {
+        // penguins_raw writes R's NA; without NA as a marker the numeric columns would be text
+        CliRun run = CliRun.of("validate", "--data", Fixtures.dataset("penguins_raw.csv").toString(), "--missing-values",
+                ",NA", "--reference", Fixtures.dataset("penguins_raw.csv").toString(), "--drift-correction", "BONFERRONI",
+                "--out", out.toString());
+        assertThat(run.exit()).as(run.err()).isZero();
+        String json = Files.readString(out.resolve("validation.json"));
+        assertThat(json).contains("\"type\" : \"number\"").contains("p_bonferroni <= 0.05");
+        CliRun bad = CliRun.of("validate", "--data", Fixtures.dataset("iris.csv").toString(), "--drift-alpha", "2",
+                "--out", out.toString());
+        assertThat(bad.exit()).isEqualTo(2);
+        assertThat(bad.err()).contains("alpha");
+    }
+
     @Test
     void anomaliesExitOne(@TempDir Path out) {
         CliRun run = CliRun.of("validate", "--data", Fixtures.bad("out-of-range.csv").toString(), "--schema",

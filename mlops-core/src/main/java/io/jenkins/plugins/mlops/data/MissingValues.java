@@ -7,6 +7,15 @@ public record MissingValues(Set<String> markers) {
     /** Empty field, and the markers that R, pandas and SQL exports write. */
     public static final MissingValues DEFAULT = new MissingValues(Set.of("", "NA", "N/A", "null", "NULL"));
 
+    public MissingValues {
+        markers = java.util.Collections.unmodifiableSortedSet(new java.util.TreeSet<>(markers));
+    }
+
+    /** A comma-separated list, e.g. {@code ",NA,-999"} (an empty item is the empty field). */
+    public static MissingValues parse(String commaSeparated) {
+        return new MissingValues(Set.copyOf(java.util.Arrays.asList(commaSeparated.split(",", -1))));
+    }
+
     public boolean isMissing(String value) {
         return value == null || markers.contains(value);
     }

@@ -10,6 +10,9 @@ import java.util.List;
  * @param pValue the raw p-value; {@code adjustedPValue} after Benjamini–Hochberg
  * @param effect the effect size: {@code wasserstein/sd} or {@code jensen-shannon}
  * @param threshold the rule, e.g. {@code p_adj <= 0.05 and effect >= 0.1}
+ * @param distances every distance computed, whether it decides or not: {@code wasserstein/sd} and
+ *     {@code psi} (numeric); {@code jensen-shannon}, {@code linf} and {@code linf-robust}
+ *     (categorical: L∞ minus Deequ's sample-size term 1.8·sqrt((n+m)/(n·m)))
  * @param bins labels of the distribution bins, with the share of each side in them
  */
 public record ColumnDrift(
@@ -21,6 +24,7 @@ public record ColumnDrift(
         String effectName,
         Double effect,
         String threshold,
+        java.util.Map<String, Double> distances,
         SampleSizes sampleSizes,
         DriftVerdict verdict,
         List<String> bins,
@@ -31,7 +35,7 @@ public record ColumnDrift(
     }
 
     ColumnDrift withDecision(Double adjusted, DriftVerdict newVerdict) {
-        return new ColumnDrift(column, test, statistic, pValue, adjusted, effectName, effect, threshold, sampleSizes,
-                newVerdict, bins, referenceShare, currentShare);
+        return new ColumnDrift(column, test, statistic, pValue, adjusted, effectName, effect, threshold, distances,
+                sampleSizes, newVerdict, bins, referenceShare, currentShare);
     }
 }

@@ -9,6 +9,7 @@ import io.jenkins.plugins.mlops.report.Table;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Collectors;
 
 /** How drift shows in step results and reports, shared by validation and monitoring. */
 public final class DriftReports {
@@ -48,20 +49,24 @@ public final class DriftReports {
     /** The drift table, with reference and current distributions overlaid for flagged columns. */
     public static void render(HtmlReport report, String heading, List<ColumnDrift> drift) {
         report.section(heading);
-        Table table = new Table("Column", "Verdict", "Test", "Statistic", "p", "p (BH-adjusted)", "Effect measure", "Effect",
+        Table table = new Table("Column", "Verdict", "Test", "Statistic", "p", "p (corrected)", "Effect measure", "Effect", "Other distances",
                 "Reference n", "Current n");
         for (ColumnDrift d : drift) {
             table.rowWithClass("row-" + d.verdict().name().toLowerCase(Locale.ROOT).replace('_', '-'), d.column(),
                     new Table.Markup(HtmlReport.badge(d.verdict().name())), d.test(), d.statistic(), d.pValue(),
-                    d.adjustedPValue(), d.effectName(), d.effect(), d.sampleSizes().reference(),
+                    d.adjustedPValue(), d.effectName(), d.effect(), d.distances().entrySet().stream()
+                            .filter(e -> !e.getKey().equals(d.effectName()))
+                            .map(e -> e.getKey() + " " + Html.number(e.getValue())).collect(Collectors.joining(", ")),
+                    d.sampleSizes().reference(),
                     d.sampleSizes().current());
         }
         report.table(table);
         if (!drift.isEmpty()) {
             report.note("Rule: " + drift.get(0).threshold().replace("wasserstein/sd", "effect")
                     .replace("jensen-shannon", "effect") + "; numeric effect = Wasserstein-1 distance / reference"
-                    + " standard deviation, categorical effect = Jensen–Shannon distance; p-values corrected by"
-                    + " Benjamini–Hochberg over the columns tested.");
+                    + " standard deviation, categorical effect = Jensen–Shannon distance; p-values corrected for the"
+                    + " number of columns tested. PSI and L∞ are shown for comparison with other tools; they do not"
+                    + " decide.");
         }
         List<String> figures = new ArrayList<>();
         for (ColumnDrift d : drift) {

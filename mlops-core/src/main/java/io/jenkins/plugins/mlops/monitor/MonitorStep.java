@@ -49,14 +49,15 @@ public final class MonitorStep {
     /**
      * @param windowRows rows per window; 0 = the whole log as one window
      */
-    public static StepResult run(Path log, Table reference, Schema schema, int windowRows, Path outDir) {
+    public static StepResult run(Path log, Table reference, Schema schema, int windowRows, DriftConfig config,
+                                 Path outDir) {
         List<PredictionLogEntry> entries = read(log);
         if (entries.isEmpty()) {
             throw InvalidInputException.in(log, "the prediction log has no entries yet");
         }
         List<Field> features = schema.fields().stream().filter(f -> reference.hasColumn(f.name())).toList();
         int size = windowRows <= 0 ? entries.size() : windowRows;
-        DriftDetector detector = new DriftDetector(DriftConfig.DEFAULT);
+        DriftDetector detector = new DriftDetector(config);
         List<Window> windows = new ArrayList<>();
         for (int start = 0; start < entries.size(); start += size) {
             List<PredictionLogEntry> slice = entries.subList(start, Math.min(entries.size(), start + size));

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.mlops.schema;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import io.jenkins.plugins.mlops.contract.InvalidInputException;
 import io.jenkins.plugins.mlops.contract.Json;
 import io.jenkins.plugins.mlops.data.MissingValues;
@@ -11,15 +12,30 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-/** A Frictionless Table Schema (https://specs.frictionlessdata.io/table-schema/), the subset we use. */
+/**
+ * A Frictionless Table Schema (https://specs.frictionlessdata.io/table-schema/), the subset we use,
+ * plus documented extensions prefixed {@code mlops:}:
+ *
+ * @param minRows {@code mlops:minRows}: fewer data rows is a {@code too_few_rows} error
+ * @param maxRowCountChange {@code mlops:maxRowCountChange}: the largest relative change of the row
+ *     count versus a reference (0.5 = ±50 %) before a {@code row_count_change} warning
+ */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record Schema(List<Field> fields, List<String> missingValues, String title, String description) {
+public record Schema(List<Field> fields, List<String> missingValues, String title, String description,
+                     @JsonProperty("primaryKey") Object primaryKey,
+                     @JsonProperty("mlops:minRows") Long minRows,
+                     @JsonProperty("mlops:maxRowCountChange") Double maxRowCountChange) {
     public Schema {
         fields = List.copyOf(fields == null ? List.of() : fields);
     }
 
     public Schema(List<Field> fields, List<String> missingValues) {
-        this(fields, missingValues, null, null);
+        this(fields, missingValues, null, null, null, null, null);
+    }
+
+    public Schema withMissingValues(MissingValues missing) {
+        return new Schema(fields, List.copyOf(missing.markers()), title, description, primaryKey, minRows,
+                maxRowCountChange);
     }
 
     public Optional<Field> field(String name) {

@@ -62,7 +62,17 @@ public final class SchemaInference {
         }
         Constraints constraints = new Constraints(required ? Boolean.TRUE : null, null, minimum, maximum, allowed,
                 null, null, null);
-        return new Field(table.columns().get(column), type, constraints);
+        long missing = table.rowCount() - present;
+        Double maxMissing = missing == 0 || present == 0 ? null : missingBound((double) missing / table.rowCount());
+        return new Field(table.columns().get(column), type, null, null, null, constraints, maxMissing, null);
+    }
+
+    /**
+     * The missing share a later batch may have: twice the observed one, at least 2 points more,
+     * rounded up to whole percent; a batch with more gaps than that is anomalous.
+     */
+    static double missingBound(double observed) {
+        return Math.min(1.0, Math.ceil(Math.max(2 * observed, observed + 0.02) * 100) / 100);
     }
 
     static FieldType inferType(Iterable<String> values) {

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.mlops.validation;
 
+import io.jenkins.plugins.mlops.schema.Severity;
 import java.util.List;
 
 /**
@@ -10,10 +11,6 @@ import java.util.List;
  */
 public record Anomaly(String column, String kind, Severity severity, long count, String message,
                       List<Example> examples) {
-    public enum Severity {
-        ERROR,
-        WARNING
-    }
 
     /** An offending value and the file line it is on. */
     public record Example(long line, String value) {

@@ -5,6 +5,7 @@ import io.jenkins.plugins.mlops.schema.Constraints;
 import io.jenkins.plugins.mlops.schema.Field;
 import io.jenkins.plugins.mlops.schema.FieldType;
 import io.jenkins.plugins.mlops.schema.Schema;
+import io.jenkins.plugins.mlops.schema.Severity;
 import io.jenkins.plugins.mlops.report.Html;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -24,13 +25,17 @@ public final class SchemaValidator {
     public static List<Anomaly> validate(Schema schema, Table table) {
         List<Anomaly> anomalies = new ArrayList<>();
         if (table.rowCount() == 0) {
-            anomalies.add(new Anomaly(null, "empty_dataset", Anomaly.Severity.ERROR, 0,
+            anomalies.add(new Anomaly(null, "empty_dataset", Severity.ERROR, 0,
                     "The file has a header but no data rows.", List.of()));
+        } else if (schema.minRows() != null && table.rowCount() < schema.minRows()) {
+            anomalies.add(new Anomaly(null, "too_few_rows", Severity.ERROR, table.rowCount(),
+                    "The file has " + table.rowCount() + " data rows; the schema asks for at least " + schema.minRows()
+                            + " (mlops:minRows).", List.of()));
         }
         for (Field field : schema.fields()) {
             int c = table.columnIndex(field.name());
             if (c < 0) {
-                anomalies.add(new Anomaly(field.name(), "missing_column", Anomaly.Severity.ERROR, 1,
+                anomalies.add(new Anomaly(field.name(), "missing_column", Severity.ERROR, 1,
                         "Column '" + field.name() + "' is in the schema but not in the data.", List.of()));
                 continue;
             }
@@ -38,7 +43,7 @@ public final class SchemaValidator {
         }
         for (String column : table.columns()) {
             if (schema.field(column).isEmpty()) {
-                anomalies.add(new Anomaly(column, "unexpected_column", Anomaly.Severity.WARNING, 1,
+                anomalies.add(new Anomaly(column, "unexpected_column", Severity.WARNING, 1,
                         "Column '" + column + "' is not in the schema.", List.of()));
             }
         }
@@ -72,14 +77,29 @@ public final class SchemaValidator {
         Set<String> allowed = k.allowed() == null ? null : Set.copyOf(k.allowed());
         Pattern pattern = k.pattern() == null ? null : Pattern.compile(k.pattern());
         Map<String, Long> firstLine = Boolean.TRUE.equals(k.unique()) ? new HashMap<>() : null;
+        boolean piiCandidate = field.type() == FieldType.STRING || field.type() == FieldType.INTEGER;
+        Map<PersonalData, Collector> personal = new java.util.EnumMap<>(PersonalData.class);
+        long missing = 0;
+        List<Anomaly.Example> missingExamples = new ArrayList<>();
         for (int r = 0; r < table.rowCount(); r++) {
             String v = table.value(r, c);
             long line = table.line(r);
             if (v == null) {
+                missing++;
+                if (missingExamples.size() < MAX_EXAMPLES) {
+                    missingExamples.add(new Anomaly.Example(line, ""));
+                }
                 if (k.requiresValue()) {
                     collector(found, "missing_value", "missing values in a required column").add(line, "");
                 }
                 continue;
+            }
+            if (piiCandidate) {
+                PersonalData kind = PersonalData.of(v);
+                if (kind != null) {
+                    personal.computeIfAbsent(kind, x -> new Collector(x.kind, one -> "values that look like "
+                            + x.what)).add(line, PersonalData.mask(v));
+                }
             }
             if (!field.type().accepts(v)) {
                 collector(found, "type_mismatch", "values that are not of type " + field.type().jsonName()).add(line, v);
@@ -111,14 +131,33 @@ public final class SchemaValidator {
         }
         List<Anomaly> out = new ArrayList<>();
         for (Collector col : found.values()) {
-            out.add(new Anomaly(field.name(), col.kind, Anomaly.Severity.ERROR, col.count,
-                    "Column '" + field.name() + "' has " + col.count + " " + col.what.apply(col.count == 1) + ".",
-                    List.copyOf(col.examples)));
+            out.add(anomaly(field, col.kind, Severity.ERROR, col.count, "Column '" + field.name() + "' has " + col.count
+                    + " " + col.what.apply(col.count == 1) + ".", col.examples));
+        }
+        long present = table.rowCount() - missing;
+        if (field.maxMissingFraction() != null && table.rowCount() > 0
+                && (double) missing / table.rowCount() > field.maxMissingFraction()) {
+            out.add(anomaly(field, "missing_fraction", Severity.ERROR, missing, String.format(java.util.Locale.ROOT,
+                    "Column '%s' is missing in %.1f %% of rows (%d of %d); the schema allows %.1f %%"
+                            + " (mlops:maxMissingFraction).", field.name(), 100.0 * missing / table.rowCount(), missing,
+                    table.rowCount(), 100 * field.maxMissingFraction()), missingExamples));
+        }
+        for (Collector col : personal.values()) {
+            if (col.count >= PersonalData.MIN_SHARE * present) {
+                out.add(anomaly(field, col.kind, Severity.WARNING, col.count, "Column '" + field.name() + "' looks like"
+                        + " personal data: " + col.count + " of " + present + " " + col.what.apply(false)
+                        + "; check that it may be used for training (examples masked).", col.examples));
+            }
         }
         return out;
     }
 
     /** {@code what} reads "value[s] ..." or "missing value[s] ...": the plural is an "s" after "value". */
+    private static Anomaly anomaly(Field field, String kind, Severity standard, long count, String message,
+                                   List<Anomaly.Example> examples) {
+        return new Anomaly(field.name(), kind, field.severityOf(kind, standard), count, message, List.copyOf(examples));
+    }
+
     private static Collector collector(Map<String, Collector> found, String kind, String what) {
         return found.computeIfAbsent(kind, x -> new Collector(kind, one -> one
                 ? what.replaceFirst("values", "value").replace("value that are", "value that is")

@@ -6,10 +6,10 @@ import io.jenkins.plugins.mlops.contract.Json;
 import io.jenkins.plugins.mlops.contract.StepResult;
 import io.jenkins.plugins.mlops.data.ColumnProfile;
 import io.jenkins.plugins.mlops.data.CsvReader;
+import io.jenkins.plugins.mlops.data.MissingValues;
 import io.jenkins.plugins.mlops.data.Profiler;
 import io.jenkins.plugins.mlops.data.Table;
 import io.jenkins.plugins.mlops.drift.ColumnDrift;
-import io.jenkins.plugins.mlops.drift.DriftConfig;
 import io.jenkins.plugins.mlops.drift.DriftDetector;
 import io.jenkins.plugins.mlops.drift.DriftReports;
 import io.jenkins.plugins.mlops.drift.DriftSamples;
@@ -19,6 +19,7 @@ import io.jenkins.plugins.mlops.report.Svg;
 import io.jenkins.plugins.mlops.schema.Field;
 import io.jenkins.plugins.mlops.schema.FieldType;
 import io.jenkins.plugins.mlops.schema.Schema;
+import io.jenkins.plugins.mlops.schema.Severity;
 import io.jenkins.plugins.mlops.schema.SchemaInference;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -38,16 +39,29 @@ public final class ValidateStep {
     public static StepResult run(ValidateSpec spec, Path outDir) {
         // Read every input before writing anything: a bad input leaves the output folder untouched.
         Schema given = spec.schema() == null ? null : Schema.read(spec.schema());
-        CsvReader reader = new CsvReader(given == null ? io.jenkins.plugins.mlops.data.MissingValues.DEFAULT
-                : given.missing(), spec.allowShortRows());
+        MissingValues missing = spec.missingValues() != null ? spec.missingValues()
+                : given != null ? given.missing() : MissingValues.DEFAULT;
+        CsvReader reader = new CsvReader(missing, spec.allowShortRows());
         Table table = reader.read(spec.data());
         Table reference = spec.reference() == null ? null : reader.read(spec.reference());
         Schema schema = given != null ? given : SchemaInference.infer(reference != null ? reference : table);
+        if (given == null && !missing.equals(MissingValues.DEFAULT)) {
+            schema = schema.withMissingValues(missing);
+        }
 
         List<Anomaly> anomalies = new ArrayList<>(SchemaValidator.validate(schema, table));
+        if (reference != null && schema.maxRowCountChange() != null && reference.rowCount() > 0) {
+            double change = Math.abs(table.rowCount() - reference.rowCount()) / (double) reference.rowCount();
+            if (change > schema.maxRowCountChange()) {
+                anomalies.add(new Anomaly(null, "row_count_change", Severity.WARNING, table.rowCount(), String.format(
+                        Locale.ROOT, "The file has %d rows, the reference %d: a change of %.0f %%, more than the %.0f %%"
+                                + " the schema allows (mlops:maxRowCountChange).", table.rowCount(), reference.rowCount(),
+                        100 * change, 100 * schema.maxRowCountChange()), List.of()));
+            }
+        }
         if (!table.shortRowLines().isEmpty()) {
             int n = table.shortRowLines().size();
-            anomalies.add(new Anomaly(null, "short_rows", Anomaly.Severity.WARNING, n, n + (n == 1 ? " row has" : " rows have")
+            anomalies.add(new Anomaly(null, "short_rows", Severity.WARNING, n, n + (n == 1 ? " row has" : " rows have")
                     + " fewer fields than the header; the omitted trailing fields were read as missing.",
                     table.shortRowLines().stream().limit(SchemaValidator.MAX_EXAMPLES)
                             .map(line -> new Anomaly.Example(line, "")).toList()));
@@ -59,14 +73,14 @@ public final class ValidateStep {
             columns.add(Profiler.profile(table, c, type));
         }
         List<ColumnDrift> drift = reference == null ? List.of()
-                : new DriftDetector(DriftConfig.DEFAULT).compare(DriftSamples.of(schema, reference, table));
+                : new DriftDetector(spec.drift()).compare(DriftSamples.of(schema, reference, table));
 
         List<Check> checks = new ArrayList<>();
         checks.add(Check.of("rows", table.rowCount() > 0, table.rowCount(), "> 0",
                 table.rowCount() > 0 ? "The file has " + table.rowCount() + " data rows." : "The file has no data rows."));
         for (Field field : schema.fields()) {
             List<Anomaly> mine = anomalies.stream().filter(a -> field.name().equals(a.column())).toList();
-            long errors = mine.stream().filter(a -> a.severity() == Anomaly.Severity.ERROR).mapToLong(Anomaly::count).sum();
+            long errors = mine.stream().filter(a -> a.severity() == Severity.ERROR).mapToLong(Anomaly::count).sum();
             String reason = mine.isEmpty() ? "All " + table.rowCount() + " values conform to the schema ("
                     + field.type().jsonName() + ")." : mine.stream().map(Anomaly::message).collect(Collectors.joining(" "));
             checks.add(new Check("schema:" + field.name(), errors > 0 ? CheckStatus.FAILED : CheckStatus.PASSED, errors,
@@ -75,13 +89,13 @@ public final class ValidateStep {
         for (Anomaly a : anomalies) {
             if (a.column() == null || schema.field(a.column()).isEmpty()) {
                 checks.add(new Check(a.kind() + (a.column() == null ? "" : ":" + a.column()),
-                        a.severity() == Anomaly.Severity.ERROR ? CheckStatus.FAILED : CheckStatus.WARNING, a.count(), null,
+                        a.severity() == Severity.ERROR ? CheckStatus.FAILED : CheckStatus.WARNING, a.count(), null,
                         a.message()));
             }
         }
         checks.addAll(DriftReports.checks("drift:", drift));
 
-        long errorCount = anomalies.stream().filter(a -> a.severity() == Anomaly.Severity.ERROR).count();
+        long errorCount = anomalies.stream().filter(a -> a.severity() == Severity.ERROR).count();
         long warningCount = anomalies.size() - errorCount;
         String summary = String.format(Locale.ROOT, "%d rows × %d columns of %s checked against %s: %d %s, %d %s%s.",
                 table.rowCount(), table.columns().size(), spec.data().getFileName(),
@@ -122,7 +136,7 @@ public final class ValidateStep {
             io.jenkins.plugins.mlops.report.Table table = new io.jenkins.plugins.mlops.report.Table("Column", "Kind",
                     "Severity", "Count", "Message", "Examples (line: value)");
             for (Anomaly a : anomalies) {
-                table.rowWithClass(a.severity() == Anomaly.Severity.ERROR ? "row-failed" : "row-warning", a.column(),
+                table.rowWithClass(a.severity() == Severity.ERROR ? "row-failed" : "row-warning", a.column(),
                         a.kind(), a.severity().name(), a.count(), a.message(), a.examples().stream()
                                 .map(e -> e.line() + ": '" + e.value() + "'").collect(Collectors.joining(", ")));
             }

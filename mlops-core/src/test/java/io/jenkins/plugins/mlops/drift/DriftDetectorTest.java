@@ -28,6 +28,28 @@ class DriftDetectorTest {
     }
 
     @Test
+    void halvesOf54000RealRowsDoNotDriftButAQuarterSigmaShiftDoes() {
+        Table diamonds = new CsvReader().read(Fixtures.dataset("diamonds.csv"));
+        Schema schema = SchemaInference.infer(diamonds);
+        Table[] halves = halves(diamonds, 3);
+        List<ColumnDrift> same = detector.compare(DriftSamples.of(schema, halves[0], halves[1]));
+        assertThat(same).hasSize(10).noneMatch(d -> d.verdict() == DriftVerdict.DRIFT);
+
+        int depth = halves[1].columnIndex("depth");
+        double sd = io.jenkins.plugins.mlops.data.Moments.of(io.jenkins.plugins.mlops.data.Profiler.numbers(diamonds,
+                depth)).stddev();
+        List<String[]> rows = IntStream.range(0, halves[1].rowCount()).mapToObj(r -> {
+            String[] row = halves[1].row(r).clone();
+            row[depth] = String.valueOf(Double.parseDouble(row[depth]) + 0.25 * sd);
+            return row;
+        }).toList();
+        Table shifted = new Table("shifted", halves[1].columns(), rows, new long[rows.size()]);
+        List<ColumnDrift> drift = detector.compare(DriftSamples.of(schema, halves[0], shifted));
+        assertThat(drift.stream().filter(d -> d.verdict() == DriftVerdict.DRIFT).map(ColumnDrift::column))
+                .containsExactly("depth");
+    }
+
+    @Test
     void shiftedColumnAndOnlyThatColumnIsFlagged() {
         Table weather = new CsvReader().read(Fixtures.dataset("seattle_weather.csv"));
         Schema schema = SchemaInference.infer(weather);
