@@ -1,0 +1,13 @@
+package io.jenkins.plugins.mlops.data;
+
+/**
+ * Receives the rows of one chunk of a CSV file, in file order. Sinks of different chunks are
+ * merged afterwards, so a sink keeps only what it can merge (counts, sketches, samples).
+ */
+public interface RowSink<S extends RowSink<S>> {
+    /** @param values raw values in header order, {@code null} for missing; @param line where the row starts */
+    void accept(String[] values, long line);
+
+    /** Absorbs a sink of a later chunk of the same file. */
+    void merge(S later);
+}
