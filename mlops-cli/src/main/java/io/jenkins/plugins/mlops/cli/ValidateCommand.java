@@ -1,7 +1,9 @@
 package io.jenkins.plugins.mlops.cli;
 
+import io.jenkins.plugins.mlops.contract.InvalidInputException;
 import io.jenkins.plugins.mlops.contract.StepResult;
 import io.jenkins.plugins.mlops.data.MissingValues;
+import io.jenkins.plugins.mlops.profile.RowSample;
 import io.jenkins.plugins.mlops.validation.ValidateSpec;
 import io.jenkins.plugins.mlops.validation.ValidateStep;
 import java.nio.file.Path;
@@ -30,6 +32,10 @@ final class ValidateCommand extends StepCommand {
     @picocli.CommandLine.Mixin
     DriftOptions drift;
 
+    @Option(names = "--threads", paramLabel = "N", defaultValue = "0",
+            description = "Threads that read chunks of large files in parallel (0, the default: one per core).")
+    int threads;
+
     @Option(names = "--missing-values", paramLabel = "LIST",
             description = "Comma-separated strings that mean 'missing' (an empty item is the empty field). Default: the"
                     + " schema's missingValues, else: empty, NA, N/A, null, NULL.")
@@ -37,7 +43,11 @@ final class ValidateCommand extends StepCommand {
 
     @Override
     StepResult runStep(Path out) {
+        if (threads < 0) {
+            throw new InvalidInputException("--threads must be 0 (one per core) or more");
+        }
         return ValidateStep.run(new ValidateSpec(data, schema, reference, allowShortRows,
-                missingValues == null ? null : MissingValues.parse(missingValues), drift.config()), out);
+                missingValues == null ? null : MissingValues.parse(missingValues), drift.config(),
+                threads == 0 ? Runtime.getRuntime().availableProcessors() : threads, RowSample.DEFAULT_SIZE), out);
     }
 }

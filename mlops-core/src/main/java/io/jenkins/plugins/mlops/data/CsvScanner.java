@@ -56,9 +56,15 @@ public final class CsvScanner {
         this.threads = Math.max(1, threads);
     }
 
-    /** The header and the merged sink of all rows. */
-    public record Result<S>(List<String> columns, S sink, long rows, List<Long> shortRowLines) {
+    /**
+     * The header and the merged sink of all rows.
+     *
+     * @param shortRows rows read with omitted trailing fields; {@code shortRowLines} the first few
+     */
+    public record Result<S>(List<String> columns, S sink, long rows, long shortRows, List<Long> shortRowLines) {
     }
+
+    static final int MAX_SHORT_ROW_LINES = 5;
 
     /** A byte range holding whole records, and the file line it starts on. */
     record Chunk(long start, long end, long firstLine) {
@@ -78,7 +84,7 @@ public final class CsvScanner {
             Supplier<S> factory = () -> newSink.apply(header.columns());
             if (chunks.size() == 1) {
                 ChunkResult<S> only = parse(file, header.columns(), chunks.get(0), factory.get());
-                return new Result<>(header.columns(), only.sink(), only.rows(), only.shortRows());
+                return new Result<>(header.columns(), only.sink(), only.rows(), only.shortRows(), only.shortRowLines());
             }
             ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, chunks.size()), r -> {
                 Thread t = new Thread(r, "mlops-csv");
@@ -106,7 +112,8 @@ public final class CsvScanner {
                 if (firstError != null) {
                     throw firstError;
                 }
-                return new Result<>(header.columns(), total.sink(), total.rows(), total.shortRows());
+                return new Result<>(header.columns(), total.sink(), total.rows(), total.shortRows(),
+                        total.shortRowLines());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("interrupted while reading " + file, e);
@@ -132,12 +139,13 @@ public final class CsvScanner {
         throw new IllegalStateException(e.getCause());
     }
 
-    private record ChunkResult<S extends RowSink<S>>(S sink, long rows, List<Long> shortRows) {
+    private record ChunkResult<S extends RowSink<S>>(S sink, long rows, long shortRows, List<Long> shortRowLines) {
         ChunkResult<S> merge(ChunkResult<S> later) {
             sink.merge(later.sink());
-            List<Long> lines = new ArrayList<>(shortRows);
-            lines.addAll(later.shortRows());
-            return new ChunkResult<>(sink, rows + later.rows(), lines);
+            List<Long> lines = new ArrayList<>(shortRowLines);
+            lines.addAll(later.shortRowLines());
+            return new ChunkResult<>(sink, rows + later.rows(), shortRows + later.shortRows(),
+                    lines.subList(0, Math.min(MAX_SHORT_ROW_LINES, lines.size())));
         }
     }
 
@@ -254,7 +262,8 @@ public final class CsvScanner {
     private <S extends RowSink<S>> ChunkResult<S> parse(Path file, List<String> columns, Chunk chunk, S sink) {
         int width = columns.size();
         long rows = 0;
-        List<Long> shortRows = new ArrayList<>();
+        long shortRows = 0;
+        List<Long> shortRowLines = new ArrayList<>();
         CSVParser parser = null;
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
             ch.position(chunk.start());
@@ -266,7 +275,10 @@ public final class CsvScanner {
                 int size = record.size();
                 if (size != width) {
                     if (size < width && allowShortRows) {
-                        shortRows.add(start);
+                        shortRows++;
+                        if (shortRowLines.size() < MAX_SHORT_ROW_LINES) {
+                            shortRowLines.add(start);
+                        }
                     } else {
                         throw InvalidInputException.at(file, start, 0, "row has " + size + (size == 1 ? " field" : " fields")
                                 + " but the header has " + width + (size < width
@@ -282,7 +294,7 @@ public final class CsvScanner {
                 rows++;
                 start = chunk.firstLine() + parser.getCurrentLineNumber();
             }
-            return new ChunkResult<>(sink, rows, shortRows);
+            return new ChunkResult<>(sink, rows, shortRows, shortRowLines);
         } catch (IOException | UncheckedIOException | IllegalStateException e) {
             long line = parser == null ? chunk.firstLine() : chunk.firstLine() + parser.getCurrentLineNumber();
             throw malformed(file, chunk.firstLine(), line, e);

@@ -1,6 +1,6 @@
 package io.jenkins.plugins.mlops.drift;
 
-import io.jenkins.plugins.mlops.data.Profiler;
+import io.jenkins.plugins.mlops.data.Columns;
 import io.jenkins.plugins.mlops.data.Table;
 import io.jenkins.plugins.mlops.schema.Field;
 import io.jenkins.plugins.mlops.schema.Schema;
@@ -22,11 +22,11 @@ public final class DriftSamples {
                 continue;
             }
             if (field.type().isNumeric()) {
-                samples.add(new DriftDetector.Numeric(field.name(), Profiler.numbers(reference, r),
-                        Profiler.numbers(current, c)));
+                samples.add(new DriftDetector.Numeric(field.name(), Columns.numbers(reference, r),
+                        Columns.numbers(current, c)));
             } else {
-                samples.add(new DriftDetector.Categorical(field.name(), Profiler.counts(reference, r),
-                        Profiler.counts(current, c)));
+                samples.add(new DriftDetector.Categorical(field.name(), Columns.counts(reference, r),
+                        Columns.counts(current, c)));
             }
         }
         return samples;

@@ -1,7 +1,7 @@
 package io.jenkins.plugins.mlops.model;
 
 import io.jenkins.plugins.mlops.data.Moments;
-import io.jenkins.plugins.mlops.data.Profiler;
+import io.jenkins.plugins.mlops.data.Columns;
 import io.jenkins.plugins.mlops.data.Table;
 import io.jenkins.plugins.mlops.schema.FieldType;
 import io.jenkins.plugins.mlops.schema.Schema;
@@ -28,10 +28,10 @@ public record Preprocessor(Task task, String label, List<FeatureTransform> featu
             int c = train.columnIndex(name);
             FieldType type = schema.field(name).orElseThrow().type();
             if (type.isNumeric()) {
-                Moments m = Moments.of(Profiler.numbers(train, c));
+                Moments m = Moments.of(Columns.numbers(train, c));
                 features.add(new FeatureTransform.Numeric(name, type, m.mean(), m.mean(), m.stddev() > 0 ? m.stddev() : 1));
             } else {
-                Map<String, Long> counts = Profiler.counts(train, c);
+                Map<String, Long> counts = Columns.counts(train, c);
                 String mode = counts.entrySet().stream()
                         .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
                         .map(Map.Entry::getKey).findFirst().orElse("");
@@ -40,10 +40,10 @@ public record Preprocessor(Task task, String label, List<FeatureTransform> featu
         }
         int labelColumn = train.columnIndex(label);
         if (task == Task.CLASSIFICATION) {
-            List<String> classes = List.copyOf(new TreeSet<>(Profiler.counts(train, labelColumn).keySet()));
+            List<String> classes = List.copyOf(new TreeSet<>(Columns.counts(train, labelColumn).keySet()));
             return new Preprocessor(task, label, features, classes, 0, 1);
         }
-        Moments y = Moments.of(Profiler.numbers(train, labelColumn));
+        Moments y = Moments.of(Columns.numbers(train, labelColumn));
         return new Preprocessor(task, label, features, List.of(), y.mean(), y.stddev() > 0 ? y.stddev() : 1);
     }
 

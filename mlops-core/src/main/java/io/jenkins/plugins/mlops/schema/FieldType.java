@@ -1,6 +1,7 @@
 package io.jenkins.plugins.mlops.schema;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
+import ch.randelshofer.fastdoubleparser.JavaDoubleParser;
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -41,7 +42,7 @@ public enum FieldType {
     /** Whether a non-missing raw value is of this type. */
     public boolean accepts(String value) {
         return switch (this) {
-            case INTEGER -> parseLong(value);
+            case INTEGER -> parseLongOrNull(value) != null;
             case NUMBER -> parseDouble(value) != null;
             case BOOLEAN -> value.equalsIgnoreCase("true") || value.equalsIgnoreCase("false");
             case DATE -> parses(() -> LocalDate.parse(value));
@@ -75,18 +76,53 @@ public enum FieldType {
             return null;
         }
         try {
-            return Double.valueOf(v);
+            return JavaDoubleParser.parseDouble(v);
         } catch (NumberFormatException e) {
             return null;
         }
     }
 
-    private static boolean parseLong(String value) {
+    /** The value of a raw field of a numeric type, {@code null} when it is not of that type. */
+    public static Double parseNumber(FieldType type, String value) {
+        if (type == INTEGER) {
+            Long l = parseLongOrNull(value);
+            return l == null ? null : (double) l;
+        }
+        return parseDouble(value);
+    }
+
+    /** Decimal integers with an optional sign, without the exception cost of Long.parseLong on bad input. */
+    private static Long parseLongOrNull(String value) {
+        String v = value.trim();
+        int i = v.startsWith("-") || v.startsWith("+") ? 1 : 0;
+        if (i == v.length() || v.length() - i > 18) {
+            return v.length() - i > 18 && v.length() - i <= 19 && allDigits(v, i) ? parseLongSlow(v) : null;
+        }
+        long n = 0;
+        for (; i < v.length(); i++) {
+            char c = v.charAt(i);
+            if (c < '0' || c > '9') {
+                return null;
+            }
+            n = n * 10 + (c - '0');
+        }
+        return v.charAt(0) == '-' ? -n : n;
+    }
+
+    private static boolean allDigits(String v, int from) {
+        for (int i = from; i < v.length(); i++) {
+            if (v.charAt(i) < '0' || v.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static Long parseLongSlow(String v) {
         try {
-            Long.parseLong(value.trim());
-            return true;
+            return Long.parseLong(v);
         } catch (NumberFormatException e) {
-            return false;
+            return null;
         }
     }
 

@@ -1,70 +1,154 @@
 package io.jenkins.plugins.mlops.schema;
 
-import io.jenkins.plugins.mlops.data.Profiler;
+import io.jenkins.plugins.mlops.data.RowSink;
 import io.jenkins.plugins.mlops.data.Table;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.TreeSet;
 
 /**
- * Infers a schema from all values of a table (not the first rows): the narrowest type every
- * value fits, {@code required} when nothing is missing, numeric ranges widened by 10 % of the
- * observed range on each side (so that the next batch of real data does not trip on its extremes),
- * and an {@code enum} only for small string domains that are not identifiers.
+ * Infers a schema from all values of a file (not the first rows), streaming: the narrowest type
+ * every value fits, {@code required} when nothing is missing, numeric ranges widened by 10 % of
+ * the observed range on each side (so that the next batch of real data does not trip on its
+ * extremes), an {@code enum} only for small string domains that are not identifiers, and the
+ * missing share a later batch may have. One instance per chunk; merged in file order.
  */
-public final class SchemaInference {
+public final class SchemaInference implements RowSink<SchemaInference> {
     /** Largest domain written as an enum; TFDV uses 100 for string domains, we stay stricter. */
     public static final int MAX_ENUM = 20;
     static final double RANGE_SLACK = 0.10;
+    private static final FieldType[] CANDIDATES = {FieldType.INTEGER, FieldType.NUMBER, FieldType.BOOLEAN,
+        FieldType.DATE, FieldType.DATETIME};
 
-    private SchemaInference() {
+    /** What one column has shown so far. */
+    private static final class Column {
+        long present;
+        long missing;
+        /** Types every value seen so far fits, in {@link #CANDIDATES} order. */
+        final boolean[] fits = {true, true, true, true, true};
+        double min = Double.POSITIVE_INFINITY;
+        double max = Double.NEGATIVE_INFINITY;
+        /** Distinct values while there are at most MAX_ENUM + 1 of them; null after. */
+        TreeSet<String> domain = new TreeSet<>();
+
+        void accept(String v) {
+            if (v == null) {
+                missing++;
+                return;
+            }
+            present++;
+            for (int t = 0; t < CANDIDATES.length; t++) {
+                if (fits[t]) {
+                    fits[t] = CANDIDATES[t].accepts(v);
+                }
+            }
+            if (fits[0] || fits[1]) {
+                Double d = FieldType.parseDouble(v);
+                if (d != null && Double.isFinite(d)) {
+                    min = Math.min(min, d);
+                    max = Math.max(max, d);
+                }
+            }
+            if (domain != null && domain.add(v) && domain.size() > MAX_ENUM) {
+                domain = null;
+            }
+        }
+
+        void merge(Column later) {
+            present += later.present;
+            missing += later.missing;
+            for (int t = 0; t < fits.length; t++) {
+                fits[t] &= later.fits[t];
+            }
+            min = Math.min(min, later.min);
+            max = Math.max(max, later.max);
+            if (domain != null && later.domain != null) {
+                domain.addAll(later.domain);
+                if (domain.size() > MAX_ENUM) {
+                    domain = null;
+                }
+            } else {
+                domain = null;
+            }
+        }
+
+        FieldType type() {
+            if (present == 0) {
+                return FieldType.STRING;
+            }
+            for (int t = 0; t < CANDIDATES.length; t++) {
+                if (fits[t]) {
+                    return CANDIDATES[t];
+                }
+            }
+            return FieldType.STRING;
+        }
+    }
+
+    private final List<String> names;
+    private final Column[] columns;
+
+    public SchemaInference(List<String> names) {
+        this.names = names;
+        this.columns = new Column[names.size()];
+        for (int i = 0; i < columns.length; i++) {
+            columns[i] = new Column();
+        }
+    }
+
+    @Override
+    public void accept(String[] values, long line) {
+        for (int c = 0; c < values.length; c++) {
+            columns[c].accept(values[c]);
+        }
+    }
+
+    @Override
+    public void merge(SchemaInference later) {
+        for (int c = 0; c < columns.length; c++) {
+            columns[c].merge(later.columns[c]);
+        }
     }
 
     public static Schema infer(Table table) {
+        SchemaInference inference = new SchemaInference(table.columns());
+        for (int r = 0; r < table.rowCount(); r++) {
+            inference.accept(table.row(r), table.line(r));
+        }
+        return inference.schema();
+    }
+
+    public Schema schema() {
         List<Field> fields = new ArrayList<>();
-        for (int c = 0; c < table.columns().size(); c++) {
-            fields.add(inferField(table, c));
+        for (int c = 0; c < columns.length; c++) {
+            fields.add(field(names.get(c), columns[c]));
         }
         return new Schema(fields, null);
     }
 
-    static Field inferField(Table table, int column) {
-        Map<String, Long> counts = Profiler.counts(table, column);
-        long present = counts.values().stream().mapToLong(Long::longValue).sum();
-        FieldType type = inferType(counts.keySet());
-        boolean required = present == table.rowCount() && present > 0;
+    private static Field field(String name, Column col) {
+        FieldType type = col.type();
+        long rows = col.present + col.missing;
+        boolean required = col.missing == 0 && col.present > 0;
         Double minimum = null;
         Double maximum = null;
         List<String> allowed = null;
-        if (type.isNumeric()) {
-            double[] x = Profiler.numbers(table, column);
-            double min = Double.POSITIVE_INFINITY;
-            double max = Double.NEGATIVE_INFINITY;
-            for (double v : x) {
-                if (Double.isFinite(v)) {
-                    min = Math.min(min, v);
-                    max = Math.max(max, v);
-                }
+        if (type.isNumeric() && col.min <= col.max) {
+            double slack = (col.max - col.min) * RANGE_SLACK;
+            minimum = col.min >= 0 && col.min - slack < 0 ? 0 : col.min - slack;
+            maximum = col.max + slack;
+            if (type == FieldType.INTEGER) {
+                minimum = Math.floor(minimum);
+                maximum = Math.ceil(maximum);
             }
-            if (min <= max) {
-                double slack = (max - min) * RANGE_SLACK;
-                minimum = min >= 0 && min - slack < 0 ? 0 : min - slack;
-                maximum = max + slack;
-                if (type == FieldType.INTEGER) {
-                    minimum = Math.floor(minimum);
-                    maximum = Math.ceil(maximum);
-                }
-            }
-        } else if (type == FieldType.STRING && !counts.isEmpty() && counts.size() <= MAX_ENUM
-                && counts.size() * 2L <= present) {
-            allowed = List.copyOf(new TreeSet<>(counts.keySet()));
+        } else if (type == FieldType.STRING && col.domain != null && !col.domain.isEmpty()
+                && col.domain.size() * 2L <= col.present) {
+            allowed = List.copyOf(col.domain);
         }
         Constraints constraints = new Constraints(required ? Boolean.TRUE : null, null, minimum, maximum, allowed,
                 null, null, null);
-        long missing = table.rowCount() - present;
-        Double maxMissing = missing == 0 || present == 0 ? null : missingBound((double) missing / table.rowCount());
-        return new Field(table.columns().get(column), type, null, null, null, constraints, maxMissing, null);
+        Double maxMissing = col.missing == 0 || col.present == 0 ? null : missingBound((double) col.missing / rows);
+        return new Field(name, type, null, null, null, constraints, maxMissing, null);
     }
 
     /**
@@ -76,22 +160,8 @@ public final class SchemaInference {
     }
 
     static FieldType inferType(Iterable<String> values) {
-        if (!values.iterator().hasNext()) {
-            return FieldType.STRING;
-        }
-        for (FieldType candidate : List.of(FieldType.INTEGER, FieldType.NUMBER, FieldType.BOOLEAN, FieldType.DATE,
-                FieldType.DATETIME)) {
-            boolean all = true;
-            for (String v : values) {
-                if (!candidate.accepts(v)) {
-                    all = false;
-                    break;
-                }
-            }
-            if (all) {
-                return candidate;
-            }
-        }
-        return FieldType.STRING;
+        Column col = new Column();
+        values.forEach(col::accept);
+        return col.type();
     }
 }

@@ -2,6 +2,7 @@ package io.jenkins.plugins.mlops.validation;
 
 import io.jenkins.plugins.mlops.data.MissingValues;
 import io.jenkins.plugins.mlops.drift.DriftConfig;
+import io.jenkins.plugins.mlops.profile.RowSample;
 import java.nio.file.Path;
 
 /**
@@ -15,10 +16,13 @@ import java.nio.file.Path;
  * @param missingValues the strings that mean "missing"; {@code null}: the schema's
  *     {@code missingValues}, else {@link MissingValues#DEFAULT}
  * @param drift the drift thresholds
+ * @param threads parallel chunks of large files (default: all cores)
+ * @param sampleSize rows sampled per file for the drift tests and the exploratory statistics
  */
 public record ValidateSpec(Path data, Path schema, Path reference, boolean allowShortRows, MissingValues missingValues,
-                           DriftConfig drift) {
+                           DriftConfig drift, int threads, int sampleSize) {
     public ValidateSpec(Path data, Path schema, Path reference) {
-        this(data, schema, reference, false, null, DriftConfig.DEFAULT);
+        this(data, schema, reference, false, null, DriftConfig.DEFAULT, Runtime.getRuntime().availableProcessors(),
+                RowSample.DEFAULT_SIZE);
     }
 }

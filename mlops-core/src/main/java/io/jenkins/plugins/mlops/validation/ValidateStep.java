@@ -5,9 +5,8 @@ import io.jenkins.plugins.mlops.contract.CheckStatus;
 import io.jenkins.plugins.mlops.contract.Json;
 import io.jenkins.plugins.mlops.contract.StepResult;
 import io.jenkins.plugins.mlops.data.ColumnProfile;
-import io.jenkins.plugins.mlops.data.CsvReader;
+import io.jenkins.plugins.mlops.data.CsvScanner;
 import io.jenkins.plugins.mlops.data.MissingValues;
-import io.jenkins.plugins.mlops.data.Profiler;
 import io.jenkins.plugins.mlops.data.Table;
 import io.jenkins.plugins.mlops.drift.ColumnDrift;
 import io.jenkins.plugins.mlops.drift.DriftDetector;
@@ -17,7 +16,6 @@ import io.jenkins.plugins.mlops.report.HtmlReport;
 import io.jenkins.plugins.mlops.report.StepOutputWriter;
 import io.jenkins.plugins.mlops.report.Svg;
 import io.jenkins.plugins.mlops.schema.Field;
-import io.jenkins.plugins.mlops.schema.FieldType;
 import io.jenkins.plugins.mlops.schema.Schema;
 import io.jenkins.plugins.mlops.schema.Severity;
 import io.jenkins.plugins.mlops.schema.SchemaInference;
@@ -41,47 +39,52 @@ public final class ValidateStep {
         Schema given = spec.schema() == null ? null : Schema.read(spec.schema());
         MissingValues missing = spec.missingValues() != null ? spec.missingValues()
                 : given != null ? given.missing() : MissingValues.DEFAULT;
-        CsvReader reader = new CsvReader(missing, spec.allowShortRows());
-        Table table = reader.read(spec.data());
-        Table reference = spec.reference() == null ? null : reader.read(spec.reference());
-        Schema schema = given != null ? given : SchemaInference.infer(reference != null ? reference : table);
-        if (given == null && !missing.equals(MissingValues.DEFAULT)) {
-            schema = schema.withMissingValues(missing);
-        }
-
-        List<Anomaly> anomalies = new ArrayList<>(SchemaValidator.validate(schema, table));
-        if (reference != null && schema.maxRowCountChange() != null && reference.rowCount() > 0) {
-            double change = Math.abs(table.rowCount() - reference.rowCount()) / (double) reference.rowCount();
-            if (change > schema.maxRowCountChange()) {
-                anomalies.add(new Anomaly(null, "row_count_change", Severity.WARNING, table.rowCount(), String.format(
-                        Locale.ROOT, "The file has %d rows, the reference %d: a change of %.0f %%, more than the %.0f %%"
-                                + " the schema allows (mlops:maxRowCountChange).", table.rowCount(), reference.rowCount(),
-                        100 * change, 100 * schema.maxRowCountChange()), List.of()));
+        CsvScanner scanner = new CsvScanner(missing, spec.allowShortRows(), spec.threads());
+        Schema schema = given;
+        if (schema == null) {
+            schema = scanner.scan(spec.reference() != null ? spec.reference() : spec.data(), SchemaInference::new)
+                    .sink().schema();
+            if (!missing.equals(MissingValues.DEFAULT)) {
+                schema = schema.withMissingValues(missing);
             }
         }
-        if (!table.shortRowLines().isEmpty()) {
-            int n = table.shortRowLines().size();
+        Schema contract = schema;
+        CsvScanner.Result<ValidationPass> data = scanner.scan(spec.data(),
+                columns -> new ValidationPass(contract, columns, spec.sampleSize()));
+        CsvScanner.Result<ValidationPass> reference = spec.reference() == null ? null : scanner.scan(spec.reference(),
+                columns -> new ValidationPass(contract, columns, spec.sampleSize()));
+        long rows = data.rows();
+        List<String> header = data.columns();
+
+        List<Anomaly> anomalies = new ArrayList<>(data.sink().anomalies());
+        if (reference != null && schema.maxRowCountChange() != null && reference.rows() > 0) {
+            double change = Math.abs(rows - reference.rows()) / (double) reference.rows();
+            if (change > schema.maxRowCountChange()) {
+                anomalies.add(new Anomaly(null, "row_count_change", Severity.WARNING, rows, String.format(Locale.ROOT,
+                        "The file has %d rows, the reference %d: a change of %.0f %%, more than the %.0f %% the schema"
+                                + " allows (mlops:maxRowCountChange).", rows, reference.rows(), 100 * change,
+                        100 * schema.maxRowCountChange()), List.of()));
+            }
+        }
+        if (data.shortRows() > 0) {
+            long n = data.shortRows();
             anomalies.add(new Anomaly(null, "short_rows", Severity.WARNING, n, n + (n == 1 ? " row has" : " rows have")
                     + " fewer fields than the header; the omitted trailing fields were read as missing.",
-                    table.shortRowLines().stream().limit(SchemaValidator.MAX_EXAMPLES)
-                            .map(line -> new Anomaly.Example(line, "")).toList()));
+                    data.shortRowLines().stream().map(line -> new Anomaly.Example(line, "")).toList()));
         }
-        List<ColumnProfile> columns = new ArrayList<>();
-        for (int c = 0; c < table.columns().size(); c++) {
-            String name = table.columns().get(c);
-            FieldType type = schema.field(name).map(Field::type).orElse(FieldType.STRING);
-            columns.add(Profiler.profile(table, c, type));
-        }
+        List<ColumnProfile> columns = data.sink().profiles();
         List<ColumnDrift> drift = reference == null ? List.of()
-                : new DriftDetector(spec.drift()).compare(DriftSamples.of(schema, reference, table));
+                : new DriftDetector(spec.drift()).compare(DriftSamples.of(schema,
+                        reference.sink().sample(spec.reference().getFileName().toString()),
+                        data.sink().sample(spec.data().getFileName().toString())));
 
         List<Check> checks = new ArrayList<>();
-        checks.add(Check.of("rows", table.rowCount() > 0, table.rowCount(), "> 0",
-                table.rowCount() > 0 ? "The file has " + table.rowCount() + " data rows." : "The file has no data rows."));
+        checks.add(Check.of("rows", rows > 0, rows, "> 0",
+                rows > 0 ? "The file has " + rows + " data rows." : "The file has no data rows."));
         for (Field field : schema.fields()) {
             List<Anomaly> mine = anomalies.stream().filter(a -> field.name().equals(a.column())).toList();
             long errors = mine.stream().filter(a -> a.severity() == Severity.ERROR).mapToLong(Anomaly::count).sum();
-            String reason = mine.isEmpty() ? "All " + table.rowCount() + " values conform to the schema ("
+            String reason = mine.isEmpty() ? "All " + rows + " values conform to the schema ("
                     + field.type().jsonName() + ")." : mine.stream().map(Anomaly::message).collect(Collectors.joining(" "));
             checks.add(new Check("schema:" + field.name(), errors > 0 ? CheckStatus.FAILED : CheckStatus.PASSED, errors,
                     "0 invalid values", reason));
@@ -98,14 +101,14 @@ public final class ValidateStep {
         long errorCount = anomalies.stream().filter(a -> a.severity() == Severity.ERROR).count();
         long warningCount = anomalies.size() - errorCount;
         String summary = String.format(Locale.ROOT, "%d rows × %d columns of %s checked against %s: %d %s, %d %s%s.",
-                table.rowCount(), table.columns().size(), spec.data().getFileName(),
+                rows, header.size(), spec.data().getFileName(),
                 given != null ? "schema " + spec.schema().getFileName() : "a schema inferred from the "
                         + (reference != null ? "reference" : "data"),
                 errorCount, errorCount == 1 ? "error" : "errors", warningCount, warningCount == 1 ? "warning" : "warnings",
                 reference == null ? "" : "; " + DriftReports.drifted(drift) + " of " + drift.size()
                         + " columns drifted versus " + spec.reference().getFileName());
         StepResult result = StepResult.fromChecks(STEP, summary, checks)
-                .with("rows", table.rowCount())
+                .with("rows", rows)
                 .with("schemaInferred", given == null)
                 .with("anomalies", anomalies)
                 .with("columns", columns)

@@ -36,7 +36,7 @@ class DriftDetectorTest {
         assertThat(same).hasSize(10).noneMatch(d -> d.verdict() == DriftVerdict.DRIFT);
 
         int depth = halves[1].columnIndex("depth");
-        double sd = io.jenkins.plugins.mlops.data.Moments.of(io.jenkins.plugins.mlops.data.Profiler.numbers(diamonds,
+        double sd = io.jenkins.plugins.mlops.data.Moments.of(io.jenkins.plugins.mlops.data.Columns.numbers(diamonds,
                 depth)).stddev();
         List<String[]> rows = IntStream.range(0, halves[1].rowCount()).mapToObj(r -> {
             String[] row = halves[1].row(r).clone();
@@ -57,8 +57,8 @@ class DriftDetectorTest {
         Table a = halves[0];
         Table b = halves[1];
         int tempMax = b.columnIndex("temp_max");
-        double sd = io.jenkins.plugins.mlops.data.Profiler.profile(weather, weather.columnIndex("temp_max"),
-                schema.field("temp_max").orElseThrow().type()).stddev();
+        double sd = io.jenkins.plugins.mlops.data.Moments.of(io.jenkins.plugins.mlops.data.Columns.numbers(weather,
+                weather.columnIndex("temp_max"))).stddev();
         List<String[]> shifted = IntStream.range(0, b.rowCount()).mapToObj(r -> {
             String[] row = b.row(r).clone();
             row[tempMax] = String.valueOf(Double.parseDouble(row[tempMax]) + 0.5 * sd);

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.jenkins.plugins.mlops.contract.Json;
 import io.jenkins.plugins.mlops.data.CsvReader;
-import io.jenkins.plugins.mlops.data.Profiler;
+import io.jenkins.plugins.mlops.data.Columns;
 import io.jenkins.plugins.mlops.data.Table;
 import io.jenkins.plugins.mlops.testing.Fixtures;
 import java.util.Arrays;
@@ -33,8 +33,8 @@ class DriftReferenceTest {
     @ValueSource(strings = {"temp_max", "precipitation", "wind", "temp_max_plus_1"})
     void numericStatisticsMatchScipy(String name) {
         String column = name.replace("_plus_1", "");
-        double[] a = Profiler.numbers(ODD, ODD.columnIndex(column));
-        double[] b = Profiler.numbers(EVEN, EVEN.columnIndex(column));
+        double[] a = Columns.numbers(ODD, ODD.columnIndex(column));
+        double[] b = Columns.numbers(EVEN, EVEN.columnIndex(column));
         if (name.endsWith("_plus_1")) {
             b = Arrays.stream(b).map(v -> v + 1.0).toArray();
         }
@@ -54,8 +54,8 @@ class DriftReferenceTest {
     void categoricalStatisticsMatchScipy() {
         JsonNode expected = SCIPY.get("weather");
         int c = WEATHER.columnIndex("weather");
-        Map<String, Long> a = Profiler.counts(ODD, c);
-        Map<String, Long> b = Profiler.counts(EVEN, c);
+        Map<String, Long> a = Columns.counts(ODD, c);
+        Map<String, Long> b = Columns.counts(EVEN, c);
         ColumnDrift d = detector.categorical(new DriftDetector.Categorical("weather", a, b));
         assertThat(d.statistic()).isCloseTo(expected.get("chi2").asDouble(), within(1e-9));
         assertThat(d.pValue()).isCloseTo(expected.get("chi2_pvalue").asDouble(), within(1e-9));

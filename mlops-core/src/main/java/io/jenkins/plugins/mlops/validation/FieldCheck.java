@@ -1,0 +1,188 @@
+package io.jenkins.plugins.mlops.validation;
+
+import io.jenkins.plugins.mlops.report.Html;
+import io.jenkins.plugins.mlops.schema.Constraints;
+import io.jenkins.plugins.mlops.schema.Field;
+import io.jenkins.plugins.mlops.schema.FieldType;
+import io.jenkins.plugins.mlops.schema.Severity;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+
+/**
+ * Checks the values of one column against its schema field as they stream past, keeping counts
+ * and the first few offending rows per anomaly kind; mergeable across chunks of a file.
+ */
+final class FieldCheck {
+    static final int MAX_EXAMPLES = 5;
+    /** Values per chunk tested for personal data: a sample decides what the column looks like. */
+    static final int PII_SAMPLE = 2_000;
+
+    /** Occurrences of one anomaly kind: a count and the earliest examples. */
+    static final class Occurrences {
+        final String kind;
+        /** Describes the offending values; the argument says whether there is exactly one. */
+        final Function<Boolean, String> what;
+        long count;
+        final List<Anomaly.Example> examples = new ArrayList<>();
+
+        Occurrences(String kind, Function<Boolean, String> what) {
+            this.kind = kind;
+            this.what = what;
+        }
+
+        void add(long line, String value) {
+            count++;
+            if (examples.size() < MAX_EXAMPLES) {
+                examples.add(new Anomaly.Example(line, value));
+            }
+        }
+
+        void merge(Occurrences later) {
+            count += later.count;
+            examples.addAll(later.examples);
+            examples.sort(Comparator.comparingLong(Anomaly.Example::line));
+            while (examples.size() > MAX_EXAMPLES) {
+                examples.remove(examples.size() - 1);
+            }
+        }
+    }
+
+    private final Field field;
+    private final Constraints k;
+    private final Set<String> allowed;
+    private final Pattern pattern;
+    private final String rangeText;
+    private final boolean piiCandidate;
+    private final Map<String, Occurrences> found = new LinkedHashMap<>();
+    private final Map<PersonalData, Occurrences> personal = new EnumMap<>(PersonalData.class);
+    private final Occurrences missing = new Occurrences("missing", one -> "missing");
+    /** First line of each value, for {@code unique}; the one unbounded structure, only when asked for. */
+    private final Map<String, Long> firstLine;
+    private long piiTested;
+
+    FieldCheck(Field field) {
+        this.field = field;
+        this.k = field.constraints();
+        this.allowed = k.allowed() == null ? null : Set.copyOf(k.allowed());
+        this.pattern = k.pattern() == null ? null : Pattern.compile(k.pattern());
+        this.rangeText = "[" + Html.number(k.minimum() == null ? Double.NEGATIVE_INFINITY : k.minimum()) + ", "
+                + Html.number(k.maximum() == null ? Double.POSITIVE_INFINITY : k.maximum()) + "]";
+        this.piiCandidate = field.type() == FieldType.STRING || field.type() == FieldType.INTEGER;
+        this.firstLine = Boolean.TRUE.equals(k.unique()) ? new HashMap<>() : null;
+    }
+
+    private Occurrences of(String kind, String plural) {
+        return found.computeIfAbsent(kind, x -> new Occurrences(kind, one -> one
+                ? plural.replaceFirst("values", "value").replace("value that are", "value that is") : plural));
+    }
+
+    /** Checks one value; returns its number for numeric fields (null otherwise), so it is parsed once. */
+    Double accept(String v, long line) {
+        if (v == null) {
+            missing.add(line, "");
+            if (k.requiresValue()) {
+                of("missing_value", "missing values in a required column").add(line, "");
+            }
+            return null;
+        }
+        if (piiCandidate && piiTested < PII_SAMPLE) {
+            piiTested++;
+            PersonalData kind = PersonalData.of(v);
+            if (kind != null) {
+                personal.computeIfAbsent(kind, x -> new Occurrences(x.kind, one -> "values that look like " + x.what))
+                        .add(line, PersonalData.mask(v));
+            }
+        }
+        Double d = null;
+        if (field.type().isNumeric()) {
+            d = FieldType.parseNumber(field.type(), v);
+            if (d == null) {
+                of("type_mismatch", "values that are not of type " + field.type().jsonName()).add(line, v);
+                return null;
+            }
+            if (d.isNaN() || d.isInfinite()) {
+                of("not_finite", "values that are NaN or infinite").add(line, v);
+            } else if (k.minimum() != null && d < k.minimum() || k.maximum() != null && d > k.maximum()) {
+                of("out_of_range", "values outside " + rangeText).add(line, v);
+            }
+        } else if (field.type() != FieldType.STRING && !field.type().accepts(v)) {
+            of("type_mismatch", "values that are not of type " + field.type().jsonName()).add(line, v);
+            return null;
+        }
+        if (allowed != null && !allowed.contains(v)) {
+            of("unexpected_category", "values not in the allowed categories " + k.allowed()).add(line, v);
+        }
+        if (pattern != null && !pattern.matcher(v).matches()) {
+            of("pattern_mismatch", "values not matching /" + k.pattern() + "/").add(line, v);
+        }
+        if (k.minLength() != null && v.length() < k.minLength() || k.maxLength() != null && v.length() > k.maxLength()) {
+            of("length_out_of_range", "values with a length outside [" + k.minLength() + ", " + k.maxLength() + "]")
+                    .add(line, v);
+        }
+        if (firstLine != null && firstLine.putIfAbsent(v, line) != null) {
+            of("duplicate_value", "values duplicated in a unique column").add(line, v);
+        }
+        return d;
+    }
+
+    void merge(FieldCheck later) {
+        later.found.forEach((kind, occ) -> {
+            Occurrences mine = found.get(kind);
+            if (mine == null) {
+                found.put(kind, occ);
+            } else {
+                mine.merge(occ);
+            }
+        });
+        later.personal.forEach((kind, occ) -> personal.merge(kind, occ, (a, b) -> {
+            a.merge(b);
+            return a;
+        }));
+        missing.merge(later.missing);
+        piiTested += later.piiTested;
+        if (firstLine != null) {
+            later.firstLine.forEach((value, line) -> {
+                if (firstLine.putIfAbsent(value, line) != null) {
+                    of("duplicate_value", "values duplicated in a unique column").add(line, value);
+                }
+            });
+            // duplicates found inside the later chunk were already counted there
+        }
+    }
+
+    List<Anomaly> anomalies(long rows) {
+        List<Anomaly> out = new ArrayList<>();
+        for (Occurrences occ : found.values()) {
+            out.add(anomaly(occ.kind, Severity.ERROR, occ.count, "Column '" + field.name() + "' has " + occ.count + " "
+                    + occ.what.apply(occ.count == 1) + ".", occ.examples));
+        }
+        if (field.maxMissingFraction() != null && rows > 0 && (double) missing.count / rows > field.maxMissingFraction()) {
+            out.add(anomaly("missing_fraction", Severity.ERROR, missing.count, String.format(Locale.ROOT,
+                    "Column '%s' is missing in %.1f %% of rows (%d of %d); the schema allows %.1f %%"
+                            + " (mlops:maxMissingFraction).", field.name(), 100.0 * missing.count / rows, missing.count,
+                    rows, 100 * field.maxMissingFraction()), missing.examples));
+        }
+        for (Occurrences occ : personal.values()) {
+            if (occ.count >= PersonalData.MIN_SHARE * piiTested) {
+                out.add(anomaly(occ.kind, Severity.WARNING, occ.count, "Column '" + field.name() + "' looks like"
+                        + " personal data: " + occ.count + " of " + piiTested + " values tested are "
+                        + occ.what.apply(false).replace("values that look like ", "") + "; check that it may be used"
+                        + " for training (examples masked).", occ.examples));
+            }
+        }
+        return out;
+    }
+
+    private Anomaly anomaly(String kind, Severity standard, long count, String message, List<Anomaly.Example> examples) {
+        return new Anomaly(field.name(), kind, field.severityOf(kind, standard), count, message, List.copyOf(examples));
+    }
+}
