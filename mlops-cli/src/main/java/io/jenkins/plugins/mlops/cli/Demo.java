@@ -98,7 +98,8 @@ final class Demo {
         Path schema = copyResource("specs/" + SCHEMA, inputs.resolve(SCHEMA));
 
         say("1/8 validate " + data + " against the schema contract " + schema.getFileName());
-        record("validate", ValidateStep.run(new ValidateSpec(data, schema, null), out), Status.PASSED);
+        record("validate", ValidateStep.run(new ValidateSpec(data, schema, null).withLabel("species"), out),
+                Status.PASSED);
 
         say("2/8 train (DL4J MLP) from " + spec);
         StepResult train = TrainStep.run(spec, data, out, new PrintStream(new ConsoleStream(console), true, "UTF-8"));

@@ -32,6 +32,11 @@ final class ValidateCommand extends StepCommand {
     @picocli.CommandLine.Mixin
     DriftOptions drift;
 
+    @Option(names = "--label", paramLabel = "COLUMN",
+            description = "The label column: adds its distribution and the columns most associated with it to the"
+                    + " report.")
+    String label;
+
     @Option(names = "--threads", paramLabel = "N", defaultValue = "0",
             description = "Threads that read chunks of large files in parallel (0, the default: one per core).")
     int threads;
@@ -48,6 +53,6 @@ final class ValidateCommand extends StepCommand {
         }
         return ValidateStep.run(new ValidateSpec(data, schema, reference, allowShortRows,
                 missingValues == null ? null : MissingValues.parse(missingValues), drift.config(),
-                threads == 0 ? Runtime.getRuntime().availableProcessors() : threads, RowSample.DEFAULT_SIZE), out);
+                threads == 0 ? Runtime.getRuntime().availableProcessors() : threads, RowSample.DEFAULT_SIZE, label), out);
     }
 }

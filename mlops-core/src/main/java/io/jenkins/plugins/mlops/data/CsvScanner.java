@@ -261,6 +261,7 @@ public final class CsvScanner {
 
     private <S extends RowSink<S>> ChunkResult<S> parse(Path file, List<String> columns, Chunk chunk, S sink) {
         int width = columns.size();
+        java.util.function.Predicate<String> isMissing = missing.matcher();
         long rows = 0;
         long shortRows = 0;
         List<Long> shortRowLines = new ArrayList<>();
@@ -288,7 +289,7 @@ public final class CsvScanner {
                 String[] values = new String[width];
                 for (int i = 0; i < size && i < width; i++) {
                     String v = record.get(i);
-                    values[i] = missing.isMissing(v) ? null : v;
+                    values[i] = isMissing.test(v) ? null : v;
                 }
                 sink.accept(values, start);
                 rows++;

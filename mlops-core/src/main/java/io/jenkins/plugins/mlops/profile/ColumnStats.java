@@ -36,6 +36,9 @@ public final class ColumnStats {
     private double mean;
     private double m2;
     private final KllDoublesSketch quantiles;
+    /** Values waiting for the KLL sketch: its batch update is several times cheaper per value. */
+    private final double[] pending;
+    private int pendingCount;
     private HllSketch distinct = new HllSketch(HLL_LG_K);
     private final ItemsSketch<String> top;
 
@@ -43,6 +46,7 @@ public final class ColumnStats {
         this.name = name;
         this.type = type;
         this.quantiles = type.isNumeric() ? KllDoublesSketch.newHeapInstance(KLL_K) : null;
+        this.pending = type.isNumeric() ? new double[1024] : null;
         this.top = type.isNumeric() ? null : new ItemsSketch<>(TOP_ITEMS_MAP);
     }
 
@@ -66,7 +70,10 @@ public final class ColumnStats {
                 double delta = x - mean;
                 mean += delta / numbers;
                 m2 += delta * (x - mean);
-                quantiles.update(x);
+                pending[pendingCount++] = x;
+                if (pendingCount == pending.length) {
+                    flush();
+                }
                 distinct.update(Double.doubleToLongBits(x == 0.0 ? 0.0 : x));
             } else {
                 distinct.update(raw);
@@ -77,7 +84,18 @@ public final class ColumnStats {
         }
     }
 
+    private void flush() {
+        if (pendingCount > 0) {
+            quantiles.update(pending, 0, pendingCount);
+            pendingCount = 0;
+        }
+    }
+
     public void merge(ColumnStats later) {
+        if (quantiles != null) {
+            flush();
+            later.flush();
+        }
         rows += later.rows;
         missing += later.missing;
         if (later.numbers > 0) {
@@ -101,6 +119,9 @@ public final class ColumnStats {
     }
 
     public ColumnProfile profile() {
+        if (quantiles != null) {
+            flush();
+        }
         long distinctEstimate = Math.round(distinct.getEstimate());
         if (!type.isNumeric()) {
             Map<String, Long> topValues = new LinkedHashMap<>();

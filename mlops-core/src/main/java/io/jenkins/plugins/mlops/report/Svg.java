@@ -164,11 +164,39 @@ public final class Svg {
         return svg.append("</svg>").toString();
     }
 
+    /** A correlation matrix: blue for positive, red for negative, stronger colour for larger |r|. */
+    public static String correlations(List<String> labels, double[][] r, String label) {
+        int cell = Math.max(16, Math.min(36, 420 / Math.max(1, labels.size())));
+        int left = 130;
+        int top = 110;
+        int width = left + cell * labels.size() + 10;
+        int height = top + cell * labels.size() + 10;
+        StringBuilder svg = new StringBuilder(open(width, height, label));
+        for (int j = 0; j < labels.size(); j++) {
+            svg.append("<text class=\"tick\" transform=\"translate(").append(f(left + j * cell + cell / 2.0)).append(',')
+                    .append(top - 6).append(") rotate(-60)\">").append(Html.escape(labels.get(j))).append("</text>");
+        }
+        for (int i = 0; i < labels.size(); i++) {
+            double y = top + i * cell;
+            svg.append("<text class=\"tick\" x=\"").append(left - 6).append("\" y=\"").append(f(y + cell / 2.0 + 4))
+                    .append("\" text-anchor=\"end\">").append(Html.escape(labels.get(i))).append("</text>");
+            for (int j = 0; j < labels.size(); j++) {
+                double v = r[i][j];
+                String cls = !Double.isFinite(v) ? "heat-0" : (v >= 0 ? "pos-" : "neg-") + Math.round(Math.abs(v) * 5);
+                svg.append("<rect class=\"").append(cls).append("\" x=\"").append(left + j * cell).append("\" y=\"")
+                        .append(f(y)).append("\" width=\"").append(cell - 1).append("\" height=\"").append(cell - 1)
+                        .append("\"><title>").append(Html.escape(labels.get(i) + " / " + labels.get(j) + ": "
+                                + Html.number(v))).append("</title></rect>");
+            }
+        }
+        return svg.append("</svg>").toString();
+    }
+
     /** Horizontal bars, e.g. class counts or per-window drift share. */
     public static String bars(List<String> labels, double[] values, String label) {
         int rowH = 20;
-        int left = 140;
-        int width = 460;
+        int left = 220;
+        int width = 560;
         int height = rowH * labels.size() + 8;
         double max = 1e-12;
         for (double v : values) {

@@ -58,8 +58,16 @@ public enum FieldType {
      */
     public static Double parseDouble(String value) {
         String v = value.trim();
-        if (v.isEmpty() || v.indexOf('x') >= 0 || v.indexOf('X') >= 0) {
+        if (v.isEmpty()) {
             return null;
+        }
+        char last = v.charAt(v.length() - 1);
+        if ((last >= '0' && last <= '9' || last == '.') && v.indexOf('x') < 0 && v.indexOf('X') < 0) {
+            try {
+                return JavaDoubleParser.parseDouble(v);
+            } catch (NumberFormatException e) {
+                return null;
+            }
         }
         switch (v) {
             case "NaN":
@@ -69,16 +77,7 @@ public enum FieldType {
             case "-INF", "-Infinity":
                 return Double.NEGATIVE_INFINITY;
             default:
-                break;
-        }
-        char last = v.charAt(v.length() - 1);
-        if (!Character.isDigit(last) && last != '.') {
-            return null;
-        }
-        try {
-            return JavaDoubleParser.parseDouble(v);
-        } catch (NumberFormatException e) {
-            return null;
+                return null;
         }
     }
 

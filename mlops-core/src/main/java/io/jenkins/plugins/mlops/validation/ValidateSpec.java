@@ -18,11 +18,17 @@ import java.nio.file.Path;
  * @param drift the drift thresholds
  * @param threads parallel chunks of large files (default: all cores)
  * @param sampleSize rows sampled per file for the drift tests and the exploratory statistics
+ * @param label the label column, for the exploratory section (label distribution, association);
+ *     may be null
  */
 public record ValidateSpec(Path data, Path schema, Path reference, boolean allowShortRows, MissingValues missingValues,
-                           DriftConfig drift, int threads, int sampleSize) {
+                           DriftConfig drift, int threads, int sampleSize, String label) {
     public ValidateSpec(Path data, Path schema, Path reference) {
         this(data, schema, reference, false, null, DriftConfig.DEFAULT, Runtime.getRuntime().availableProcessors(),
-                RowSample.DEFAULT_SIZE);
+                RowSample.DEFAULT_SIZE, null);
+    }
+
+    public ValidateSpec withLabel(String column) {
+        return new ValidateSpec(data, schema, reference, allowShortRows, missingValues, drift, threads, sampleSize, column);
     }
 }

@@ -2,6 +2,7 @@ package io.jenkins.plugins.mlops.validation;
 
 import io.jenkins.plugins.mlops.contract.Check;
 import io.jenkins.plugins.mlops.contract.CheckStatus;
+import io.jenkins.plugins.mlops.contract.InvalidInputException;
 import io.jenkins.plugins.mlops.contract.Json;
 import io.jenkins.plugins.mlops.contract.StepResult;
 import io.jenkins.plugins.mlops.data.ColumnProfile;
@@ -73,6 +74,12 @@ public final class ValidateStep {
                     data.shortRowLines().stream().map(line -> new Anomaly.Example(line, "")).toList()));
         }
         List<ColumnProfile> columns = data.sink().profiles();
+        if (spec.label() != null && !header.contains(spec.label())) {
+            throw InvalidInputException.at(spec.data(), 1, 0, "label column '" + spec.label() + "' is not in the data"
+                    + " (columns: " + header + ")");
+        }
+        Exploration exploration = Exploration.of(data.sink().sample(spec.data().getFileName().toString()), schema,
+                spec.label());
         List<ColumnDrift> drift = reference == null ? List.of()
                 : new DriftDetector(spec.drift()).compare(DriftSamples.of(schema,
                         reference.sink().sample(spec.reference().getFileName().toString()),
@@ -112,12 +119,15 @@ public final class ValidateStep {
                 .with("schemaInferred", given == null)
                 .with("anomalies", anomalies)
                 .with("columns", columns)
-                .with("drift", drift);
+                .with("drift", drift)
+                .with("exploration", exploration);
         if (given == null) {
             writeSchema(outDir.resolve("schema.json"), schema);
             result.withArtifact("schema.json");
         }
-        StepOutputWriter.write(outDir, result, report(result, anomalies, columns, drift));
+        HtmlReport report = report(result, anomalies, columns, drift);
+        exploration.render(report);
+        StepOutputWriter.write(outDir, result, report);
         return result;
     }
 

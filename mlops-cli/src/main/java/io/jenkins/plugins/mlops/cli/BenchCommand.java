@@ -1,0 +1,190 @@
+package io.jenkins.plugins.mlops.cli;
+
+import io.jenkins.plugins.mlops.data.CsvScanner;
+import io.jenkins.plugins.mlops.data.MissingValues;
+import io.jenkins.plugins.mlops.profile.RowSample;
+import io.jenkins.plugins.mlops.schema.Schema;
+import io.jenkins.plugins.mlops.schema.SchemaInference;
+import io.jenkins.plugins.mlops.validation.ValidationPass;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.Reader;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.SplittableRandom;
+import java.util.concurrent.Callable;
+import java.util.function.LongSupplier;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Benchmarks that print ratios against a baseline measured in the same run.",
+        subcommands = {BenchCommand.Validate.class})
+final class BenchCommand implements Runnable {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "missing subcommand: validate");
+    }
+
+    @Command(name = "validate", mixinStandardHelpOptions = true,
+            description = "Generates a CSV of N rows x 50 columns (40 numeric, 8 categorical, an id and a label), then"
+                    + " measures the raw Commons CSV parse rate (every field read), and validation (schema checks,"
+                    + " DataSketches profile, row sample) on one thread and on all cores; prints rates, ratios and the"
+                    + " peak heap of each phase.")
+    static final class Validate implements Callable<Integer> {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Option(names = "--rows", defaultValue = "500000", description = "Rows to generate (default ${DEFAULT-VALUE}).")
+        long rows;
+
+        @Option(names = "--file", paramLabel = "FILE",
+                description = "Where the generated CSV goes (kept); default: a temporary file, deleted afterwards.")
+        Path file;
+
+        @Option(names = "--repeat", defaultValue = "3", description = "Timed runs per phase; the median counts.")
+        int repeat;
+
+        @Override
+        public Integer call() throws Exception {
+            PrintWriter out = spec.commandLine().getOut();
+            Path csv = file != null ? file : Files.createTempFile("mlops-bench-", ".csv");
+            try {
+                long started = System.nanoTime();
+                generate(csv, rows);
+                long bytes = Files.size(csv);
+                out.printf(Locale.ROOT, "generated %,d rows x 50 columns, %.1f MB, in %.1f s: %s%n", rows, bytes / 1e6,
+                        (System.nanoTime() - started) / 1e9, csv);
+                int cores = Runtime.getRuntime().availableProcessors();
+                Schema schema = new CsvScanner(MissingValues.DEFAULT, false, cores).scan(csv, SchemaInference::new)
+                        .sink().schema();
+                Phase raw = measure("raw Commons CSV parse, 1 thread", bytes, () -> rawParse(csv));
+                Phase one = measure("validation, 1 thread", bytes, () -> validate(csv, schema, 1));
+                Phase all = measure("validation, " + cores + " threads", bytes, () -> validate(csv, schema, cores));
+                for (Phase p : new Phase[] {raw, one, all}) {
+                    out.printf(Locale.ROOT, "%-36s %9.0f rows/s %7.1f MB/s  peak heap %5.0f MB%n", p.name(),
+                            rows / p.seconds(), bytes / 1e6 / p.seconds(), p.peakHeap() / 1e6);
+                }
+                out.printf(Locale.ROOT, "ratio validation 1 thread / raw parse:   %.2f  (target >= 0.80)%n",
+                        raw.seconds() / one.seconds());
+                out.printf(Locale.ROOT, "ratio validation %d threads / raw parse:  %.2f  (target >= 1.50 on 2 cores)%n",
+                        cores, raw.seconds() / all.seconds());
+                out.printf(Locale.ROOT, "max heap (-Xmx): %.0f MB%n", Runtime.getRuntime().maxMemory() / 1e6);
+                return 0;
+            } finally {
+                if (file == null) {
+                    Files.deleteIfExists(csv);
+                }
+            }
+        }
+
+        record Phase(String name, double seconds, long peakHeap) {
+        }
+
+        /** One warm-up run, then the median of {@code repeat} timed runs; peak heap over all of them. */
+        Phase measure(String name, long bytes, LongSupplier run) {
+            resetPeaks();
+            long check = run.getAsLong();
+            double[] times = new double[Math.max(1, repeat)];
+            for (int i = 0; i < times.length; i++) {
+                long t0 = System.nanoTime();
+                check ^= run.getAsLong();
+                times[i] = (System.nanoTime() - t0) / 1e9;
+            }
+            Arrays.sort(times);
+            spec.commandLine().getErr().print(check == 42 ? "" : "");
+            return new Phase(name, times[times.length / 2], peakHeap());
+        }
+
+        static long rawParse(Path csv) {
+            long fields = 0;
+            try (Reader reader = Files.newBufferedReader(csv, StandardCharsets.UTF_8);
+                 CSVParser parser = CSVParser.builder().setReader(reader)
+                         .setFormat(CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()).get()) {
+                for (CSVRecord record : parser) {
+                    for (int i = 0; i < record.size(); i++) {
+                        fields += record.get(i).length();
+                    }
+                }
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            return fields;
+        }
+
+        static long validate(Path csv, Schema schema, int threads) {
+            return new CsvScanner(MissingValues.DEFAULT, false, threads)
+                    .scan(csv, columns -> new ValidationPass(schema, columns, RowSample.DEFAULT_SIZE)).rows();
+        }
+
+        private static void resetPeaks() {
+            System.gc();
+            for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+                if (pool.getType() == MemoryType.HEAP) {
+                    pool.resetPeakUsage();
+                }
+            }
+        }
+
+        private static long peakHeap() {
+            long sum = 0;
+            for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+                if (pool.getType() == MemoryType.HEAP) {
+                    sum += pool.getPeakUsage().getUsed();
+                }
+            }
+            return sum;
+        }
+
+        /** Deterministic synthetic data shaped like a real feature table, with a few gaps. */
+        static void generate(Path csv, long rows) throws IOException {
+            SplittableRandom random = new SplittableRandom(2026);
+            String[] colours = {"red", "green", "blue", "amber", "violet", "grey"};
+            try (BufferedWriter w = Files.newBufferedWriter(csv, StandardCharsets.UTF_8)) {
+                StringBuilder header = new StringBuilder("id");
+                for (int c = 0; c < 40; c++) {
+                    header.append(",x").append(c);
+                }
+                for (int c = 0; c < 8; c++) {
+                    header.append(",cat").append(c);
+                }
+                w.write(header.append(",label\n").toString());
+                StringBuilder line = new StringBuilder(512);
+                for (long r = 0; r < rows; r++) {
+                    line.setLength(0);
+                    line.append(r);
+                    for (int c = 0; c < 40; c++) {
+                        line.append(',');
+                        if (random.nextInt(200) == 0) {
+                            continue;
+                        }
+                        if (c % 4 == 0) {
+                            line.append(random.nextInt(1000));
+                        } else {
+                            line.append(Math.round((random.nextDouble() * 200 - 100 + c) * 1e4) / 1e4);
+                        }
+                    }
+                    for (int c = 0; c < 8; c++) {
+                        line.append(',').append(colours[(random.nextInt(colours.length) + c) % colours.length]);
+                    }
+                    line.append(',').append(random.nextInt(3) == 0 ? "yes" : "no").append('\n');
+                    w.write(line.toString());
+                }
+            }
+        }
+    }
+}
