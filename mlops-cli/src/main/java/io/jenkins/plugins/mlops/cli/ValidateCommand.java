@@ -21,8 +21,13 @@ final class ValidateCommand extends StepCommand {
             description = "Frictionless Table Schema (JSON). Without it a schema is inferred and written to schema.json.")
     Path schema;
 
-    @Option(names = "--reference", paramLabel = "FILE", description = "CSV file to compare distributions with.")
+    @Option(names = "--reference", paramLabel = "FILE",
+            description = "CSV file, or a profile saved with --save-profile (.json), to compare distributions with.")
     Path reference;
+
+    @Option(names = "--save-profile", paramLabel = "FILE",
+            description = "Save this file's schema, statistics and row sample (JSON) for later use as --reference.")
+    Path saveProfile;
 
     @Option(names = "--allow-short-rows",
             description = "Read rows with fewer fields than the header (trailing fields omitted, as some exporters"
@@ -53,6 +58,7 @@ final class ValidateCommand extends StepCommand {
         }
         return ValidateStep.run(new ValidateSpec(data, schema, reference, allowShortRows,
                 missingValues == null ? null : MissingValues.parse(missingValues), drift.config(),
-                threads == 0 ? Runtime.getRuntime().availableProcessors() : threads, RowSample.DEFAULT_SIZE, label), out);
+                threads == 0 ? Runtime.getRuntime().availableProcessors() : threads, RowSample.DEFAULT_SIZE, label,
+                saveProfile), out);
     }
 }

@@ -74,7 +74,8 @@ public final class Svg {
             svg.append("<rect class=\"series-b\" x=\"").append(f(x + bw / 2)).append("\" y=\"")
                     .append(f(height - bottom - hc)).append("\" width=\"").append(f(bw / 2 - 1)).append("\" height=\"")
                     .append(f(hc)).append("\"/>");
-            if (reference.length <= 12 || i % Math.ceil(reference.length / 6.0) == 0) {
+            // at most six labels: numeric bin edges are long
+            if (reference.length <= 6 || i % (int) Math.ceil(reference.length / 6.0) == 0) {
                 svg.append("<text class=\"tick\" x=\"").append(f(x + bw / 2)).append("\" y=\"").append(height - bottom + 12)
                         .append("\" text-anchor=\"middle\">").append(Html.escape(binLabels[i])).append("</text>");
             }

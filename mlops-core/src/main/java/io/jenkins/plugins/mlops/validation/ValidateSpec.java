@@ -20,15 +20,22 @@ import java.nio.file.Path;
  * @param sampleSize rows sampled per file for the drift tests and the exploratory statistics
  * @param label the label column, for the exploratory section (label distribution, association);
  *     may be null
+ * @param saveProfile where to save this file's profile for later use as a reference; may be null
  */
 public record ValidateSpec(Path data, Path schema, Path reference, boolean allowShortRows, MissingValues missingValues,
-                           DriftConfig drift, int threads, int sampleSize, String label) {
+                           DriftConfig drift, int threads, int sampleSize, String label, Path saveProfile) {
     public ValidateSpec(Path data, Path schema, Path reference) {
         this(data, schema, reference, false, null, DriftConfig.DEFAULT, Runtime.getRuntime().availableProcessors(),
-                RowSample.DEFAULT_SIZE, null);
+                RowSample.DEFAULT_SIZE, null, null);
     }
 
     public ValidateSpec withLabel(String column) {
-        return new ValidateSpec(data, schema, reference, allowShortRows, missingValues, drift, threads, sampleSize, column);
+        return new ValidateSpec(data, schema, reference, allowShortRows, missingValues, drift, threads, sampleSize, column,
+                saveProfile);
+    }
+
+    public ValidateSpec withSaveProfile(Path file) {
+        return new ValidateSpec(data, schema, reference, allowShortRows, missingValues, drift, threads, sampleSize, label,
+                file);
     }
 }

@@ -7,8 +7,9 @@ import io.jenkins.plugins.mlops.contract.Json;
 import io.jenkins.plugins.mlops.contract.StepResult;
 import io.jenkins.plugins.mlops.data.ColumnProfile;
 import io.jenkins.plugins.mlops.data.CsvScanner;
-import io.jenkins.plugins.mlops.data.MissingValues;
 import io.jenkins.plugins.mlops.data.Table;
+import io.jenkins.plugins.mlops.profile.SavedProfile;
+import io.jenkins.plugins.mlops.data.MissingValues;
 import io.jenkins.plugins.mlops.drift.ColumnDrift;
 import io.jenkins.plugins.mlops.drift.DriftDetector;
 import io.jenkins.plugins.mlops.drift.DriftReports;
@@ -41,7 +42,9 @@ public final class ValidateStep {
         MissingValues missing = spec.missingValues() != null ? spec.missingValues()
                 : given != null ? given.missing() : MissingValues.DEFAULT;
         CsvScanner scanner = new CsvScanner(missing, spec.allowShortRows(), spec.threads());
-        Schema schema = given;
+        SavedProfile savedReference = spec.reference() != null && SavedProfile.isProfile(spec.reference())
+                ? SavedProfile.read(spec.reference()) : null;
+        Schema schema = given != null ? given : savedReference != null ? savedReference.schema() : null;
         if (schema == null) {
             schema = scanner.scan(spec.reference() != null ? spec.reference() : spec.data(), SchemaInference::new)
                     .sink().schema();
@@ -52,18 +55,28 @@ public final class ValidateStep {
         Schema contract = schema;
         CsvScanner.Result<ValidationPass> data = scanner.scan(spec.data(),
                 columns -> new ValidationPass(contract, columns, spec.sampleSize()));
-        CsvScanner.Result<ValidationPass> reference = spec.reference() == null ? null : scanner.scan(spec.reference(),
-                columns -> new ValidationPass(contract, columns, spec.sampleSize()));
+        // the reference as rows and a sample: re-read from its CSV, or from a saved profile
+        long referenceRows = -1;
+        Table referenceSample = null;
+        if (savedReference != null) {
+            referenceRows = savedReference.rows();
+            referenceSample = savedReference.sample();
+        } else if (spec.reference() != null) {
+            CsvScanner.Result<ValidationPass> reference = scanner.scan(spec.reference(),
+                    columns -> new ValidationPass(contract, columns, spec.sampleSize()));
+            referenceRows = reference.rows();
+            referenceSample = reference.sink().sample(spec.reference().getFileName().toString());
+        }
         long rows = data.rows();
         List<String> header = data.columns();
 
         List<Anomaly> anomalies = new ArrayList<>(data.sink().anomalies());
-        if (reference != null && schema.maxRowCountChange() != null && reference.rows() > 0) {
-            double change = Math.abs(rows - reference.rows()) / (double) reference.rows();
+        if (referenceRows > 0 && schema.maxRowCountChange() != null) {
+            double change = Math.abs(rows - referenceRows) / (double) referenceRows;
             if (change > schema.maxRowCountChange()) {
                 anomalies.add(new Anomaly(null, "row_count_change", Severity.WARNING, rows, String.format(Locale.ROOT,
                         "The file has %d rows, the reference %d: a change of %.0f %%, more than the %.0f %% the schema"
-                                + " allows (mlops:maxRowCountChange).", rows, reference.rows(), 100 * change,
+                                + " allows (mlops:maxRowCountChange).", rows, referenceRows, 100 * change,
                         100 * schema.maxRowCountChange()), List.of()));
             }
         }
@@ -78,12 +91,10 @@ public final class ValidateStep {
             throw InvalidInputException.at(spec.data(), 1, 0, "label column '" + spec.label() + "' is not in the data"
                     + " (columns: " + header + ")");
         }
-        Exploration exploration = Exploration.of(data.sink().sample(spec.data().getFileName().toString()), schema,
-                spec.label());
-        List<ColumnDrift> drift = reference == null ? List.of()
-                : new DriftDetector(spec.drift()).compare(DriftSamples.of(schema,
-                        reference.sink().sample(spec.reference().getFileName().toString()),
-                        data.sink().sample(spec.data().getFileName().toString())));
+        Table sample = data.sink().sample(spec.data().getFileName().toString());
+        Exploration exploration = Exploration.of(sample, schema, spec.label());
+        List<ColumnDrift> drift = referenceSample == null ? List.of()
+                : new DriftDetector(spec.drift()).compare(DriftSamples.of(schema, referenceSample, sample));
 
         List<Check> checks = new ArrayList<>();
         checks.add(Check.of("rows", rows > 0, rows, "> 0",
@@ -110,9 +121,9 @@ public final class ValidateStep {
         String summary = String.format(Locale.ROOT, "%d rows × %d columns of %s checked against %s: %d %s, %d %s%s.",
                 rows, header.size(), spec.data().getFileName(),
                 given != null ? "schema " + spec.schema().getFileName() : "a schema inferred from the "
-                        + (reference != null ? "reference" : "data"),
+                        + (spec.reference() != null ? "reference" : "data"),
                 errorCount, errorCount == 1 ? "error" : "errors", warningCount, warningCount == 1 ? "warning" : "warnings",
-                reference == null ? "" : "; " + DriftReports.drifted(drift) + " of " + drift.size()
+                referenceSample == null ? "" : "; " + DriftReports.drifted(drift) + " of " + drift.size()
                         + " columns drifted versus " + spec.reference().getFileName());
         StepResult result = StepResult.fromChecks(STEP, summary, checks)
                 .with("rows", rows)
@@ -124,6 +135,13 @@ public final class ValidateStep {
         if (given == null) {
             writeSchema(outDir.resolve("schema.json"), schema);
             result.withArtifact("schema.json");
+        }
+        if (spec.saveProfile() != null) {
+            new SavedProfile(SavedProfile.FORMAT, spec.data().getFileName().toString(),
+                    io.jenkins.plugins.mlops.data.Sha256.of(spec.data()), rows, schema, columns, sample.columns(),
+                    java.util.stream.IntStream.range(0, sample.rowCount()).mapToObj(sample::row).toList(),
+                    java.util.stream.IntStream.range(0, sample.rowCount()).mapToLong(sample::line).toArray())
+                    .write(spec.saveProfile());
         }
         HtmlReport report = report(result, anomalies, columns, drift);
         exploration.render(report);

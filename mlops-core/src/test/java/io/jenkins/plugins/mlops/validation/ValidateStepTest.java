@@ -74,6 +74,26 @@ class ValidateStepTest {
         drift.forEach(d -> assertThat(d.get("verdict").asText()).isEqualTo("NO_DRIFT"));
     }
 
+    @Test
+    void savedProfileIsAReferenceLikeItsCsv(@TempDir Path out) throws Exception {
+        Path weather = Fixtures.dataset("seattle_weather.csv");
+        Path profile = out.resolve("weather.profile.json");
+        ValidateStep.run(new ValidateSpec(weather, null, null).withSaveProfile(profile), out.resolve("a"));
+        assertThat(Files.readString(profile)).startsWith("{\"format\":\"mlops-profile/1\"");
+        ValidateStep.run(new ValidateSpec(Fixtures.dataset("seattle_weather.csv"), null, weather), out.resolve("csv"));
+        ValidateStep.run(new ValidateSpec(Fixtures.dataset("seattle_weather.csv"), null, profile), out.resolve("profile"));
+        JsonNode viaCsv = Json.readTree(out.resolve("csv/validation.json")).get("drift");
+        JsonNode viaProfile = Json.readTree(out.resolve("profile/validation.json")).get("drift");
+        assertThat(viaProfile).isEqualTo(viaCsv);
+        assertThat(viaProfile).hasSize(6);
+    }
+
+    @Test
+    void unknownLabelIsAnInputError(@TempDir Path out) {
+        assertThatThrownBy(() -> ValidateStep.run(new ValidateSpec(Fixtures.dataset("iris.csv"), null, null)
+                .withLabel("species"), out)).hasMessageContaining("label column 'species' is not in the data");
+    }
+
     private static JsonNode anomaly(JsonNode json, String kind) {
         for (JsonNode a : json.get("anomalies")) {
             if (a.get("kind").asText().equals(kind)) {

@@ -1,0 +1,50 @@
+package io.jenkins.plugins.mlops.profile;
+
+import io.jenkins.plugins.mlops.contract.InvalidInputException;
+import io.jenkins.plugins.mlops.contract.Json;
+import io.jenkins.plugins.mlops.data.ColumnProfile;
+import io.jenkins.plugins.mlops.data.Table;
+import io.jenkins.plugins.mlops.report.StepOutputWriter;
+import io.jenkins.plugins.mlops.schema.Schema;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * A data set's profile saved for later comparisons ({@code validate --save-profile}, then
+ * {@code --reference profile.json}): its schema, column statistics and row sample, so that the
+ * training data need not be kept or re-read to check a serving batch against it.
+ */
+public record SavedProfile(String format, String source, String sha256, long rows, Schema schema,
+                           List<ColumnProfile> columns, List<String> sampleColumns, List<String[]> sampleRows,
+                           long[] sampleLines) {
+    public static final String FORMAT = "mlops-profile/1";
+
+    public Table sample() {
+        return new Table(source, sampleColumns, sampleRows, sampleLines);
+    }
+
+    public void write(Path file) {
+        try {
+            StepOutputWriter.writeAtomically(file, Json.JSON.writer()
+                    .without(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT).writeValueAsBytes(this));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write profile " + file, e);
+        }
+    }
+
+    public static SavedProfile read(Path file) {
+        SavedProfile profile = Json.readJson(file, SavedProfile.class);
+        if (!FORMAT.equals(profile.format())) {
+            throw InvalidInputException.in(file, "not a saved profile (format '" + profile.format() + "', expected '"
+                    + FORMAT + "')");
+        }
+        return profile;
+    }
+
+    /** A reference given as a saved profile rather than a CSV file. */
+    public static boolean isProfile(Path file) {
+        return file.getFileName().toString().endsWith(".json");
+    }
+}
