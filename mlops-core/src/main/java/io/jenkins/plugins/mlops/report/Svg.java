@@ -132,42 +132,35 @@ public final class Svg {
 
     /** A confusion matrix as a heat map: rows are actual classes, columns predicted ones. */
     public static String heatmap(List<String> labels, long[][] matrix, String label) {
-        int cell = Math.max(28, Math.min(56, 360 / Math.max(1, labels.size())));
-        int left = 110;
-        int top = 90;
-        int width = left + cell * labels.size() + 10;
-        int height = top + cell * labels.size() + 10;
         long max = 1;
         for (long[] row : matrix) {
             for (long v : row) {
                 max = Math.max(max, v);
             }
         }
-        StringBuilder svg = new StringBuilder(open(width, height, label));
-        for (int j = 0; j < labels.size(); j++) {
-            double x = left + j * cell + cell / 2.0;
-            svg.append("<text class=\"tick\" transform=\"translate(").append(f(x)).append(',').append(top - 6)
-                    .append(") rotate(-45)\">").append(Html.escape(labels.get(j))).append("</text>");
-        }
-        for (int i = 0; i < labels.size(); i++) {
-            double y = top + i * cell;
-            svg.append("<text class=\"tick\" x=\"").append(left - 6).append("\" y=\"").append(f(y + cell / 2.0 + 4))
-                    .append("\" text-anchor=\"end\">").append(Html.escape(labels.get(i))).append("</text>");
-            for (int j = 0; j < labels.size(); j++) {
-                int level = (int) Math.round(5.0 * matrix[i][j] / max);
-                svg.append("<rect class=\"heat-").append(level).append("\" x=\"").append(left + j * cell).append("\" y=\"")
-                        .append(f(y)).append("\" width=\"").append(cell - 1).append("\" height=\"").append(cell - 1)
-                        .append("\"/><text class=\"cell").append(level >= 3 ? " inverse" : "").append("\" x=\"")
-                        .append(f(left + j * cell + cell / 2.0)).append("\" y=\"").append(f(y + cell / 2.0 + 4))
-                        .append("\" text-anchor=\"middle\">").append(matrix[i][j]).append("</text>");
-            }
-        }
-        return svg.append("</svg>").toString();
+        long top = max;
+        return grid(labels, Math.max(28, Math.min(56, 360 / Math.max(1, labels.size()))), -45, label, (i, j) -> {
+            int level = (int) Math.round(5.0 * matrix[i][j] / top);
+            return new Cell("heat-" + level, String.valueOf(matrix[i][j]), level >= 3);
+        });
     }
 
     /** A correlation matrix: blue for positive, red for negative, stronger colour for larger |r|. */
     public static String correlations(List<String> labels, double[][] r, String label) {
-        int cell = Math.max(16, Math.min(36, 420 / Math.max(1, labels.size())));
+        return grid(labels, Math.max(16, Math.min(36, 420 / Math.max(1, labels.size()))), -60, label, (i, j) -> {
+            double v = r[i][j];
+            String cls = !Double.isFinite(v) ? "heat-0" : (v >= 0 ? "pos-" : "neg-") + Math.round(Math.abs(v) * 5);
+            return new Cell(cls, null, false);
+        });
+    }
+
+    /** One cell of a square grid: its colour class and an optional number printed in it. */
+    private record Cell(String cssClass, String text, boolean inverse) {
+    }
+
+    /** A labelled square grid of cells, rows and columns in the order of {@code labels}. */
+    private static String grid(List<String> labels, int cell, int labelAngle, String label,
+                               java.util.function.BiFunction<Integer, Integer, Cell> cells) {
         int left = 130;
         int top = 110;
         int width = left + cell * labels.size() + 10;
@@ -175,19 +168,24 @@ public final class Svg {
         StringBuilder svg = new StringBuilder(open(width, height, label));
         for (int j = 0; j < labels.size(); j++) {
             svg.append("<text class=\"tick\" transform=\"translate(").append(f(left + j * cell + cell / 2.0)).append(',')
-                    .append(top - 6).append(") rotate(-60)\">").append(Html.escape(labels.get(j))).append("</text>");
+                    .append(top - 6).append(") rotate(").append(labelAngle).append(")\">").append(Html.escape(labels.get(j)))
+                    .append("</text>");
         }
         for (int i = 0; i < labels.size(); i++) {
             double y = top + i * cell;
             svg.append("<text class=\"tick\" x=\"").append(left - 6).append("\" y=\"").append(f(y + cell / 2.0 + 4))
                     .append("\" text-anchor=\"end\">").append(Html.escape(labels.get(i))).append("</text>");
             for (int j = 0; j < labels.size(); j++) {
-                double v = r[i][j];
-                String cls = !Double.isFinite(v) ? "heat-0" : (v >= 0 ? "pos-" : "neg-") + Math.round(Math.abs(v) * 5);
-                svg.append("<rect class=\"").append(cls).append("\" x=\"").append(left + j * cell).append("\" y=\"")
-                        .append(f(y)).append("\" width=\"").append(cell - 1).append("\" height=\"").append(cell - 1)
-                        .append("\"><title>").append(Html.escape(labels.get(i) + " / " + labels.get(j) + ": "
-                                + Html.number(v))).append("</title></rect>");
+                Cell c = cells.apply(i, j);
+                svg.append("<rect class=\"").append(c.cssClass()).append("\" x=\"").append(left + j * cell)
+                        .append("\" y=\"").append(f(y)).append("\" width=\"").append(cell - 1).append("\" height=\"")
+                        .append(cell - 1).append("\"><title>").append(Html.escape(labels.get(i) + " / " + labels.get(j)))
+                        .append("</title></rect>");
+                if (c.text() != null) {
+                    svg.append("<text class=\"cell").append(c.inverse() ? " inverse" : "").append("\" x=\"")
+                            .append(f(left + j * cell + cell / 2.0)).append("\" y=\"").append(f(y + cell / 2.0 + 4))
+                            .append("\" text-anchor=\"middle\">").append(Html.escape(c.text())).append("</text>");
+                }
             }
         }
         return svg.append("</svg>").toString();
