@@ -16,7 +16,10 @@ import org.apache.datasketches.quantilescommon.QuantileSearchCriteria;
  * missing, min, max, mean and standard deviation (Welford, merged with Chan's formula), and
  * Apache DataSketches for the rest: KLL for quantiles and histograms (rank error about 1.3 % at
  * k = 200), HLL for the distinct count (about 1.6 % at lgK = 12), and a frequent-items sketch
- * for the top categories. Mergeable, so that chunks of a file are profiled in parallel.
+ * for the top categories. Text columns are counted exactly while they have at most
+ * {@value #EXACT_LIMIT} distinct values (most categorical columns: exact and cheaper than two
+ * sketch updates per value) and move to the sketches beyond. Mergeable, so that chunks of a file
+ * are profiled in parallel.
  */
 public final class ColumnStats {
     static final int KLL_K = 200;
@@ -24,6 +27,7 @@ public final class ColumnStats {
     static final int TOP_ITEMS_MAP = 64;
     static final int HISTOGRAM_BINS = 12;
     static final int TOP_VALUES = 10;
+    static final int EXACT_LIMIT = 1_000;
     static final double[] QUANTILES = {0.01, 0.05, 0.25, 0.5, 0.75, 0.95, 0.99};
 
     private final String name;
@@ -41,6 +45,8 @@ public final class ColumnStats {
     private int pendingCount;
     private HllSketch distinct = new HllSketch(HLL_LG_K);
     private final ItemsSketch<String> top;
+    /** Exact counts of a text column while it has few distinct values; null once it has spilled. */
+    private java.util.HashMap<String, long[]> exact;
 
     public ColumnStats(String name, FieldType type) {
         this.name = name;
@@ -48,6 +54,7 @@ public final class ColumnStats {
         this.quantiles = type.isNumeric() ? KllDoublesSketch.newHeapInstance(KLL_K) : null;
         this.pending = type.isNumeric() ? new double[1024] : null;
         this.top = type.isNumeric() ? null : new ItemsSketch<>(TOP_ITEMS_MAP);
+        this.exact = type.isNumeric() ? null : new java.util.HashMap<>();
     }
 
     public FieldType type() {
@@ -78,9 +85,31 @@ public final class ColumnStats {
             } else {
                 distinct.update(raw);
             }
+        } else if (exact != null) {
+            long[] count = exact.get(raw);
+            if (count != null) {
+                count[0]++;
+            } else if (exact.size() < EXACT_LIMIT) {
+                exact.put(raw, new long[] {1});
+            } else {
+                spill();
+                distinct.update(raw);
+                top.update(raw);
+            }
         } else {
             distinct.update(raw);
             top.update(raw);
+        }
+    }
+
+    /** Moves the exact counts into the sketches. */
+    private void spill() {
+        if (exact != null) {
+            exact.forEach((value, count) -> {
+                distinct.update(value);
+                top.update(value, count[0]);
+            });
+            exact = null;
         }
     }
 
@@ -109,7 +138,15 @@ public final class ColumnStats {
         }
         if (quantiles != null) {
             quantiles.merge(later.quantiles);
+        } else if (exact != null && later.exact != null) {
+            later.exact.forEach((value, count) -> exact.computeIfAbsent(value, v -> new long[1])[0] += count[0]);
+            if (exact.size() > EXACT_LIMIT) {
+                spill();
+            }
+            return;
         } else {
+            spill();
+            later.spill();
             top.merge(later.top);
         }
         Union union = new Union(HLL_LG_K);
@@ -121,6 +158,16 @@ public final class ColumnStats {
     public ColumnProfile profile() {
         if (quantiles != null) {
             flush();
+        }
+        if (exact != null) {
+            Map<String, Long> topValues = new LinkedHashMap<>();
+            exact.entrySet().stream()
+                    .sorted((a, b) -> a.getValue()[0] != b.getValue()[0] ? Long.compare(b.getValue()[0], a.getValue()[0])
+                            : a.getKey().compareTo(b.getKey()))
+                    .limit(TOP_VALUES)
+                    .forEach(e -> topValues.put(e.getKey(), e.getValue()[0]));
+            return new ColumnProfile(name, type.jsonName(), rows, missing, exact.size(), null, null, null, null, null,
+                    topValues, null);
         }
         long distinctEstimate = Math.round(distinct.getEstimate());
         if (!type.isNumeric()) {
