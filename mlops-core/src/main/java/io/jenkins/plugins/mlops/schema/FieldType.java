@@ -57,6 +57,10 @@ public enum FieldType {
      * Java would take (hex floats, {@code 1d}/{@code 1f} suffixes).
      */
     public static Double parseDouble(String value) {
+        double simple = simpleDecimal(value);
+        if (!Double.isNaN(simple)) {
+            return simple;
+        }
         String v = value.trim();
         if (v.isEmpty()) {
             return null;
@@ -79,6 +83,53 @@ public enum FieldType {
             default:
                 return null;
         }
+    }
+
+    private static final double[] POWERS_OF_TEN = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12,
+        1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
+
+    /**
+     * Plain decimals such as {@code -57.1234}, the bulk of real numeric columns, without a general
+     * parser: digits into an exact integer, then one division by an exact power of ten, which
+     * IEEE 754 rounds correctly (Clinger's fast path, as in every correct parser). NaN when the
+     * text is anything else (exponent, whitespace, more than 15 digits, ...); the caller then
+     * takes the general path.
+     */
+    static double simpleDecimal(String v) {
+        int n = v.length();
+        if (n == 0 || n > 17) {
+            return Double.NaN;
+        }
+        int i = 0;
+        boolean negative = false;
+        char c = v.charAt(0);
+        if (c == '-' || c == '+') {
+            negative = c == '-';
+            i = 1;
+        }
+        long mantissa = 0;
+        int digits = 0;
+        int fraction = -1;
+        for (; i < n; i++) {
+            c = v.charAt(i);
+            if (c >= '0' && c <= '9') {
+                mantissa = mantissa * 10 + (c - '0');
+                digits++;
+            } else if (c == '.' && fraction < 0) {
+                fraction = 0;
+                continue;
+            } else {
+                return Double.NaN;
+            }
+            if (fraction >= 0) {
+                fraction++;
+            }
+        }
+        if (digits == 0 || digits > 15) {
+            return Double.NaN;
+        }
+        double value = fraction > 0 ? mantissa / POWERS_OF_TEN[fraction] : mantissa;
+        return negative ? -value : value;
     }
 
     /** The value of a raw field of a numeric type, {@code null} when it is not of that type. */
