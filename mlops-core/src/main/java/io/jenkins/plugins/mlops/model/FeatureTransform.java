@@ -23,8 +23,12 @@ public sealed interface FeatureTransform {
     /** Writes the transformed raw value ({@code null} = missing) into {@code out} at {@code offset}. */
     void apply(String raw, float[] out, int offset);
 
-    /** Mean imputation, then standardisation with the training mean and standard deviation. */
-    record Numeric(String name, FieldType type, double impute, double mean, double scale) implements FeatureTransform {
+    /**
+     * Imputation with a training statistic, an optional symmetric log, then {@code (x - center) /
+     * scale} with training values (mean/sd, min/range, or 0/1).
+     */
+    record Numeric(String name, FieldType type, double impute, boolean log, double center, double scale)
+            implements FeatureTransform {
         @Override
         public int width() {
             return 1;
@@ -34,7 +38,11 @@ public sealed interface FeatureTransform {
         public void apply(String raw, float[] out, int offset) {
             Double v = raw == null ? null : FieldType.parseDouble(raw);
             double x = v == null || !Double.isFinite(v) ? impute : v;
-            out[offset] = (float) ((x - mean) / scale);
+            out[offset] = (float) (((log ? symlog(x) : x) - center) / scale);
+        }
+
+        static double symlog(double x) {
+            return Math.signum(x) * Math.log1p(Math.abs(x));
         }
     }
 

@@ -21,21 +21,28 @@ import java.util.TreeSet;
 public record Preprocessor(Task task, String label, List<FeatureTransform> features, List<String> classes,
                            double targetMean, double targetScale) {
 
-    /** Fits every transform on the given (training) rows only. */
+    /** Fits every transform on the given (training) rows only, with the default options. */
     public static Preprocessor fit(Table train, Schema schema, String label, Task task, List<String> featureNames) {
+        return fit(train, schema, label, task, featureNames, (name, numeric) -> numeric
+                ? ColumnOptions.NUMERIC_DEFAULT : ColumnOptions.CATEGORICAL_DEFAULT);
+    }
+
+    /** Fits every transform on the given (training) rows only; {@code options} per column and kind. */
+    public static Preprocessor fit(Table train, Schema schema, String label, Task task, List<String> featureNames,
+                                   java.util.function.BiFunction<String, Boolean, ColumnOptions> options) {
         List<FeatureTransform> features = new ArrayList<>();
         for (String name : featureNames) {
             int c = train.columnIndex(name);
             FieldType type = schema.field(name).orElseThrow().type();
+            ColumnOptions o = options.apply(name, type.isNumeric());
             if (type.isNumeric()) {
-                Moments m = Moments.of(Columns.numbers(train, c));
-                features.add(new FeatureTransform.Numeric(name, type, m.mean(), m.mean(), m.stddev() > 0 ? m.stddev() : 1));
+                features.add(numeric(name, type, Columns.numbers(train, c), o));
             } else {
                 Map<String, Long> counts = Columns.counts(train, c);
-                String mode = counts.entrySet().stream()
+                String fill = o.impute() == ColumnOptions.Impute.CONSTANT ? o.constant() : counts.entrySet().stream()
                         .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
                         .map(Map.Entry::getKey).findFirst().orElse("");
-                features.add(new FeatureTransform.Categorical(name, mode, List.copyOf(new TreeSet<>(counts.keySet()))));
+                features.add(new FeatureTransform.Categorical(name, fill, List.copyOf(new TreeSet<>(counts.keySet()))));
             }
         }
         int labelColumn = train.columnIndex(label);
@@ -45,6 +52,46 @@ public record Preprocessor(Task task, String label, List<FeatureTransform> featu
         }
         Moments y = Moments.of(Columns.numbers(train, labelColumn));
         return new Preprocessor(task, label, features, List.of(), y.mean(), y.stddev() > 0 ? y.stddev() : 1);
+    }
+
+    static FeatureTransform.Numeric numeric(String name, FieldType type, double[] values, ColumnOptions o) {
+        double[] x = java.util.Arrays.stream(values).filter(Double::isFinite).sorted().toArray();
+        double impute = switch (o.impute()) {
+            case MEDIAN -> x.length == 0 ? 0 : x.length % 2 == 1 ? x[x.length / 2] : (x[x.length / 2 - 1] + x[x.length / 2]) / 2;
+            case CONSTANT -> Double.parseDouble(o.constant());
+            case MOST_FREQUENT -> mostFrequent(x);
+            case MEAN -> Moments.of(x).mean();
+        };
+        double[] t = o.log() ? java.util.Arrays.stream(x).map(FeatureTransform.Numeric::symlog).toArray() : x;
+        double center = 0;
+        double scale = 1;
+        if (o.scale() == ColumnOptions.Scale.STANDARD) {
+            Moments m = Moments.of(t);
+            center = m.mean();
+            scale = m.stddev() > 0 ? m.stddev() : 1;
+        } else if (o.scale() == ColumnOptions.Scale.MINMAX && t.length > 0) {
+            center = t[0];
+            scale = t[t.length - 1] > t[0] ? t[t.length - 1] - t[0] : 1;
+        }
+        return new FeatureTransform.Numeric(name, type, impute, o.log(), center, scale);
+    }
+
+    /** The most frequent of sorted values, the smallest on ties. */
+    private static double mostFrequent(double[] sorted) {
+        double best = sorted.length == 0 ? 0 : sorted[0];
+        int bestRun = 0;
+        for (int i = 0; i < sorted.length; ) {
+            int j = i;
+            while (j < sorted.length && sorted[j] == sorted[i]) {
+                j++;
+            }
+            if (j - i > bestRun) {
+                bestRun = j - i;
+                best = sorted[i];
+            }
+            i = j;
+        }
+        return best;
     }
 
     public List<String> featureNames() {

@@ -52,7 +52,13 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.config.Adam;
-import org.nd4j.linalg.lossfunctions.LossFunctions;
+import org.nd4j.linalg.learning.config.Nesterovs;
+import org.nd4j.linalg.learning.config.Sgd;
+import org.nd4j.linalg.lossfunctions.ILossFunction;
+import org.nd4j.linalg.lossfunctions.impl.LossL1;
+import org.nd4j.linalg.lossfunctions.impl.LossMCXENT;
+import org.nd4j.linalg.lossfunctions.impl.LossMSE;
+import org.deeplearning4j.nn.conf.layers.BatchNormalization;
 
 /**
  * The {@code train} step: a DL4J MLP from a spec. Preprocessing is fitted on the training rows
@@ -76,10 +82,18 @@ public final class TrainStep {
             throw InvalidInputException.at(dataFile, 1, 0, "label column '" + spec.label() + "' (from " + specFile.getFileName()
                     + ") is not in the data; columns are " + all.columns());
         }
-        for (String excluded : spec.exclude()) {
-            if (!all.hasColumn(excluded)) {
-                throw InvalidInputException.in(specFile, "'exclude' names column '" + excluded + "' which is not in "
-                        + dataFile.getFileName());
+        List<String> named = new ArrayList<>(spec.features().exclude());
+        if (spec.features().include() != null) {
+            named.addAll(spec.features().include());
+        }
+        named.addAll(spec.preprocessing().columns().keySet());
+        if (spec.split().column() != null) {
+            named.add(spec.split().column());
+        }
+        for (String column : named) {
+            if (!all.hasColumn(column)) {
+                throw InvalidInputException.in(specFile, "names column '" + column + "', which is not in "
+                        + dataFile.getFileName() + " (columns: " + all.columns() + ")");
             }
         }
         Table data = all.filter(r -> all.value(r, labelColumn) != null);
@@ -89,25 +103,47 @@ public final class TrainStep {
                     + " asks for regression");
         }
         List<String> features = data.columns().stream()
-                .filter(c -> !c.equals(spec.label()) && !spec.exclude().contains(c)).toList();
+                .filter(c -> !c.equals(spec.label()) && !spec.features().exclude().contains(c))
+                .filter(c -> spec.features().include() == null || spec.features().include().contains(c))
+                .filter(c -> !"time".equals(spec.split().by()) || !c.equals(spec.split().column()))
+                .toList();
         if (features.isEmpty()) {
             throw InvalidInputException.in(specFile, "no feature columns left besides the label");
         }
         long seed = spec.seed() != null ? spec.seed() : chooseSeed();
-        int[][] split = split(data, labelColumn, spec, seed);
+        int[][] split = "time".equals(spec.split().by()) ? timeSplit(data, spec, dataFile)
+                : split(data, labelColumn, spec.split().stratify(), spec.split().test(), seed);
         Table train = data.select(split[0]);
         Table holdout = data.select(split[1]);
         if (train.rowCount() < 2 || holdout.rowCount() < 1) {
             throw InvalidInputException.in(dataFile, "too few labelled rows (" + data.rowCount() + ") to train and hold out");
         }
-        Preprocessor pre = Preprocessor.fit(train, schema, spec.label(), spec.task(), features);
+        Preprocessor pre = Preprocessor.fit(train, schema, spec.label(), spec.task(), features, (column, numeric) ->
+                TrainSpec.options(specFile, "preprocessing.columns." + column, spec.preprocessing().columns()
+                        .getOrDefault(column, numeric ? spec.preprocessing().numeric() : spec.preprocessing().categorical()),
+                        numeric));
+        // early stopping watches rows held apart from the training rows, never the test rows
+        Table fit = train;
+        Table validation = null;
+        TrainSpec.EarlyStopping stopping = spec.training().earlyStopping();
+        if (stopping != null) {
+            int trainLabel = train.columnIndex(spec.label());
+            int[][] inner = split(train, trainLabel, spec.split().stratify(), stopping.validation(), seed + 1);
+            fit = train.select(inner[0]);
+            validation = train.select(inner[1]);
+            if (fit.rowCount() < 2 || validation.rowCount() < 1) {
+                throw InvalidInputException.in(specFile, "'training.earlyStopping.validation' leaves too few rows");
+            }
+        }
 
-        MultiLayerNetwork net = new MultiLayerNetwork(configuration(spec, pre, seed));
+        MultiLayerNetwork net = new MultiLayerNetwork(configuration(spec, pre, seed, classWeights(spec, pre, fit)));
         net.init();
-        INDArray[] trainXY = arrays(pre, train);
+        INDArray[] fitXY = arrays(pre, fit);
         INDArray[] holdoutXY = arrays(pre, holdout);
+        INDArray[] validationXY = validation == null ? null : arrays(pre, validation);
         TrainingLoop.Curves curves = new TrainingLoop(net, spec.training().batchSize(), spec.training().epochs(), seed,
-                progress).fit(trainXY[0], trainXY[1], holdoutXY[0], holdoutXY[1], pre.task());
+                progress).fit(fitXY[0], fitXY[1], holdoutXY[0], holdoutXY[1], pre.task(), stopping,
+                validationXY == null ? null : validationXY[0], validationXY == null ? null : validationXY[1]);
 
         // Everything is computed; now write, into a staging folder that replaces the package at once.
         try {
@@ -130,7 +166,9 @@ public final class TrainStep {
             Manifest.write(staging);
             writeCsv(outDir.resolve(HOLDOUT_FILE), holdout, data.columns(), Integer.MAX_VALUE);
             replaceDirectory(staging, outDir.resolve(PACKAGE_DIR));
-            return result(spec, pre, curves, metrics, lineage, train.rowCount(), holdout.rowCount(), outDir);
+            // a NaN or an infinity anywhere makes the sum non-finite
+            boolean weightsFinite = Double.isFinite(net.params().castTo(DataType.DOUBLE).sumNumber().doubleValue());
+            return result(spec, pre, curves, metrics, lineage, train.rowCount(), holdout.rowCount(), weightsFinite, outDir);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the model package to " + outDir + ": " + e.getMessage(), e);
         }
@@ -144,12 +182,40 @@ public final class TrainStep {
         return seed;
     }
 
-    /** [train indexes, hold-out indexes], stratified by class when asked; deterministic in the seed. */
-    static int[][] split(Table data, int labelColumn, TrainSpec spec, long seed) {
+    /**
+     * [training, held-out] rows: the last {@code test} share by the time column, oldest first (ties
+     * keep file order), so that the model is tested on the future as it will be used.
+     */
+    static int[][] timeSplit(Table data, TrainSpec spec, Path dataFile) {
+        int c = data.columnIndex(spec.split().column());
+        Integer[] order = new Integer[data.rowCount()];
+        Comparable<?>[] keys = new Comparable<?>[data.rowCount()];
+        for (int r = 0; r < order.length; r++) {
+            order[r] = r;
+            String v = data.value(r, c);
+            if (v == null) {
+                throw InvalidInputException.at(dataFile, data.line(r), c + 1, "split column '" + spec.split().column()
+                        + "' has no value; a time split needs one in every row");
+            }
+            Double number = io.jenkins.plugins.mlops.schema.FieldType.parseDouble(v);
+            keys[r] = number != null ? number : v.replace('/', '-');
+        }
+        boolean numeric = java.util.Arrays.stream(keys).allMatch(k -> k instanceof Double);
+        java.util.Arrays.sort(order, (a, b) -> numeric ? Double.compare((Double) keys[a], (Double) keys[b])
+                : keys[a].toString().compareTo(keys[b].toString()));
+        int n = (int) Math.round(order.length * spec.split().test());
+        int[] train = java.util.Arrays.stream(order, 0, order.length - n).mapToInt(Integer::intValue).sorted().toArray();
+        int[] test = java.util.Arrays.stream(order, order.length - n, order.length).mapToInt(Integer::intValue).sorted()
+                .toArray();
+        return new int[][] {train, test};
+    }
+
+    /** [kept indexes, held-out indexes], stratified by class when asked; deterministic in the seed. */
+    static int[][] split(Table data, int labelColumn, boolean stratify, double share, long seed) {
         SplittableRandom random = new SplittableRandom(seed);
         Map<String, List<Integer>> groups = new TreeMap<>();
         for (int r = 0; r < data.rowCount(); r++) {
-            String key = spec.split().stratify() ? data.value(r, labelColumn) : "";
+            String key = stratify ? data.value(r, labelColumn) : "";
             groups.computeIfAbsent(key, k -> new ArrayList<>()).add(r);
         }
         IntStream.Builder train = IntStream.builder();
@@ -157,7 +223,7 @@ public final class TrainStep {
         for (List<Integer> group : groups.values()) {
             int[] rows = group.stream().mapToInt(Integer::intValue).toArray();
             Shuffle.shuffle(rows, random);
-            int n = (int) Math.round(rows.length * spec.split().test());
+            int n = (int) Math.round(rows.length * share);
             for (int i = 0; i < rows.length; i++) {
                 (i < n ? test : train).add(rows[i]);
             }
@@ -165,26 +231,69 @@ public final class TrainStep {
         return new int[][] {train.build().sorted().toArray(), test.build().sorted().toArray()};
     }
 
-    static MultiLayerConfiguration configuration(TrainSpec spec, Preprocessor pre, long seed) {
-        Activation activation = Activation.fromString(spec.model().activation());
-        NeuralNetConfiguration.ListBuilder layers = new NeuralNetConfiguration.Builder()
+    static MultiLayerConfiguration configuration(TrainSpec spec, Preprocessor pre, long seed, double[] classWeights) {
+        TrainSpec.Training t = spec.training();
+        NeuralNetConfiguration.Builder builder = new NeuralNetConfiguration.Builder()
                 .seed(seed)
                 .dataType(DataType.FLOAT)
                 .weightInit(WeightInit.XAVIER)
-                .updater(new Adam(spec.training().learningRate()))
-                .list();
+                .updater(switch (t.optimizer()) {
+                    case "sgd" -> new Sgd(t.learningRate());
+                    case "nesterovs" -> new Nesterovs(t.learningRate(), t.momentum());
+                    default -> new Adam(t.learningRate());
+                });
+        if (t.weightDecay() > 0) {
+            builder.weightDecay(t.weightDecay());
+        }
+        if (t.l2() > 0) {
+            builder.l2(t.l2());
+        }
+        NeuralNetConfiguration.ListBuilder layers = builder.list();
         int in = pre.inputWidth();
-        for (int width : spec.model().hidden()) {
-            layers.layer(new DenseLayer.Builder().nIn(in).nOut(width).activation(activation).build());
-            in = width;
+        for (TrainSpec.Layer layer : spec.model().layers()) {
+            DenseLayer.Builder dense = new DenseLayer.Builder().nIn(in).nOut(layer.units())
+                    .activation(Activation.fromString(layer.activation()));
+            if (layer.dropout() > 0) {
+                // DL4J's dropOut takes the probability of KEEPING an activation
+                dense.dropOut(1 - layer.dropout());
+            }
+            layers.layer(dense.build());
+            if (layer.batchNorm()) {
+                layers.layer(new BatchNormalization.Builder().nOut(layer.units()).build());
+            }
+            in = layer.units();
         }
         boolean classification = pre.task() == Task.CLASSIFICATION;
-        layers.layer(new OutputLayer.Builder(classification ? LossFunctions.LossFunction.MCXENT
-                : LossFunctions.LossFunction.MSE)
+        ILossFunction loss = classification
+                ? (classWeights == null ? new LossMCXENT() : new LossMCXENT(Nd4j.createFromArray(classWeights)))
+                : "mae".equals(spec.model().loss()) ? new LossL1() : new LossMSE();
+        layers.layer(new OutputLayer.Builder(loss)
                 .nIn(in).nOut(pre.outputWidth())
                 .activation(classification ? Activation.SOFTMAX : Activation.IDENTITY)
                 .build());
         return layers.build();
+    }
+
+    /** Per-class loss weights in output order: {@code balanced} is n / (k · n_class); null when unweighted. */
+    static double[] classWeights(TrainSpec spec, Preprocessor pre, Table train) {
+        Object given = spec.training().classWeights();
+        if (given == null) {
+            return null;
+        }
+        double[] w = new double[pre.classes().size()];
+        if ("balanced".equals(given)) {
+            Map<String, Long> counts = io.jenkins.plugins.mlops.data.Columns.counts(train, train.columnIndex(spec.label()));
+            for (int k = 0; k < w.length; k++) {
+                w[k] = (double) train.rowCount() / (w.length * Math.max(1, counts.getOrDefault(pre.classes().get(k), 0L)));
+            }
+        } else {
+            Map<?, ?> map = (Map<?, ?>) given;
+            for (int k = 0; k < w.length; k++) {
+                Object v = map.get(pre.classes().get(k));
+                w[k] = v == null ? 1.0 : ((Number) v).doubleValue();
+            }
+        }
+        return w;
     }
 
     /** Features and targets (one-hot for classes, standardised value for regression). */
@@ -286,13 +395,20 @@ public final class TrainStep {
     }
 
     static StepResult result(TrainSpec spec, Preprocessor pre, TrainingLoop.Curves curves, Map<String, Double> metrics,
-                             Lineage lineage, int trainRows, int holdoutRows, Path outDir) {
+                             Lineage lineage, int trainRows, int holdoutRows, boolean weightsFinite, Path outDir) {
         List<Check> checks = new ArrayList<>();
         double first = curves.trainLoss()[0];
         double last = curves.trainLoss()[curves.trainLoss().length - 1];
         checks.add(Check.of("loss-finite", Double.isFinite(last), last, "finite",
                 Double.isFinite(last) ? "Training loss stayed finite in every epoch."
                         : "Training loss became NaN or infinite: lower the learning rate or check the inputs."));
+        checks.add(Check.of("weights-finite", weightsFinite, weightsFinite ? "finite" : "NaN/Inf", "finite",
+                weightsFinite ? "Every weight is a finite number." : "Some weights are NaN or infinite: the model is"
+                        + " unusable; lower the learning rate or check the inputs."));
+        boolean predictionsFinite = metrics.values().stream().allMatch(Double::isFinite);
+        checks.add(Check.of("predictions-finite", predictionsFinite, predictionsFinite ? "finite" : "NaN/Inf", "finite",
+                predictionsFinite ? "Hold-out predictions and metrics are finite."
+                        : "Hold-out metrics are not finite: the model predicts NaN or infinity."));
         boolean decreased = last < first;
         checks.add(new Check("loss-decreased", decreased ? CheckStatus.PASSED : CheckStatus.WARNING, last,
                 "< " + Html.number(first), decreased ? "Loss fell from " + Html.number(first) + " to " + Html.number(last)
@@ -301,7 +417,8 @@ public final class TrainStep {
                 .reduce((a, b) -> a + ", " + b).orElse("");
         String summary = "Trained " + spec.name() + " (" + spec.task().jsonName() + ", " + pre.inputWidth() + " inputs → "
                 + spec.model().hidden() + " → " + pre.outputWidth() + ") on " + trainRows + " rows for "
-                + spec.training().epochs() + " epochs, seed " + lineage.seed() + "; hold-out (" + holdoutRows + " rows): "
+                + curves.trainLoss().length + " epochs" + (curves.stoppedEarly() ? " (stopped early, best epoch "
+                + curves.bestEpoch() + ")" : "") + ", seed " + lineage.seed() + "; hold-out (" + holdoutRows + " rows): "
                 + headline + ".";
         boolean failed = checks.stream().anyMatch(c -> c.status() == CheckStatus.FAILED);
         StepResult result = new StepResult(STEP, failed ? Status.FAILED : Status.PASSED, summary, checks)
@@ -330,11 +447,16 @@ public final class TrainStep {
         Map<String, Object> facts = new LinkedHashMap<>();
         facts.put("features", String.join(", ", pre.featureNames()));
         facts.put("label", spec.label() + (pre.classes().isEmpty() ? "" : " " + pre.classes()));
-        facts.put("split", "hold-out " + spec.split().test() + (spec.split().stratify() ? ", stratified" : ", random"));
+        facts.put("split", "hold-out " + spec.split().test() + ", " + spec.split().by()
+                + (spec.split().column() == null ? "" : " by " + spec.split().column()));
         facts.put("network", pre.inputWidth() + " → " + spec.model().hidden() + " (" + spec.model().activation() + ") → "
                 + pre.outputWidth());
-        facts.put("optimiser", "Adam, learning rate " + spec.training().learningRate() + ", batch "
-                + spec.training().batchSize());
+        facts.put("optimiser", spec.training().optimizer() + ", learning rate " + spec.training().learningRate()
+                + ", batch " + spec.training().batchSize() + (spec.training().weightDecay() > 0 ? ", weight decay "
+                + spec.training().weightDecay() : "") + (spec.training().l2() > 0 ? ", L2 " + spec.training().l2() : ""));
+        facts.put("early stopping", spec.training().earlyStopping() == null ? "off" : spec.training().earlyStopping()
+                .metric() + ", patience " + spec.training().earlyStopping().patience() + ", on "
+                + spec.training().earlyStopping().validation() + " of the training rows");
         facts.put("seed", lineage.seed());
         facts.put("data", lineage.dataFile() + " sha256:" + lineage.dataSha256());
         facts.put("spec sha256", lineage.specSha256());

@@ -13,10 +13,18 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
  * Mini-batch training with our own seeded shuffle (DL4J's iterators shuffle with unseeded
- * randomness), recording per-epoch loss on both splits and the hold-out metric.
+ * randomness), recording per-epoch loss on both splits and the hold-out metric, stopping early on
+ * a validation set when asked (keeping the best epoch's weights), and stopping at once when the
+ * loss stops being a number.
  */
 final class TrainingLoop {
-    record Curves(double[] trainLoss, double[] holdoutLoss, double[] holdoutMetric, String metricName) {
+    /** @param bestEpoch 1-based; the epoch whose weights were kept */
+    record Curves(double[] trainLoss, double[] holdoutLoss, double[] holdoutMetric, String metricName,
+                  boolean stoppedEarly, int bestEpoch) {
+        Curves truncated(int epochs, boolean early, int best) {
+            return new Curves(java.util.Arrays.copyOf(trainLoss, epochs), java.util.Arrays.copyOf(holdoutLoss, epochs),
+                    java.util.Arrays.copyOf(holdoutMetric, epochs), metricName, early, best);
+        }
     }
 
     private final MultiLayerNetwork net;
@@ -33,14 +41,19 @@ final class TrainingLoop {
         this.progress = progress;
     }
 
-    Curves fit(INDArray x, INDArray y, INDArray hx, INDArray hy, Task task) {
+    Curves fit(INDArray x, INDArray y, INDArray hx, INDArray hy, Task task, TrainSpec.EarlyStopping stopping,
+               INDArray vx, INDArray vy) {
         int n = (int) x.rows();
         double[] trainLoss = new double[epochs];
         double[] holdoutLoss = new double[epochs];
         double[] holdoutMetric = new double[epochs];
+        Curves curves = new Curves(trainLoss, holdoutLoss, holdoutMetric, metricName(task), false, epochs);
         SplittableRandom random = new SplittableRandom(seed);
         long started = System.nanoTime();
         long lastReport = started;
+        double best = Double.NEGATIVE_INFINITY;
+        int bestEpoch = 0;
+        INDArray bestParams = null;
         for (int epoch = 0; epoch < epochs; epoch++) {
             int[] order = Shuffle.permutation(n, random);
             INDArray xs = x.getRows(order);
@@ -56,8 +69,24 @@ final class TrainingLoop {
             holdoutMetric[epoch] = task == Task.CLASSIFICATION ? accuracy(out, hy) : r2(out, hy);
             if (!Double.isFinite(trainLoss[epoch])) {
                 progress.printf(Locale.ROOT, "epoch %d: loss is %s, stopping%n", epoch + 1, trainLoss[epoch]);
-                return new Curves(java.util.Arrays.copyOf(trainLoss, epoch + 1), java.util.Arrays.copyOf(holdoutLoss,
-                        epoch + 1), java.util.Arrays.copyOf(holdoutMetric, epoch + 1), metricName(task));
+                return curves.truncated(epoch + 1, false, epoch + 1);
+            }
+            if (stopping != null) {
+                // higher is better: the negative loss, or the metric
+                double score = stopping.metric().equals("loss") ? -net.score(new DataSet(vx, vy), false)
+                        : task == Task.CLASSIFICATION ? accuracy(net.output(vx, false), vy) : r2(net.output(vx, false), vy);
+                if (score > best) {
+                    best = score;
+                    bestEpoch = epoch + 1;
+                    bestParams = net.params().dup();
+                } else if (epoch + 1 - bestEpoch >= stopping.patience()) {
+                    progress.printf(Locale.ROOT, "epoch %d: no better validation %s for %d epochs, stopping; best"
+                            + " epoch %d%n", epoch + 1, stopping.metric(), stopping.patience(), bestEpoch);
+                    if (stopping.restoreBest()) {
+                        net.setParams(bestParams);
+                    }
+                    return curves.truncated(epoch + 1, true, stopping.restoreBest() ? bestEpoch : epoch + 1);
+                }
             }
             long now = System.nanoTime();
             if (epoch == 0 || epoch == epochs - 1 || now - lastReport > 2_000_000_000L) {
@@ -69,7 +98,11 @@ final class TrainingLoop {
                 lastReport = now;
             }
         }
-        return new Curves(trainLoss, holdoutLoss, holdoutMetric, metricName(task));
+        if (stopping != null && stopping.restoreBest() && bestParams != null && bestEpoch < epochs) {
+            net.setParams(bestParams);
+            return curves.truncated(epochs, false, bestEpoch);
+        }
+        return curves;
     }
 
     static String metricName(Task task) {

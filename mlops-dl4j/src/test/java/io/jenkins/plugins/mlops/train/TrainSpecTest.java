@@ -1,0 +1,78 @@
+package io.jenkins.plugins.mlops.train;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.jenkins.plugins.mlops.contract.Json;
+import io.jenkins.plugins.mlops.contract.Status;
+import io.jenkins.plugins.mlops.contract.StepResult;
+import io.jenkins.plugins.mlops.model.FeatureTransform;
+import io.jenkins.plugins.mlops.model.Preprocessor;
+import io.jenkins.plugins.mlops.testing.Fixtures;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class TrainSpecTest {
+    private static final PrintStream QUIET = new PrintStream(OutputStream.nullOutputStream());
+
+    @Test
+    void everyKeyOfTheSpecTrains(@TempDir Path out) {
+        StepResult result = TrainStep.run(Fixtures.spec("penguins-full.yaml"), Fixtures.dataset("penguins.csv"), out, QUIET);
+        assertThat(result.getStatus()).isEqualTo(Status.PASSED);
+        assertThat(result.getSummary()).contains("stopped early");
+        @SuppressWarnings("unchecked")
+        Map<String, Double> metrics = (Map<String, Double>) result.getSections().get("metrics");
+        assertThat(metrics.get("accuracy")).isGreaterThanOrEqualTo(0.95);
+        Preprocessor pre = Json.readJson(out.resolve("model/preprocessing.json"), Preprocessor.class);
+        assertThat(pre.featureNames()).doesNotContain("year", "species");
+        FeatureTransform.Numeric mass = (FeatureTransform.Numeric) pre.features().stream()
+                .filter(f -> f.name().equals("body_mass_g")).findFirst().orElseThrow();
+        assertThat(mass.log()).isTrue();
+        // min-max of the log: center is log1p(the smallest training mass), at least log1p(2700)
+        assertThat(mass.center()).isGreaterThanOrEqualTo(Math.log1p(2700) - 1e-9);
+        FeatureTransform.Categorical sex = (FeatureTransform.Categorical) pre.features().stream()
+                .filter(f -> f.name().equals("sex")).findFirst().orElseThrow();
+        assertThat(sex.impute()).isEqualTo("unknown");
+        assertThat(result.getChecks()).extracting(c -> c.name()).contains("weights-finite", "predictions-finite");
+    }
+
+    @Test
+    void timeSplitHoldsOutTheLastDays(@TempDir Path out) throws Exception {
+        StepResult result = TrainStep.run(Fixtures.spec("seattle-weather-time.yaml"),
+                Fixtures.dataset("seattle_weather.csv"), out, QUIET);
+        assertThat(result.getStatus()).isEqualTo(Status.PASSED);
+        java.util.List<String> holdout = Files.readAllLines(out.resolve("holdout.csv"));
+        // 1461 days, the last 292 held out: 1169 = 366 + 365 + 365 + 73 days after 2012/01/01 is 2015/03/15
+        assertThat(holdout).hasSize(293);
+        assertThat(holdout.get(1)).startsWith("2015/03/15");
+        assertThat(holdout.get(292)).startsWith("2015/12/31");
+        Preprocessor pre = Json.readJson(out.resolve("model/preprocessing.json"), Preprocessor.class);
+        assertThat(pre.featureNames()).doesNotContain("date");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "training: {optimizer: rmsprop}|'training.optimizer' must be one of [adam, nesterovs, sgd]",
+        "model: {dropout: 1.5}|'model.dropout' must be at least 0 and below 1",
+        "split: {by: time}|'split.column' is required with by: time",
+        "model: {hidden: [8], layers: [{units: 4}]}|'model.layers' and 'model.hidden' exclude each other",
+        "preprocessing: {columns: {island: {impute: median}}}|'preprocessing.columns.island.impute' mean and median",
+        "training: {earlyStopping: {metric: r2}}|'training.earlyStopping.metric' must be one of [accuracy, loss]",
+        "training: {classWeights: heavy}|'training.classWeights' must be 'balanced'",
+        "features: {exclude: [wingspan]}|names column 'wingspan', which is not in penguins.csv",
+        "preprocessing: {numeric: {scale: robust}}|'preprocessing.numeric.scale' must be standard, minmax or none"})
+    void invalidValuesNameTheirKey(String extra, String message, @TempDir Path tmp) throws Exception {
+        Path spec = tmp.resolve("spec.yaml");
+        Files.writeString(spec, "task: classification\nlabel: species\nseed: 1\n" + extra + "\n");
+        assertThatThrownBy(() -> TrainStep.run(spec, Fixtures.dataset("penguins.csv"), tmp.resolve("out"), QUIET))
+                .hasMessageContaining(message);
+        assertThat(tmp.resolve("out")).doesNotExist();
+    }
+}
