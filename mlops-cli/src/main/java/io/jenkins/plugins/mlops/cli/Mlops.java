@@ -11,7 +11,8 @@ import picocli.CommandLine.Command;
 @Command(name = "mlops", mixinStandardHelpOptions = true, version = "mlops 0.1.0",
         description = "Level 2 MLOps pipeline steps: validate data, train (DL4J), test, gate, register, serve,"
                 + " deploy, monitor.%nExit codes: 0 passed, 1 the checked thing failed, 2 usage or input error.",
-        subcommands = {ValidateCommand.class, SchemaCommand.class, TrainCommand.class, TestCommand.class, GateCommand.class,
+        subcommands = {ValidateCommand.class, SchemaCommand.class, TrainCommand.class, PredictCommand.class,
+            TestCommand.class, GateCommand.class,
             RegistryCommand.class, ServeCommand.class, DeployCommand.class, MonitorCommand.class, DemoCommand.class, BenchCommand.class,
             CommandLine.HelpCommand.class})
 public final class Mlops implements Runnable {

@@ -111,7 +111,8 @@ class CliTest {
         assertThat(missing.oneLineError()).as(missing.err()).isTrue();
         assertThat(missing.err()).contains("--spec");
         assertThat(CliRun.of("frobnicate").exit()).isEqualTo(2);
-        for (String command : List.of("validate", "train", "test", "gate", "registry", "serve", "deploy", "monitor", "demo")) {
+        for (String command : List.of("validate", "schema", "train", "predict", "test", "gate", "registry", "serve", "deploy",
+                "monitor", "demo", "bench")) {
             CliRun help = CliRun.of(command, "--help");
             assertThat(help.exit()).as(command).isZero();
             assertThat(help.out()).contains("Usage: mlops " + command);
@@ -145,6 +146,18 @@ class CliTest {
         CliRun list = CliRun.of("registry", "list", "--registry", home, "--name", "iris");
         assertThat(list.out().lines()).hasSize(1).allMatch(l -> l.startsWith("iris@1") && l.endsWith("production"));
         assertThat(CliRun.of("registry", "show", "--registry", home, "iris@production").out()).contains("\"version\" : 1");
+        Path predictions = tmp.resolve("predictions.csv");
+        CliRun predict = CliRun.of("predict", "--model", tmp.resolve("t/model").toString(), "--data",
+                Fixtures.dataset("iris.csv").toString(), "--out", predictions.toString());
+        assertThat(predict.exit()).as(predict.err()).isZero();
+        List<String> lines = Files.readAllLines(predictions);
+        assertThat(lines).hasSize(151);
+        assertThat(lines.get(0)).endsWith(",prediction,probability,p(setosa),p(versicolor),p(virginica)");
+        CliRun wrongData = CliRun.of("predict", "--model", tmp.resolve("t/model").toString(), "--data",
+                Fixtures.dataset("wine.csv").toString(), "--out", tmp.resolve("p2.csv").toString());
+        assertThat(wrongData.exit()).isEqualTo(2);
+        assertThat(wrongData.err()).contains("the model needs columns");
+        assertThat(tmp.resolve("p2.csv")).doesNotExist();
         CliRun unknown = CliRun.of("registry", "show", "--registry", home, "other");
         assertThat(unknown.exit()).isEqualTo(2);
         assertThat(unknown.oneLineError()).isTrue();
