@@ -30,7 +30,20 @@ import java.util.TreeSet;
  *     and recorded
  */
 public record TrainSpec(String name, Task task, String label, Long seed, Features features,
-                        Preprocessing preprocessing, Split split, ModelSpec model, Training training) {
+                        Preprocessing preprocessing, Split split, ModelSpec model, Training training, Tuning tune) {
+
+    /**
+     * Hyperparameter search ({@code mlops tune}); {@code mlops train} ignores it.
+     *
+     * @param method grid, random, halving (successive halving on epochs) or tpe (tree-structured Parzen)
+     * @param trials candidates for random, halving and tpe (grid tries every combination)
+     * @param metric what a trial is scored by, on {@code validation}, a share of the training rows
+     * @param space key -> a list of choices, or {@code {log: [a, b]}}, {@code {uniform: [a, b]}},
+     *     {@code {int: [a, b]}}; keys under {@code model.} and {@code training.}
+     */
+    public record Tuning(String method, Integer trials, String metric, Double validation,
+                         Map<String, Object> space, Integer factor, Integer minEpochs) {
+    }
 
     /** Feature columns: all but the label, or {@code include} only, minus {@code exclude}. */
     public record Features(List<String> include, List<String> exclude) {
@@ -92,6 +105,15 @@ public record TrainSpec(String name, Task task, String label, Long seed, Feature
         return Json.readYaml(file, TrainSpec.class).validated(file);
     }
 
+    /** A spec from a YAML tree (the tuner's variations of a spec file), checked like a file. */
+    public static TrainSpec fromTree(com.fasterxml.jackson.databind.JsonNode tree, Path file) {
+        try {
+            return Json.YAML.treeToValue(tree, TrainSpec.class).validated(file);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw Json.located(file, e);
+        }
+    }
+
     /** Fills defaults and checks every value; errors name the key. */
     TrainSpec validated(Path file) {
         if (task == null) {
@@ -111,7 +133,7 @@ public record TrainSpec(String name, Task task, String label, Long seed, Feature
         columns.forEach((column, prep) -> options(file, "preprocessing.columns." + column, prep, null));
         return new TrainSpec(name == null ? label : name, task, label, seed,
                 new Features(f.include(), f.exclude() == null ? List.of() : f.exclude()),
-                new Preprocessing(p.numeric(), p.categorical(), columns), split(file), model(file), training(file));
+                new Preprocessing(p.numeric(), p.categorical(), columns), split(file), model(file), training(file), tune);
     }
 
     private Split split(Path file) {

@@ -74,8 +74,45 @@ public final class TrainStep {
     private TrainStep() {
     }
 
+    /** The checked spec, the labelled rows, their schema, the features and the train/hold-out split. */
+    public record Prepared(TrainSpec spec, Path specFile, Path dataFile, Table data, Schema schema,
+                           List<String> features, long seed, Table train, Table holdout) {
+        public Prepared with(TrainSpec other) {
+            return new Prepared(other, specFile, dataFile, data, schema, features, seed, train, holdout);
+        }
+    }
+
+    /** A trained network with its fitted preprocessing and learning curves. */
+    public record Fitted(MultiLayerNetwork net, Preprocessor pre, TrainingLoop.Curves curves) {
+    }
+
+    /** [fit, validation]: a seeded (stratified when the split is) share of the training rows. */
+    public static Table[] validationSplit(Prepared p, double share) {
+        Table train = p.train();
+        int[][] parts = split(train, train.columnIndex(p.spec().label()), p.spec().split().stratify(), share, p.seed() + 2);
+        if (parts[0].length < 2 || parts[1].length < 1) {
+            throw InvalidInputException.in(p.specFile(), "too few training rows for a validation share of " + share);
+        }
+        return new Table[] {train.select(parts[0]), train.select(parts[1])};
+    }
+
+    /** ND4J's and OpenBLAS's threads for this process: one, for parallel trials that do not share cores. */
+    public static void useOneBlasThread() {
+        Nd4j.getEnvironment().setMaxThreads(1);
+        Nd4j.factory().blas().setMaxThreads(1);
+    }
+
+    public static io.jenkins.plugins.mlops.model.Network network(Fitted fitted) {
+        return new Dl4jNetwork(fitted.net());
+    }
+
     public static StepResult run(Path specFile, Path dataFile, Path outDir, PrintStream progress) {
-        TrainSpec spec = TrainSpec.read(specFile);
+        Prepared p = prepare(TrainSpec.read(specFile), specFile, dataFile);
+        Fitted fitted = fit(p, p.train(), p.holdout(), p.spec().training().epochs(), progress);
+        return write(p, fitted, outDir);
+    }
+
+    public static Prepared prepare(TrainSpec spec, Path specFile, Path dataFile) {
         Table all = new CsvReader().read(dataFile);
         int labelColumn = all.columnIndex(spec.label());
         if (labelColumn < 0) {
@@ -118,8 +155,17 @@ public final class TrainStep {
         if (train.rowCount() < 2 || holdout.rowCount() < 1) {
             throw InvalidInputException.in(dataFile, "too few labelled rows (" + data.rowCount() + ") to train and hold out");
         }
-        Preprocessor pre = Preprocessor.fit(train, schema, spec.label(), spec.task(), features, (column, numeric) ->
-                TrainSpec.options(specFile, "preprocessing.columns." + column, spec.preprocessing().columns()
+        return new Prepared(spec, specFile, dataFile, data, schema, features, seed, train, holdout);
+    }
+
+    /**
+     * Fits preprocessing and network on {@code train} (minus an early-stopping share), reporting
+     * curves on {@code evaluation}; used for the final model and for every tuning trial.
+     */
+    public static Fitted fit(Prepared p, Table train, Table evaluation, int epochs, PrintStream progress) {
+        TrainSpec spec = p.spec();
+        Preprocessor pre = Preprocessor.fit(train, p.schema(), spec.label(), spec.task(), p.features(), (column, numeric) ->
+                TrainSpec.options(p.specFile(), "preprocessing.columns." + column, spec.preprocessing().columns()
                         .getOrDefault(column, numeric ? spec.preprocessing().numeric() : spec.preprocessing().categorical()),
                         numeric));
         // early stopping watches rows held apart from the training rows, never the test rows
@@ -128,23 +174,37 @@ public final class TrainStep {
         TrainSpec.EarlyStopping stopping = spec.training().earlyStopping();
         if (stopping != null) {
             int trainLabel = train.columnIndex(spec.label());
-            int[][] inner = split(train, trainLabel, spec.split().stratify(), stopping.validation(), seed + 1);
+            int[][] inner = split(train, trainLabel, spec.split().stratify(), stopping.validation(), p.seed() + 1);
             fit = train.select(inner[0]);
             validation = train.select(inner[1]);
             if (fit.rowCount() < 2 || validation.rowCount() < 1) {
-                throw InvalidInputException.in(specFile, "'training.earlyStopping.validation' leaves too few rows");
+                throw InvalidInputException.in(p.specFile(), "'training.earlyStopping.validation' leaves too few rows");
             }
         }
-
-        MultiLayerNetwork net = new MultiLayerNetwork(configuration(spec, pre, seed, classWeights(spec, pre, fit)));
+        MultiLayerNetwork net = new MultiLayerNetwork(configuration(spec, pre, p.seed(), classWeights(spec, pre, fit)));
         net.init();
         INDArray[] fitXY = arrays(pre, fit);
-        INDArray[] holdoutXY = arrays(pre, holdout);
+        INDArray[] evalXY = arrays(pre, evaluation);
         INDArray[] validationXY = validation == null ? null : arrays(pre, validation);
-        TrainingLoop.Curves curves = new TrainingLoop(net, spec.training().batchSize(), spec.training().epochs(), seed,
-                progress).fit(fitXY[0], fitXY[1], holdoutXY[0], holdoutXY[1], pre.task(), stopping,
-                validationXY == null ? null : validationXY[0], validationXY == null ? null : validationXY[1]);
+        TrainingLoop.Curves curves = new TrainingLoop(net, spec.training().batchSize(), epochs, p.seed(), progress)
+                .fit(fitXY[0], fitXY[1], evalXY[0], evalXY[1], pre.task(), stopping,
+                        validationXY == null ? null : validationXY[0], validationXY == null ? null : validationXY[1]);
+        return new Fitted(net, pre, curves);
+    }
 
+    static StepResult write(Prepared p, Fitted fitted, Path outDir) {
+        TrainSpec spec = p.spec();
+        Path specFile = p.specFile();
+        Path dataFile = p.dataFile();
+        Table data = p.data();
+        Schema schema = p.schema();
+        List<String> features = p.features();
+        long seed = p.seed();
+        Table train = p.train();
+        Table holdout = p.holdout();
+        MultiLayerNetwork net = fitted.net();
+        Preprocessor pre = fitted.pre();
+        TrainingLoop.Curves curves = fitted.curves();
         // Everything is computed; now write, into a staging folder that replaces the package at once.
         try {
             Files.createDirectories(outDir);

@@ -19,7 +19,7 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  */
 final class TrainingLoop {
     /** @param bestEpoch 1-based; the epoch whose weights were kept */
-    record Curves(double[] trainLoss, double[] holdoutLoss, double[] holdoutMetric, String metricName,
+    public record Curves(double[] trainLoss, double[] holdoutLoss, double[] holdoutMetric, String metricName,
                   boolean stoppedEarly, int bestEpoch) {
         Curves truncated(int epochs, boolean early, int best) {
             return new Curves(java.util.Arrays.copyOf(trainLoss, epochs), java.util.Arrays.copyOf(holdoutLoss, epochs),
