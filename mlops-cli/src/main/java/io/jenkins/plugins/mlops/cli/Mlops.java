@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
         description = "Level 2 MLOps pipeline steps: validate data, train (DL4J), test, gate, register, serve,"
                 + " deploy, monitor.%nExit codes: 0 passed, 1 the checked thing failed, 2 usage or input error.",
         subcommands = {ValidateCommand.class, SchemaCommand.class, TrainCommand.class, PredictCommand.class,
+            PackageCommand.class,
             TuneCommand.class, TestCommand.class, GateCommand.class,
             RegistryCommand.class, ServeCommand.class, DeployCommand.class, MonitorCommand.class, DemoCommand.class, BenchCommand.class,
             CommandLine.HelpCommand.class})

@@ -146,6 +146,14 @@ class CliTest {
         CliRun list = CliRun.of("registry", "list", "--registry", home, "--name", "iris");
         assertThat(list.out().lines()).hasSize(1).allMatch(l -> l.startsWith("iris@1") && l.endsWith("production"));
         assertThat(CliRun.of("registry", "show", "--registry", home, "iris@production").out()).contains("\"version\" : 1");
+        Path zip = tmp.resolve("iris.zip");
+        assertThat(CliRun.of("package", "--model", tmp.resolve("t/model").toString(), "--out", zip.toString()).exit())
+                .isZero();
+        CliRun fromZip = CliRun.of("test", "--model", zip.toString(), "--data", tmp.resolve("t/holdout.csv").toString(),
+                "--out", tmp.resolve("z").toString());
+        assertThat(fromZip.exit()).as(fromZip.err()).isIn(0, 1);
+        assertThat(CliRun.of("registry", "register", "--registry", home, "--model", zip.toString(), "--name", "iris").out())
+                .contains("Registered iris@2");
         Path predictions = tmp.resolve("predictions.csv");
         CliRun predict = CliRun.of("predict", "--model", tmp.resolve("t/model").toString(), "--data",
                 Fixtures.dataset("iris.csv").toString(), "--out", predictions.toString());

@@ -23,6 +23,8 @@ public final class PackagedModel implements AutoCloseable {
     private final Preprocessor preprocessor;
     private final Network network;
     private final String digest;
+    /** The folder an archive was unpacked into, deleted on close. */
+    private Path unpacked;
 
     public PackagedModel(Path dir, ModelInfo info, Preprocessor preprocessor, Network network, String digest) {
         this.dir = dir;
@@ -33,7 +35,15 @@ public final class PackagedModel implements AutoCloseable {
     }
 
     /** Verifies the manifest, then loads; any mismatch is an input error and nothing is loaded. */
-    public static PackagedModel load(Path dir) {
+    public static PackagedModel load(Path path) {
+        if (ModelArchive.isArchive(path)) {
+            // unpacked beside the archive's temp space, verified there, then loaded like a folder
+            Path dir = ModelArchive.unpack(path, tempRoot());
+            PackagedModel model = load(dir);
+            model.unpacked = dir;
+            return model;
+        }
+        Path dir = path;
         Manifest manifest = Manifest.verify(dir);
         ModelInfo info = Json.readJson(dir.resolve(MODEL_FILE), ModelInfo.class);
         Preprocessor preprocessor = Json.readJson(dir.resolve(PREPROCESSING_FILE), Preprocessor.class);
@@ -88,8 +98,15 @@ public final class PackagedModel implements AutoCloseable {
         return out;
     }
 
+    private static Path tempRoot() {
+        return Path.of(System.getProperty("java.io.tmpdir"));
+    }
+
     @Override
     public void close() {
         network.close();
+        if (unpacked != null) {
+            ModelArchive.delete(unpacked);
+        }
     }
 }

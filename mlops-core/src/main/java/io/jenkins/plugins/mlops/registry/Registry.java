@@ -63,7 +63,22 @@ public final class Registry {
         return home.resolve("models").resolve(ModelRef.checkName(name));
     }
 
-    public ModelVersion register(Path packageDir, String name, String user) {
+    /** Registers a package folder or a package zip (unpacked and verified first). */
+    public ModelVersion register(Path packagePath, String name, String user) {
+        if (io.jenkins.plugins.mlops.model.ModelArchive.isArchive(packagePath)) {
+            Path dir = io.jenkins.plugins.mlops.model.ModelArchive.unpack(packagePath,
+                    Path.of(System.getProperty("java.io.tmpdir")));
+            try {
+                return register(dir, name, user);
+            } finally {
+                try {
+                    deleteTree(dir);
+                } catch (IOException e) {
+                    // a temporary folder left behind is harmless
+                }
+            }
+        }
+        Path packageDir = packagePath;
         Path manifestFile = packageDir.resolve(Manifest.FILE);
         Manifest.verify(packageDir);
         ModelInfo info = Json.readJson(packageDir.resolve(PackagedModel.MODEL_FILE), ModelInfo.class);
