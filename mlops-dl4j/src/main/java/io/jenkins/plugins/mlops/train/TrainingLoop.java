@@ -32,6 +32,9 @@ final class TrainingLoop {
     private final int epochs;
     private final long seed;
     private final PrintStream progress;
+    /** Standard output is an interactive terminal (not a pipe, a file or a CI log). */
+    static final boolean TERMINAL = System.console() != null && System.getenv("CI") == null
+            && System.getenv("JENKINS_URL") == null;
 
     TrainingLoop(MultiLayerNetwork net, int batchSize, int epochs, long seed, PrintStream progress) {
         this.net = net;
@@ -89,12 +92,22 @@ final class TrainingLoop {
                 }
             }
             long now = System.nanoTime();
-            if (epoch == 0 || epoch == epochs - 1 || now - lastReport > 2_000_000_000L) {
+            // a terminal redraws one bar each epoch; a log (Jenkins' console) gets a line every few seconds
+            if (TERMINAL || epoch == 0 || epoch == epochs - 1 || now - lastReport > 2_000_000_000L) {
                 double seconds = (now - started) / 1e9;
                 double perSecond = (double) n * (epoch + 1) / Math.max(seconds, 1e-9);
                 double eta = seconds / (epoch + 1) * (epochs - epoch - 1);
-                progress.printf(Locale.ROOT, "epoch %d/%d  loss %.4f  hold-out %s %.4f  %.0f examples/s  ETA %.0fs%n",
-                        epoch + 1, epochs, trainLoss[epoch], metricName(task), holdoutMetric[epoch], perSecond, eta);
+                String status = String.format(Locale.ROOT, "epoch %d/%d  loss %.4f  hold-out %s %.4f  %.0f examples/s"
+                        + "  ETA %.0fs", epoch + 1, epochs, trainLoss[epoch], metricName(task), holdoutMetric[epoch],
+                        perSecond, eta);
+                if (TERMINAL) {
+                    int done = (int) Math.round(30.0 * (epoch + 1) / epochs);
+                    progress.print("\r[" + "=".repeat(done) + " ".repeat(30 - done) + "] " + status
+                            + (epoch == epochs - 1 ? System.lineSeparator() : ""));
+                    progress.flush();
+                } else {
+                    progress.println(status);
+                }
                 lastReport = now;
             }
         }
