@@ -30,14 +30,46 @@ import picocli.CommandLine.Option;
 
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Benchmarks that print ratios against a baseline measured in the same run.",
-        subcommands = {BenchCommand.Validate.class})
+        subcommands = {BenchCommand.Validate.class, BenchCommand.Train.class})
 final class BenchCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "missing subcommand: validate");
+        throw new CommandLine.ParameterException(spec.commandLine(), "missing subcommand: validate or train");
+    }
+
+    @Command(name = "train", mixinStandardHelpOptions = true,
+            description = "Trains an MLP 50-256-256-2 (batch 1024, Adam 1e-3) on synthetic data and prints examples/s"
+                    + " (after a warm-up epoch) and hold-out accuracy. tools/bench-train-vs-pytorch.sh runs PyTorch on"
+                    + " the same data and prints the ratio.")
+    static final class Train implements Callable<Integer> {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Option(names = "--rows", defaultValue = "200000", description = "Rows to generate (default ${DEFAULT-VALUE}).")
+        int rows;
+
+        @Option(names = "--epochs", defaultValue = "4", description = "Epochs; the first is not timed (default ${DEFAULT-VALUE}).")
+        int epochs;
+
+        @Option(names = "--data-dir", paramLabel = "DIR", defaultValue = "mlops-bench-data",
+                description = "Where x.f32 and y.u8 are written (and kept for the PyTorch side).")
+        Path dataDir;
+
+        @Override
+        public Integer call() throws Exception {
+            if (epochs < 2 || rows < 1000) {
+                throw new io.jenkins.plugins.mlops.contract.InvalidInputException("--epochs must be >= 2 and --rows >= 1000");
+            }
+            io.jenkins.plugins.mlops.train.TrainBenchmark.generate(dataDir, rows, 2026);
+            io.jenkins.plugins.mlops.train.TrainBenchmark.Result r = io.jenkins.plugins.mlops.train.TrainBenchmark
+                    .run(dataDir, epochs, 42);
+            spec.commandLine().getOut().printf(Locale.ROOT, "dl4j: %.0f examples/s, accuracy %.4f (%d rows, %d epochs,"
+                    + " %s)%n", r.examplesPerSecond(), r.accuracy(), r.rows(), r.epochs(), r.threads());
+            return 0;
+        }
     }
 
     @Command(name = "validate", mixinStandardHelpOptions = true,
