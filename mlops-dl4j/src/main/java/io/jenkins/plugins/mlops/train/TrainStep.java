@@ -76,9 +76,9 @@ public final class TrainStep {
 
     /** The checked spec, the labelled rows, their schema, the features and the train/hold-out split. */
     public record Prepared(TrainSpec spec, Path specFile, Path dataFile, Table data, Schema schema,
-                           List<String> features, long seed, Table train, Table holdout) {
+                           List<String> features, long seed, Table train, Table holdout, List<String> identifiers) {
         public Prepared with(TrainSpec other) {
-            return new Prepared(other, specFile, dataFile, data, schema, features, seed, train, holdout);
+            return new Prepared(other, specFile, dataFile, data, schema, features, seed, train, holdout, identifiers);
         }
     }
 
@@ -139,10 +139,12 @@ public final class TrainStep {
             throw InvalidInputException.in(dataFile, "label column '" + spec.label() + "' is not numeric, but the spec"
                     + " asks for regression");
         }
+        List<String> identifiers = spec.features().include() != null ? List.of() : identifierLike(data, schema);
         List<String> features = data.columns().stream()
                 .filter(c -> !c.equals(spec.label()) && !spec.features().exclude().contains(c))
                 .filter(c -> spec.features().include() == null || spec.features().include().contains(c))
                 .filter(c -> !"time".equals(spec.split().by()) || !c.equals(spec.split().column()))
+                .filter(c -> !identifiers.contains(c))
                 .toList();
         if (features.isEmpty()) {
             throw InvalidInputException.in(specFile, "no feature columns left besides the label");
@@ -155,7 +157,26 @@ public final class TrainStep {
         if (train.rowCount() < 2 || holdout.rowCount() < 1) {
             throw InvalidInputException.in(dataFile, "too few labelled rows (" + data.rowCount() + ") to train and hold out");
         }
-        return new Prepared(spec, specFile, dataFile, data, schema, features, seed, train, holdout);
+        return new Prepared(spec, specFile, dataFile, data, schema, features, seed, train, holdout, identifiers);
+    }
+
+    /**
+     * Text columns with so many distinct values that they name rows rather than describe them (ids,
+     * free text, timestamps as text): one-hot encoding them only memorises the training rows. Left
+     * out unless {@code features.include} names them; the report says which.
+     */
+    static List<String> identifierLike(Table data, Schema schema) {
+        List<String> out = new ArrayList<>();
+        for (String column : data.columns()) {
+            if (schema.field(column).orElseThrow().type().isNumeric()) {
+                continue;
+            }
+            int distinct = io.jenkins.plugins.mlops.data.Columns.counts(data, data.columnIndex(column)).size();
+            if (distinct > Math.max(50, data.rowCount() / 2)) {
+                out.add(column);
+            }
+        }
+        return out;
     }
 
     /**
@@ -228,7 +249,8 @@ public final class TrainStep {
             replaceDirectory(staging, outDir.resolve(PACKAGE_DIR));
             // a NaN or an infinity anywhere makes the sum non-finite
             boolean weightsFinite = Double.isFinite(net.params().castTo(DataType.DOUBLE).sumNumber().doubleValue());
-            return result(spec, pre, curves, metrics, lineage, train.rowCount(), holdout.rowCount(), weightsFinite, outDir);
+            return result(spec, pre, curves, metrics, lineage, train.rowCount(), holdout.rowCount(), weightsFinite,
+                    p.identifiers(), outDir);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the model package to " + outDir + ": " + e.getMessage(), e);
         }
@@ -455,7 +477,8 @@ public final class TrainStep {
     }
 
     static StepResult result(TrainSpec spec, Preprocessor pre, TrainingLoop.Curves curves, Map<String, Double> metrics,
-                             Lineage lineage, int trainRows, int holdoutRows, boolean weightsFinite, Path outDir) {
+                             Lineage lineage, int trainRows, int holdoutRows, boolean weightsFinite,
+                             List<String> identifiers, Path outDir) {
         List<Check> checks = new ArrayList<>();
         double first = curves.trainLoss()[0];
         double last = curves.trainLoss()[curves.trainLoss().length - 1];
@@ -487,6 +510,7 @@ public final class TrainStep {
                 .with("trainRows", trainRows)
                 .with("holdoutRows", holdoutRows)
                 .with("metrics", metrics)
+                .with("excludedIdentifiers", identifiers)
                 .with("seed", lineage.seed())
                 .with("learningCurves", Map.of("trainLoss", curves.trainLoss(), "holdoutLoss", curves.holdoutLoss(),
                         "holdoutMetric", curves.holdoutMetric(), "metricName", curves.metricName()))
@@ -506,6 +530,10 @@ public final class TrainStep {
         report.table(table);
         Map<String, Object> facts = new LinkedHashMap<>();
         facts.put("features", String.join(", ", pre.featureNames()));
+        if (!identifiers.isEmpty()) {
+            facts.put("left out as identifier-like", String.join(", ", identifiers)
+                    + " (text with more distinct values than half the rows; name them in features.include to use them)");
+        }
         facts.put("label", spec.label() + (pre.classes().isEmpty() ? "" : " " + pre.classes()));
         facts.put("split", "hold-out " + spec.split().test() + ", " + spec.split().by()
                 + (spec.split().column() == null ? "" : " by " + spec.split().column()));
