@@ -15,7 +15,6 @@ import org.deeplearning4j.nn.weights.WeightInit;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.nd4j.linalg.learning.config.Adam;
@@ -88,14 +87,7 @@ public final class TrainBenchmark {
             if (epoch == 1) {
                 timedStart = System.nanoTime();
             }
-            int[] order = io.jenkins.plugins.mlops.data.Shuffle.permutation(train, random);
-            INDArray xs = Nd4j.pullRows(x, 1, order); // getRows copies row by row: 100x slower
-            INDArray ys = Nd4j.pullRows(labels, 1, order);
-            for (int from = 0; from < train; from += batch) {
-                int to = Math.min(train, from + batch);
-                net.fit(new DataSet(xs.get(NDArrayIndex.interval(from, to), NDArrayIndex.all()),
-                        ys.get(NDArrayIndex.interval(from, to), NDArrayIndex.all())));
-            }
+            TrainingLoop.epoch(net, x, labels, train, batch, random);
         }
         double seconds = (System.nanoTime() - timedStart) / 1e9;
         INDArray predicted = Nd4j.argMax(net.output(x.get(NDArrayIndex.interval(train, rows), NDArrayIndex.all()), false), 1);

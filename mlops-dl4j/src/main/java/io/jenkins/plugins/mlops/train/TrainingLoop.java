@@ -58,14 +58,7 @@ final class TrainingLoop {
         int bestEpoch = 0;
         INDArray bestParams = null;
         for (int epoch = 0; epoch < epochs; epoch++) {
-            int[] order = Shuffle.permutation(n, random);
-            INDArray xs = Nd4j.pullRows(x, 1, order); // getRows copies row by row: 100x slower
-            INDArray ys = Nd4j.pullRows(y, 1, order);
-            for (int from = 0; from < n; from += batchSize) {
-                int to = Math.min(n, from + batchSize);
-                net.fit(new DataSet(xs.get(NDArrayIndex.interval(from, to), NDArrayIndex.all()),
-                        ys.get(NDArrayIndex.interval(from, to), NDArrayIndex.all())));
-            }
+            epoch(net, x, y, n, batchSize, random);
             trainLoss[epoch] = net.score(new DataSet(x, y), false);
             holdoutLoss[epoch] = net.score(new DataSet(hx, hy), false);
             INDArray out = net.output(hx, false);
@@ -116,6 +109,18 @@ final class TrainingLoop {
             return curves.truncated(epochs, false, bestEpoch);
         }
         return curves;
+    }
+
+    /** One pass over the first {@code n} rows in a seeded random order, in mini-batches. */
+    static void epoch(MultiLayerNetwork net, INDArray x, INDArray y, int n, int batchSize, SplittableRandom random) {
+        int[] order = Shuffle.permutation(n, random);
+        INDArray xs = Nd4j.pullRows(x, 1, order); // getRows copies row by row: 100x slower
+        INDArray ys = Nd4j.pullRows(y, 1, order);
+        for (int from = 0; from < n; from += batchSize) {
+            int to = Math.min(n, from + batchSize);
+            net.fit(new DataSet(xs.get(NDArrayIndex.interval(from, to), NDArrayIndex.all()),
+                    ys.get(NDArrayIndex.interval(from, to), NDArrayIndex.all())));
+        }
     }
 
     static String metricName(Task task) {
