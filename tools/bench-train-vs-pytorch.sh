@@ -19,7 +19,9 @@ for threads in 1 2; do
 done
 best_torch=0
 for threads in 1 2; do
-  line=$(/usr/bin/python3 tools/bench_pytorch.py "$data" "$epochs" "$threads")
+  # pin every pool PyTorch may use (OpenMP, OpenBLAS, MKL) to the same count
+  line=$(OMP_NUM_THREADS=$threads OPENBLAS_NUM_THREADS=$threads MKL_NUM_THREADS=$threads \
+    /usr/bin/python3 tools/bench_pytorch.py "$data" "$epochs" "$threads")
   echo "$line"
   rate=$(echo "$line" | sed -E 's/^pytorch: ([0-9]+) examples.*/\1/')
   [ "$rate" -gt "$best_torch" ] && best_torch=$rate
