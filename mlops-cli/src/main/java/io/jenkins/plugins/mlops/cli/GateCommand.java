@@ -1,15 +1,18 @@
 package io.jenkins.plugins.mlops.cli;
 
+import io.jenkins.plugins.mlops.contract.InvalidInputException;
 import io.jenkins.plugins.mlops.contract.StepResult;
+import io.jenkins.plugins.mlops.gate.GatePolicy;
 import io.jenkins.plugins.mlops.gate.GateStep;
+import io.jenkins.plugins.mlops.registry.ModelRef;
 import java.nio.file.Path;
 import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "gate", mixinStandardHelpOptions = true,
-        description = "One decision from earlier step results: PASSED, FAILED (with reasons) or NEEDS_APPROVAL."
-                + " Exit 0 only when PASSED.")
+        description = "One decision from earlier step results: PASSED, FAILED (with reasons) or NEEDS_APPROVAL;"
+                + " with --policy and --stage, by that stage's rules. Exit 0 only when PASSED.")
 final class GateCommand extends StepCommand {
     @Option(names = "--results", required = true, arity = "1..*", paramLabel = "PATH",
             description = "Step result files (<step>.json) or folders holding them.")
@@ -18,8 +21,36 @@ final class GateCommand extends StepCommand {
     @Option(names = "--require-approval", description = "Even when every step passed, a person must approve.")
     boolean requireApproval;
 
+    @Option(names = "--policy", paramLabel = "FILE", description = "Gate policy (YAML): required results and approval"
+            + " rules per target stage.")
+    Path policy;
+
+    @Option(names = "--stage", paramLabel = "STAGE", description = "The target stage of the policy, e.g. production.")
+    String stage;
+
+    @Option(names = "--model", paramLabel = "NAME@VERSION", description = "The model decided on; recorded in the audit"
+            + " log of the registry.")
+    String model;
+
+    @Option(names = "--registry", paramLabel = "DIR", description = "Registry (and audit log) folder (default:"
+            + " $MLOPS_HOME or .mlops).")
+    Path home;
+
+    @Option(names = "--started-by", paramLabel = "USER", description = "Who started the run (default: $BUILD_USER_ID,"
+            + " else the OS user); an approver must differ under four eyes.")
+    String startedBy;
+
     @Override
     StepResult runStep(Path out) {
-        return GateStep.run(results, requireApproval, out);
+        if (policy != null && stage == null || policy == null && stage != null) {
+            throw new InvalidInputException("--policy and --stage go together");
+        }
+        if (model != null) {
+            ModelRef.parse(model);
+        }
+        GatePolicy rules = policy == null ? null : GatePolicy.read(policy);
+        return GateStep.run(new GateStep.Request(results, requireApproval, rules, policy, stage,
+                startedBy != null ? startedBy : RegistryCommand.user(), model,
+                model == null ? null : RegistryCommand.registry(home).audit()), out);
     }
 }

@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
                 + " deploy, monitor.%nExit codes: 0 passed, 1 the checked thing failed, 2 usage or input error.",
         subcommands = {ValidateCommand.class, SchemaCommand.class, TrainCommand.class, PredictCommand.class,
             PackageCommand.class,
-            TuneCommand.class, TestCommand.class, GateCommand.class,
+            TuneCommand.class, TestCommand.class, GateCommand.class, ApproveCommand.class, AuditCommand.class,
             RegistryCommand.class, ServeCommand.class, DeployCommand.class, MonitorCommand.class, DemoCommand.class, BenchCommand.class,
             CommandLine.HelpCommand.class})
 public final class Mlops implements Runnable {

@@ -21,7 +21,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "registry", mixinStandardHelpOptions = true,
         description = "The embedded model registry in $MLOPS_HOME (default: .mlops/ in the working directory).",
         subcommands = {RegistryCommand.Register.class, RegistryCommand.ListVersions.class, RegistryCommand.Show.class,
-            RegistryCommand.Promote.class})
+            RegistryCommand.Promote.class, RegistryCommand.Rollback.class, RegistryCommand.Diff.class})
 final class RegistryCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -121,9 +121,63 @@ final class RegistryCommand implements Runnable {
 
         @Override
         public Integer call() {
-            ModelVersion v = registry(home).promote(ModelRef.parse(ref), alias);
+            ModelVersion v = registry(home).promote(ModelRef.parse(ref), alias, user());
             out().println(alias + " -> " + v.ref());
             return 0;
+        }
+    }
+
+    @Command(name = "rollback", mixinStandardHelpOptions = true,
+            description = "Point an alias back to the version it pointed to before.")
+    static final class Rollback extends RegistryOption implements Callable<Integer> {
+        @Parameters(paramLabel = "NAME", description = "Model name.")
+        String name;
+
+        @Option(names = "--alias", required = true, paramLabel = "ALIAS", description = "e.g. production.")
+        String alias;
+
+        @Override
+        public Integer call() {
+            ModelVersion v = registry(home).rollback(ModelRef.checkName(name), alias, user());
+            out().println(alias + " -> " + v.ref() + " (rolled back)");
+            return 0;
+        }
+    }
+
+    @Command(name = "diff", mixinStandardHelpOptions = true,
+            description = "What differs between two versions: metrics, training data and spec digests, seed, code.")
+    static final class Diff extends RegistryOption implements Callable<Integer> {
+        @Parameters(index = "0", paramLabel = "REF_A")
+        String a;
+
+        @Parameters(index = "1", paramLabel = "REF_B")
+        String b;
+
+        @Override
+        public Integer call() {
+            Registry registry = registry(home);
+            ModelVersion va = registry.resolve(ModelRef.parse(a));
+            ModelVersion vb = registry.resolve(ModelRef.parse(b));
+            out().printf("%-24s %-40s %-40s%n", "", va.ref(), vb.ref());
+            java.util.Set<String> metrics = new java.util.TreeSet<>(va.metrics().keySet());
+            metrics.addAll(vb.metrics().keySet());
+            for (String m : metrics) {
+                Double x = va.metrics().get(m);
+                Double y = vb.metrics().get(m);
+                out().printf("%-24s %-40s %-40s%s%n", "metric " + m, x, y, x != null && y != null
+                        ? String.format(java.util.Locale.ROOT, "  (%+.4f)", y - x) : "");
+            }
+            row("data sha256", va.lineage().dataSha256(), vb.lineage().dataSha256());
+            row("data rows", va.lineage().dataRows(), vb.lineage().dataRows());
+            row("spec sha256", va.lineage().specSha256(), vb.lineage().specSha256());
+            row("seed", va.lineage().seed(), vb.lineage().seed());
+            row("code commit", va.lineage().codeCommit(), vb.lineage().codeCommit());
+            row("package digest", va.packageDigest(), vb.packageDigest());
+            return 0;
+        }
+
+        private void row(String what, Object x, Object y) {
+            out().printf("%-24s %-40s %-40s%s%n", what, x, y, java.util.Objects.equals(x, y) ? "" : "  (differs)");
         }
     }
 }

@@ -15,7 +15,7 @@ class ArchitectureTest {
 
     private static final String[] CORE = {"..mlops.contract..", "..mlops.data..", "..mlops.schema..",
         "..mlops.validation..", "..mlops.drift..", "..mlops.evaluation..", "..mlops.gate..", "..mlops.registry..",
-        "..mlops.report..", "..mlops.model..", "..mlops.monitor.."};
+        "..mlops.report..", "..mlops.model..", "..mlops.monitor..", "..mlops.profile..", "..mlops.governance.."};
 
     @Test
     void engineNeverUsesJenkinsTypes() {
@@ -35,6 +35,13 @@ class ArchitectureTest {
         noClasses().that().resideInAnyPackage(CORE)
                 .should().dependOnClassesThat().resideInAnyPackage("..mlops.cli..", "..mlops.serving..", "..mlops.train..",
                         "picocli..", "org.eclipse.jetty..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void tuningDrivesTrainingOnlyThroughItsApi() {
+        noClasses().that().resideInAPackage("..mlops.tune..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.deeplearning4j..", "org.nd4j..", "..mlops.cli..")
                 .check(CLASSES);
     }
 

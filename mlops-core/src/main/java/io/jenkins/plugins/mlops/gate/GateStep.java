@@ -7,6 +7,7 @@ import io.jenkins.plugins.mlops.contract.InvalidInputException;
 import io.jenkins.plugins.mlops.contract.Json;
 import io.jenkins.plugins.mlops.contract.Status;
 import io.jenkins.plugins.mlops.contract.StepResult;
+import io.jenkins.plugins.mlops.governance.AuditLog;
 import io.jenkins.plugins.mlops.report.HtmlReport;
 import io.jenkins.plugins.mlops.report.StepOutputWriter;
 import java.io.IOException;
@@ -32,16 +33,45 @@ public final class GateStep {
     record Input(Path file, String step, Status status, String summary, List<String> failedChecks) {
     }
 
+    /**
+     * @param policy with {@code stage}: the rules of that target stage; null: all results must pass
+     * @param startedBy who started the run (for the four-eyes rule)
+     * @param model the model the decision is about; with {@code audit} the decision is recorded
+     */
+    public record Request(List<Path> results, boolean requireApproval, GatePolicy policy, Path policyFile, String stage,
+                          String startedBy, String model, AuditLog audit) {
+        public Request(List<Path> results, boolean requireApproval) {
+            this(results, requireApproval, null, null, null, null, null, null);
+        }
+    }
+
     public static StepResult run(List<Path> results, boolean requireApproval, Path outDir) {
+        return run(new Request(results, requireApproval), outDir);
+    }
+
+    public static StepResult run(Request request, Path outDir) {
         List<Input> inputs = new ArrayList<>();
-        for (Path p : results) {
+        for (Path p : request.results()) {
             inputs.addAll(read(p));
         }
         if (inputs.isEmpty()) {
-            throw new InvalidInputException("no step results (<step>.json) found in " + results);
+            throw new InvalidInputException("no step results (<step>.json) found in " + request.results());
         }
+        GatePolicy.StageRule rule = request.policy() == null ? null
+                : request.policy().rule(request.stage(), request.policyFile());
         List<Check> checks = new ArrayList<>();
         List<String> reasons = new ArrayList<>();
+        if (rule != null && rule.require() != null) {
+            for (String required : rule.require()) {
+                boolean present = inputs.stream().anyMatch(i -> i.step().equals(required));
+                if (!present) {
+                    String reason = "the " + request.stage() + " stage requires a '" + required + "' result, and none was"
+                            + " given";
+                    checks.add(Check.failed("required:" + required, "missing", "present", reason));
+                    reasons.add(reason + ".");
+                }
+            }
+        }
         for (Input in : inputs) {
             boolean ok = in.status() == Status.PASSED;
             String reason = ok ? in.step() + " passed: " + in.summary()
@@ -54,25 +84,54 @@ public final class GateStep {
                 reasons.add(reason);
             }
         }
+        GatePolicy.Approval approval = rule != null ? rule.approval()
+                : request.requireApproval() ? new GatePolicy.Approval(null, false) : null;
+        String target = request.stage() == null ? "" : " for " + request.stage();
         Status status;
         String summary;
         if (!reasons.isEmpty()) {
             status = Status.FAILED;
-            summary = "Rejected: " + String.join(" ", reasons);
-        } else if (requireApproval) {
+            summary = "Rejected" + target + ": " + String.join(" ", reasons);
+        } else if (approval != null) {
             status = Status.NEEDS_APPROVAL;
-            summary = "All " + inputs.size() + " step results passed; a person must approve before the model moves on.";
+            summary = "All " + inputs.size() + " step results passed; entering" + (target.isEmpty() ? " the next stage"
+                    : target.replace(" for ", " ")) + " needs an approval" + (approval.group() == null ? ""
+                    : " by a member of '" + approval.group() + "'") + (approval.requiresFourEyes() && request.startedBy()
+                    != null ? " other than " + request.startedBy() + ", who started the run" : "") + ".";
         } else {
             status = Status.PASSED;
-            summary = "Accepted: all " + inputs.size() + " step results passed ("
+            summary = "Accepted" + target + ": all " + inputs.size() + " step results passed ("
                     + String.join(", ", inputs.stream().map(Input::step).toList()) + ").";
         }
+        String evidence = evidence(inputs);
         StepResult result = new StepResult(STEP, status, summary, checks)
                 .with("inputs", inputs.stream().map(i -> java.util.Map.of("step", i.step(), "status", i.status(),
                         "file", i.file().toString())).toList())
-                .with("requireApproval", requireApproval);
+                .with("requireApproval", approval != null)
+                .with("stage", request.stage())
+                .with("approval", approval)
+                .with("startedBy", request.startedBy())
+                .with("model", request.model())
+                .with("evidence", evidence);
+        if (request.audit() != null && request.model() != null) {
+            request.audit().append(request.startedBy(), "gate", request.model(), evidence, java.util.Map.of(
+                    "stage", String.valueOf(request.stage()), "status", status.name()));
+        }
         StepOutputWriter.write(outDir, result, HtmlReport.forResult("Gate decision", result));
         return result;
+    }
+
+    /** SHA-256 over the results the decision was based on, in order: what an auditor can re-check. */
+    static String evidence(List<Input> inputs) {
+        java.security.MessageDigest digest = io.jenkins.plugins.mlops.data.Sha256.newDigest();
+        for (Input in : inputs) {
+            try {
+                digest.update(Files.readAllBytes(in.file()));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return java.util.HexFormat.of().formatHex(digest.digest());
     }
 
     /** A result file, or every step result directly inside a folder (the gate's own skipped). */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import io.jenkins.plugins.mlops.contract.InvalidInputException;
 import io.jenkins.plugins.mlops.contract.Json;
 import io.jenkins.plugins.mlops.data.Sha256;
+import io.jenkins.plugins.mlops.governance.AuditLog;
 import io.jenkins.plugins.mlops.model.Lineage;
 import io.jenkins.plugins.mlops.model.Manifest;
 import io.jenkins.plugins.mlops.model.ModelInfo;
@@ -97,6 +98,8 @@ public final class Registry {
                 Path versions = dir.resolve("versions");
                 Files.createDirectories(versions);
                 Files.move(staging, versions.resolve(String.valueOf(version)), StandardCopyOption.ATOMIC_MOVE);
+                audit().append(user, "register", mv.ref(), mv.packageDigest(), Map.of("dataSha256",
+                        String.valueOf(lineage.dataSha256()), "specSha256", String.valueOf(lineage.specSha256())));
                 return mv;
             } finally {
                 deleteTree(staging);
@@ -174,13 +177,17 @@ public final class Registry {
     }
 
     public ModelVersion promote(ModelRef ref, String alias) {
+        return promote(ref, alias, System.getProperty("user.name"));
+    }
+
+    public ModelVersion promote(ModelRef ref, String alias, String user) {
         ModelRef.checkName(alias);
         if (alias.chars().allMatch(Character::isDigit)) {
             throw new InvalidInputException("alias '" + alias + "' would be read as a version number");
         }
         ModelVersion target = resolve(ref);
         Path dir = modelDir(ref.name());
-        return locked(dir, () -> {
+        ModelVersion promoted = locked(dir, () -> {
             Map<String, List<Integer>> aliases = aliases(ref.name());
             List<Integer> history = new ArrayList<>(aliases.getOrDefault(alias, List.of()));
             history.add(target.version());
@@ -188,6 +195,35 @@ public final class Registry {
             StepOutputWriter.writeAtomically(dir.resolve("aliases.json"), Json.JSON.writeValueAsString(aliases) + "\n");
             return target;
         });
+        audit().append(user, "promote", promoted.ref(), promoted.packageDigest(), Map.of("alias", alias));
+        return promoted;
+    }
+
+    /** Points {@code alias} back to the version it pointed to before; the undone target stays registered. */
+    public ModelVersion rollback(String name, String alias, String user) {
+        Path dir = modelDir(name);
+        int[] moved = new int[2];
+        locked(dir, () -> {
+            Map<String, List<Integer>> aliases = aliases(name);
+            List<Integer> history = new ArrayList<>(aliases.getOrDefault(alias, List.of()));
+            if (history.size() < 2) {
+                throw new InvalidInputException("alias '" + alias + "' of model '" + name + "' has no earlier target to"
+                        + " roll back to (history: " + history + ")");
+            }
+            moved[0] = history.remove(history.size() - 1);
+            moved[1] = history.get(history.size() - 1);
+            aliases.put(alias, history);
+            StepOutputWriter.writeAtomically(dir.resolve("aliases.json"), Json.JSON.writeValueAsString(aliases) + "\n");
+            return null;
+        });
+        ModelVersion now = resolve(new ModelRef(name, String.valueOf(moved[1])));
+        audit().append(user, "rollback", now.ref(), now.packageDigest(), Map.of("alias", alias, "from", name + "@"
+                + moved[0]));
+        return now;
+    }
+
+    public AuditLog audit() {
+        return new AuditLog(home);
     }
 
     /**

@@ -1,0 +1,56 @@
+package io.jenkins.plugins.mlops.cli;
+
+import io.jenkins.plugins.mlops.contract.StepResult;
+import io.jenkins.plugins.mlops.governance.ApproveStep;
+import io.jenkins.plugins.mlops.model.Lineage;
+import io.jenkins.plugins.mlops.registry.ModelRef;
+import io.jenkins.plugins.mlops.registry.ModelVersion;
+import io.jenkins.plugins.mlops.registry.Registry;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Set;
+import java.util.stream.Collectors;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "approve", mixinStandardHelpOptions = true,
+        description = "Record a person's decision on a model in the registry's audit log, with the digest of the"
+                + " evidence. With --gate, the gate's rules apply: the approver must be in its group and, under four"
+                + " eyes, must not have started the run. Exit 0 approved, 1 rejected or refused.")
+final class ApproveCommand extends StepCommand {
+    @Option(names = "--model", required = true, paramLabel = "NAME@VERSION", description = "The model decided on.")
+    String model;
+
+    @Option(names = "--decision", required = true, paramLabel = "approve|reject|override",
+            description = "override: accept a FAILED gate (needs --reason, marked everywhere).")
+    String decision;
+
+    @Option(names = "--reason", paramLabel = "TEXT", description = "Why; required to reject or override.")
+    String reason;
+
+    @Option(names = "--gate", paramLabel = "FILE", description = "The gate.json this decision answers.")
+    Path gate;
+
+    @Option(names = "--user", paramLabel = "USER", description = "The approver (default: $BUILD_USER_ID, else the OS"
+            + " user).")
+    String user;
+
+    @Option(names = "--groups", paramLabel = "LIST", description = "The approver's groups, comma-separated (default:"
+            + " $MLOPS_USER_GROUPS).")
+    String groups;
+
+    @Option(names = "--registry", paramLabel = "DIR", description = "Registry folder (default: $MLOPS_HOME or .mlops).")
+    Path home;
+
+    @Override
+    StepResult runStep(Path out) {
+        Registry registry = RegistryCommand.registry(home);
+        ModelVersion version = registry.resolve(ModelRef.parse(model));
+        String list = groups != null ? groups : Lineage.env("MLOPS_USER_GROUPS");
+        Set<String> memberOf = list == null ? Set.of() : Arrays.stream(list.split(",")).map(String::trim)
+                .filter(g -> !g.isEmpty()).collect(Collectors.toSet());
+        return ApproveStep.run(new ApproveStep.Request(version.ref(), ApproveStep.Decision.parse(decision), reason,
+                user != null ? user : RegistryCommand.user(), memberOf, gate, version.packageDigest(), registry.audit()),
+                out);
+    }
+}

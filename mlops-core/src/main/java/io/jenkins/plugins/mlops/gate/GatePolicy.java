@@ -1,0 +1,56 @@
+package io.jenkins.plugins.mlops.gate;
+
+import io.jenkins.plugins.mlops.contract.InvalidInputException;
+import io.jenkins.plugins.mlops.contract.Json;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a model needs to enter each target stage (YAML):
+ * <pre>
+ * stages:
+ *   staging:
+ *     require: [validation, test]          # these step results must be present and PASSED
+ *   production:
+ *     require: [validation, test]
+ *     approval: {group: ml-leads, fourEyes: true}
+ * </pre>
+ * Without {@code approval} a stage is entered automatically when every result passed; with it the
+ * gate says NEEDS_APPROVAL, and only a member of {@code group} may decide; with {@code fourEyes}
+ * that member must not be the person who started the run.
+ */
+public record GatePolicy(Map<String, StageRule> stages) {
+    public record StageRule(List<String> require, Approval approval) {
+    }
+
+    public record Approval(String group, Boolean fourEyes) {
+        public boolean requiresFourEyes() {
+            return !Boolean.FALSE.equals(fourEyes);
+        }
+    }
+
+    public static GatePolicy read(Path file) {
+        GatePolicy policy = Json.readYaml(file, GatePolicy.class);
+        if (policy.stages() == null || policy.stages().isEmpty()) {
+            throw InvalidInputException.in(file, "'stages' is required: one entry per target stage");
+        }
+        policy.stages().forEach((stage, rule) -> {
+            if (rule == null) {
+                throw InvalidInputException.in(file, "'stages." + stage + "' is empty");
+            }
+            if (rule.approval() != null && (rule.approval().group() == null || rule.approval().group().isBlank())) {
+                throw InvalidInputException.in(file, "'stages." + stage + ".approval.group' is required: who may approve");
+            }
+        });
+        return policy;
+    }
+
+    public StageRule rule(String stage, Path file) {
+        StageRule rule = stages.get(stage);
+        if (rule == null) {
+            throw InvalidInputException.in(file, "has no stage '" + stage + "' (stages: " + stages.keySet() + ")");
+        }
+        return rule;
+    }
+}
