@@ -21,17 +21,23 @@ final class TestCommand extends StepCommand {
     Path data;
 
     @Option(names = "--suite", paramLabel = "FILE",
-            description = "Thresholds (YAML: metrics: {accuracy: {min: 0.9}}). Default: accuracy >= 0.8 and"
-                    + " macroF1 >= 0.7 (classification), r2 >= 0.3 (regression).")
+            description = "The test suite (YAML, plugin-docs/test-suite.md). Default: accuracy >= 0.8 and macroF1 >= 0.7"
+                    + " (classification), r2 >= 0.3 (regression), sanity checks and permutation importance.")
     Path suite;
+
+    @Option(names = "--baseline", paramLabel = "DIR",
+            description = "The model in production (package folder or zip): the suite's 'baseline' and 'slices' compare"
+                    + " with it.")
+    Path baseline;
 
     @Override
     StepResult runStep(Path out) {
         Table table = new CsvReader().read(data);
-        try (PackagedModel packaged = PackagedModel.load(model)) {
+        try (PackagedModel packaged = PackagedModel.load(model);
+             PackagedModel base = baseline == null ? null : PackagedModel.load(baseline)) {
             TestSuite thresholds = suite == null ? TestSuite.defaults(packaged.info().task())
                     : TestSuite.read(suite, packaged.info().task());
-            return ModelTestStep.run(packaged, table, data, thresholds, out);
+            return ModelTestStep.run(packaged, base, table, data, thresholds, out);
         }
     }
 }

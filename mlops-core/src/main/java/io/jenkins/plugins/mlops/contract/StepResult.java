@@ -76,8 +76,4 @@ public final class StepResult {
     public Map<String, Object> getSections() {
         return Collections.unmodifiableMap(sections);
     }
-
-    public List<Check> failedChecks() {
-        return checks.stream().filter(c -> c.status() == CheckStatus.FAILED).toList();
-    }
 }

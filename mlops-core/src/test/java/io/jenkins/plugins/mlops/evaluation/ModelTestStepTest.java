@@ -1,0 +1,114 @@
+package io.jenkins.plugins.mlops.evaluation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.jenkins.plugins.mlops.contract.Check;
+import io.jenkins.plugins.mlops.contract.CheckStatus;
+import io.jenkins.plugins.mlops.contract.Status;
+import io.jenkins.plugins.mlops.contract.StepResult;
+import io.jenkins.plugins.mlops.data.CsvReader;
+import io.jenkins.plugins.mlops.data.Table;
+import io.jenkins.plugins.mlops.model.ModelInfo;
+import io.jenkins.plugins.mlops.model.Network;
+import io.jenkins.plugins.mlops.model.PackagedModel;
+import io.jenkins.plugins.mlops.model.Preprocessor;
+import io.jenkins.plugins.mlops.model.Task;
+import io.jenkins.plugins.mlops.schema.SchemaInference;
+import io.jenkins.plugins.mlops.testing.Fixtures;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.IntPredicate;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Models with known mistakes on real rows: each "network" answers from a table of the true labels
+ * of the penguins data, wrong exactly on the rows chosen, so the expected verdicts are known.
+ */
+class ModelTestStepTest {
+    private static final Path DATA = Fixtures.dataset("penguins.csv");
+    private static final Table PENGUINS = new CsvReader().read(DATA);
+    private static final Preprocessor PRE = Preprocessor.fit(PENGUINS, SchemaInference.infer(PENGUINS), "species",
+            Task.CLASSIFICATION, List.of("island", "bill_length_mm", "bill_depth_mm", "flipper_length_mm", "body_mass_g",
+                    "sex", "year"));
+
+    /** Right on every row except those {@code wrong} selects, where it names the next class. */
+    static PackagedModel scripted(String name, IntPredicate wrong) {
+        Map<String, Integer> answers = new HashMap<>();
+        int s = PENGUINS.columnIndex("species");
+        for (int r = 0; r < PENGUINS.rowCount(); r++) {
+            int truth = PRE.classes().indexOf(PENGUINS.value(r, s));
+            answers.put(Arrays.toString(PRE.transform(PRE.featureValues(PENGUINS, r))), wrong.test(r) ? (truth + 1) % 3
+                    : truth);
+        }
+        Network network = inputs -> {
+            float[][] out = new float[inputs.length][3];
+            for (int i = 0; i < inputs.length; i++) {
+                out[i][answers.getOrDefault(Arrays.toString(inputs[i]), 0)] = 1f;
+            }
+            return out;
+        };
+        ModelInfo info = new ModelInfo(ModelInfo.FORMAT, "test", name, Task.CLASSIFICATION, "species", PRE.featureNames(),
+                PRE.classes(), List.of());
+        return new PackagedModel(null, info, PRE, network, name);
+    }
+
+    static boolean dream(int r) {
+        return "Dream".equals(PENGUINS.value(r, PENGUINS.columnIndex("island")));
+    }
+
+    /** Better overall than the baseline (7 % wrong against 10 %), but worse on Dream. */
+    static final PackagedModel CHALLENGER = scripted("challenger", r -> dream(r) && r % 5 == 0);
+    static final PackagedModel BASELINE = scripted("baseline", r -> !dream(r) && r % 6 == 0);
+
+    private static TestSuite suite(int minSize) {
+        return new TestSuite(Map.of("accuracy", new TestSuite.Bound(0.8, null)),
+                Map.of("accuracy", new TestSuite.Change(0.0, false)),
+                new TestSuite.Slices(List.of("island"), minSize, 0.05, null), true, null, null, false);
+    }
+
+    private static Check check(StepResult r, String name) {
+        return r.getChecks().stream().filter(c -> c.name().equals(name)).findFirst().orElseThrow();
+    }
+
+    @Test
+    void betterOverallButWorseOnASliceFailsNamingIt(@TempDir Path out) {
+        StepResult r = ModelTestStep.run(CHALLENGER, BASELINE, PENGUINS, DATA, suite(30), out);
+        assertThat(r.getStatus()).isEqualTo(Status.FAILED);
+        assertThat(check(r, "baseline:accuracy").status()).isEqualTo(CheckStatus.PASSED);
+        assertThat((Double) check(r, "baseline:accuracy").value()).isPositive();
+        assertThat(check(r, "slice:island=Dream").status()).isEqualTo(CheckStatus.FAILED);
+        assertThat(check(r, "slice:island=Dream").reason()).contains("worse than the baseline").contains("95 % CI");
+        assertThat(check(r, "slice:island=Biscoe").status()).isEqualTo(CheckStatus.PASSED);
+        assertThat(r.getSummary()).contains("failing: slice:island=Dream");
+    }
+
+    @Test
+    void aSliceBelowTheMinimumSizeGetsNoVerdict(@TempDir Path out) {
+        // Dream has 124 rows: below a minimum of 130 it is INSUFFICIENT_DATA, not a failure
+        StepResult r = ModelTestStep.run(CHALLENGER, BASELINE, PENGUINS, DATA, suite(130), out);
+        assertThat(check(r, "slice:island=Dream").status()).isEqualTo(CheckStatus.INSUFFICIENT_DATA);
+        assertThat(check(r, "slice:island=Torgersen").status()).isEqualTo(CheckStatus.INSUFFICIENT_DATA);
+        assertThat(r.getStatus()).isEqualTo(Status.PASSED);
+    }
+
+    @Test
+    void sanityInvarianceLatencyAndImportance(@TempDir Path out) throws Exception {
+        TestSuite s = new TestSuite(Map.of("accuracy", new TestSuite.Bound(0.8, null)), null, null, true,
+                List.of(new TestSuite.Invariance("year", 0.0)), new TestSuite.Latency(100.0, 100.0), true);
+        StepResult r = ModelTestStep.run(CHALLENGER, null, PENGUINS, DATA, s, out);
+        assertThat(check(r, "sanity:probabilities").status()).isEqualTo(CheckStatus.PASSED);
+        assertThat(check(r, "sanity:deterministic").status()).isEqualTo(CheckStatus.PASSED);
+        // the scripted model looks rows up by every input: changing the year changes its answers
+        assertThat(check(r, "invariance:year").status()).isEqualTo(CheckStatus.FAILED);
+        assertThat(check(r, "latency:p99").status()).isEqualTo(CheckStatus.PASSED);
+        @SuppressWarnings("unchecked")
+        Map<String, Double> importance = (Map<String, Double>) r.getSections().get("importance");
+        assertThat(importance).containsKeys("island", "bill_length_mm");
+        assertThat(Files.readString(out.resolve("test.html"))).contains("Permutation importance");
+    }
+}
