@@ -13,6 +13,9 @@ import io.jenkins.plugins.mlops.evaluation.TestSuite;
 import io.jenkins.plugins.mlops.gate.GateStep;
 import io.jenkins.plugins.mlops.model.PackagedModel;
 import io.jenkins.plugins.mlops.monitor.MonitorStep;
+import io.jenkins.plugins.mlops.governance.ModelCard;
+import io.jenkins.plugins.mlops.registry.ModelRef;
+import io.jenkins.plugins.mlops.registry.ModelVersion;
 import io.jenkins.plugins.mlops.registry.RegisterStep;
 import io.jenkins.plugins.mlops.registry.Registry;
 import io.jenkins.plugins.mlops.report.Html;
@@ -119,8 +122,10 @@ final class Demo {
 
         say("5/8 register in " + out.resolve("registry"));
         Registry registry = new Registry(out.resolve("registry"));
-        record("register", RegisterStep.run(registry, model, MODEL_NAME, RegistryCommand.user(), "staging", out),
-                Status.PASSED);
+        StepResult registered = RegisterStep.run(registry, model, MODEL_NAME, RegistryCommand.user(), "staging", out);
+        record("register", registered, Status.PASSED);
+        ModelVersion version = registry.resolve(ModelRef.parse(MODEL_NAME + "@staging"));
+        ModelCard.write(version, registry.packageDir(version), registry.audit().entries(), out);
 
         String token = HexFormat.of().formatHex(new SecureRandom().generateSeed(24));
         int calls;
@@ -250,7 +255,9 @@ final class Demo {
                 + " to flag the second window and not the first, which makes its status FAILED by design.");
         index.section("Files");
         index.link("model/manifest.json", "Model package manifest");
+        index.link("model-card.html", "Model card");
         index.link("registry/models/" + MODEL_NAME + "/aliases.json", "Registry aliases");
+        index.link("registry/audit.log", "Audit log (hash-chained)");
         index.link("serving/predictions.jsonl", "Prediction log");
         StepOutputWriter.writeStylesheet(out);
         StepOutputWriter.writeAtomically(out.resolve("index.html"), index.render());

@@ -21,7 +21,8 @@ import picocli.CommandLine.Parameters;
 @Command(name = "registry", mixinStandardHelpOptions = true,
         description = "The embedded model registry in $MLOPS_HOME (default: .mlops/ in the working directory).",
         subcommands = {RegistryCommand.Register.class, RegistryCommand.ListVersions.class, RegistryCommand.Show.class,
-            RegistryCommand.Promote.class, RegistryCommand.Rollback.class, RegistryCommand.Diff.class})
+            RegistryCommand.Promote.class, RegistryCommand.Rollback.class, RegistryCommand.Diff.class,
+            RegistryCommand.Card.class})
 final class RegistryCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -123,6 +124,27 @@ final class RegistryCommand implements Runnable {
         public Integer call() {
             ModelVersion v = registry(home).promote(ModelRef.parse(ref), alias, user());
             out().println(alias + " -> " + v.ref());
+            return 0;
+        }
+    }
+
+    @Command(name = "card", mixinStandardHelpOptions = true,
+            description = "Write the model card of a version (model-card.json and .html) from registry facts, the"
+                    + " spec's card: section and the audit log.")
+    static final class Card extends RegistryOption implements Callable<Integer> {
+        @Parameters(paramLabel = "REF", description = "NAME@VERSION or NAME@ALIAS.")
+        String ref;
+
+        @Option(names = "--out", paramLabel = "DIR", defaultValue = "mlops-out", description = "Output folder.")
+        Path outDir;
+
+        @Override
+        public Integer call() {
+            Registry registry = registry(home);
+            ModelVersion v = registry.resolve(ModelRef.parse(ref));
+            io.jenkins.plugins.mlops.governance.ModelCard.write(v, registry.packageDir(v), registry.audit().entries(),
+                    outDir);
+            out().println("model card of " + v.ref() + ": " + outDir.resolve("model-card.html"));
             return 0;
         }
     }

@@ -30,7 +30,13 @@ import java.util.TreeSet;
  *     and recorded
  */
 public record TrainSpec(String name, Task task, String label, Long seed, Features features,
-                        Preprocessing preprocessing, Split split, ModelSpec model, Training training, Tuning tune) {
+                        Preprocessing preprocessing, Split split, ModelSpec model, Training training, Tuning tune,
+                        Card card) {
+
+    /** The human parts of the model card (Mitchell et al., "Model Cards for Model Reporting"). */
+    public record Card(String owners, String intendedUse, String outOfScope, String factors,
+                       String ethicalConsiderations, String caveats) {
+    }
 
     /**
      * Hyperparameter search ({@code mlops tune}); {@code mlops train} ignores it.
@@ -133,7 +139,8 @@ public record TrainSpec(String name, Task task, String label, Long seed, Feature
         columns.forEach((column, prep) -> options(file, "preprocessing.columns." + column, prep, null));
         return new TrainSpec(name == null ? label : name, task, label, seed,
                 new Features(f.include(), f.exclude() == null ? List.of() : f.exclude()),
-                new Preprocessing(p.numeric(), p.categorical(), columns), split(file), model(file), training(file), tune);
+                new Preprocessing(p.numeric(), p.categorical(), columns), split(file), model(file), training(file), tune,
+                card);
     }
 
     private Split split(Path file) {

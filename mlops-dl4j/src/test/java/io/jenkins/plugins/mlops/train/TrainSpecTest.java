@@ -41,6 +41,17 @@ class TrainSpecTest {
                 .filter(f -> f.name().equals("sex")).findFirst().orElseThrow();
         assertThat(sex.impute()).isEqualTo("unknown");
         assertThat(result.getChecks()).extracting(c -> c.name()).contains("weights-finite", "predictions-finite");
+
+        io.jenkins.plugins.mlops.registry.Registry registry = new io.jenkins.plugins.mlops.registry.Registry(
+                out.resolve("registry"));
+        io.jenkins.plugins.mlops.registry.ModelVersion v = registry.register(out.resolve("model"), "penguins", "alice");
+        Map<String, Object> card = io.jenkins.plugins.mlops.governance.ModelCard.write(v, registry.packageDir(v),
+                registry.audit().entries(), out.resolve("card"));
+        assertThat(card.get("caveats").toString()).contains("Torgersen");
+        assertThat(card).containsKeys("details", "intendedUse", "factors", "metrics", "evaluationData", "trainingData",
+                "ethicalConsiderations", "caveats");
+        assertThat(card.get("decisions").toString()).contains("alice register");
+        assertThat(out.resolve("card/model-card.html")).exists();
     }
 
     @Test

@@ -1,0 +1,105 @@
+package io.jenkins.plugins.mlops.governance;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.jenkins.plugins.mlops.contract.Json;
+import io.jenkins.plugins.mlops.model.ModelInfo;
+import io.jenkins.plugins.mlops.model.PackagedModel;
+import io.jenkins.plugins.mlops.registry.ModelVersion;
+import io.jenkins.plugins.mlops.report.HtmlReport;
+import io.jenkins.plugins.mlops.report.StepOutputWriter;
+import io.jenkins.plugins.mlops.report.Table;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A model card (Mitchell et al. 2019: details, intended use, factors, metrics, evaluation data,
+ * training data, ethical considerations, caveats) made from registry facts and the human fields
+ * of the training spec's {@code card:} section, as {@code model-card.json} and {@code .html}.
+ * What the spec does not say is marked as not stated, not invented.
+ */
+public final class ModelCard {
+    static final String NOT_STATED = "not stated in the training spec (card: section)";
+
+    private ModelCard() {
+    }
+
+    public static Map<String, Object> write(ModelVersion version, Path packageDir, List<AuditLog.Entry> history, Path outDir) {
+        ModelInfo info = Json.readJson(packageDir.resolve(PackagedModel.MODEL_FILE), ModelInfo.class);
+        JsonNode card = cardFields(packageDir.resolve("spec.yaml"));
+        Map<String, Object> c = new LinkedHashMap<>();
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("name", version.name());
+        details.put("version", version.version());
+        details.put("registered", version.registeredAt() + " by " + version.registeredBy());
+        details.put("type", info.task().jsonName() + ", multilayer perceptron (" + info.framework() + ")");
+        details.put("owners", text(card, "owners"));
+        details.put("package digest", version.packageDigest());
+        details.put("code commit", version.lineage() == null ? null : version.lineage().codeCommit());
+        details.put("build", version.lineage() == null ? null : version.lineage().buildUrl());
+        c.put("details", details);
+        c.put("intendedUse", Map.of("primary", text(card, "intendedUse"), "outOfScope", text(card, "outOfScope")));
+        c.put("factors", Map.of("relevant", text(card, "factors"), "inputs", info.features(), "classes", info.classes()));
+        c.put("metrics", version.metrics());
+        c.put("evaluationData", "hold-out rows of the training data, never seen in training (see the test report for"
+                + " slices and the comparison with the baseline)");
+        Map<String, Object> training = new LinkedHashMap<>();
+        if (version.lineage() != null) {
+            training.put("file", version.lineage().dataFile());
+            training.put("rows", version.lineage().dataRows());
+            training.put("sha256", version.lineage().dataSha256());
+            training.put("seed", version.lineage().seed());
+        }
+        c.put("trainingData", training);
+        c.put("ethicalConsiderations", text(card, "ethicalConsiderations"));
+        c.put("caveats", text(card, "caveats"));
+        c.put("decisions", history.stream().filter(e -> e.subject().equals(version.ref()))
+                .map(e -> e.time() + " " + e.actor() + " " + e.action() + " " + e.details()).toList());
+        try {
+            StepOutputWriter.writeAtomically(outDir.resolve("model-card.json"), Json.JSON.writeValueAsString(c) + "\n");
+            StepOutputWriter.writeStylesheet(outDir);
+            StepOutputWriter.writeAtomically(outDir.resolve("model-card.html"), html(version, c).render());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return c;
+    }
+
+    @SuppressWarnings("unchecked")
+    static HtmlReport html(ModelVersion version, Map<String, Object> c) {
+        HtmlReport report = HtmlReport.titled("Model card: " + version.ref(), "What this model is for, how it was made"
+                + " and measured, and what to be careful about.");
+        report.section("Model details").facts((Map<String, ?>) c.get("details"));
+        report.section("Intended use").facts((Map<String, ?>) c.get("intendedUse"));
+        report.section("Factors").facts((Map<String, ?>) c.get("factors"));
+        report.section("Metrics (hold-out)");
+        Table metrics = new Table("Metric", "Value");
+        ((Map<String, Double>) c.get("metrics")).forEach(metrics::row);
+        report.table(metrics);
+        report.section("Evaluation data").paragraph(String.valueOf(c.get("evaluationData")));
+        report.section("Training data").facts((Map<String, ?>) c.get("trainingData"));
+        report.section("Ethical considerations").paragraph(String.valueOf(c.get("ethicalConsiderations")));
+        report.section("Caveats and recommendations").paragraph(String.valueOf(c.get("caveats")));
+        List<String> decisions = (List<String>) c.get("decisions");
+        report.section("Decisions on record (audit log)");
+        Table log = new Table("Entry");
+        decisions.forEach(log::row);
+        return report.table(log);
+    }
+
+    private static JsonNode cardFields(Path specYaml) {
+        try {
+            return Json.YAML.readTree(Files.readAllBytes(specYaml)).path("card");
+        } catch (IOException e) {
+            return Json.JSON.createObjectNode();
+        }
+    }
+
+    private static String text(JsonNode card, String field) {
+        return card.hasNonNull(field) ? card.get(field).asText() : NOT_STATED;
+    }
+}
