@@ -103,6 +103,19 @@ public final class ModelTestStep {
                 checks.add(invariance(model, labelled, predictions, inv, dataFile));
             }
         }
+        if (suite.directional() != null) {
+            for (TestSuite.Directional d : suite.directional()) {
+                checks.add(directional(model, labelled, predictions, d, dataFile));
+            }
+        }
+        if (suite.cases() != null) {
+            for (TestSuite.Case c : suite.cases()) {
+                checks.add(minimumFunctionality(model, c));
+            }
+        }
+        if (suite.fairness() != null) {
+            checks.add(fairness(suite, labelled, scoring, predictions, pre, dataFile));
+        }
         Map<String, Double> latency = null;
         if (suite.latency() != null) {
             latency = Latency.measure(model, labelled);
@@ -316,6 +329,92 @@ public final class ModelTestStep {
                 + (numeric ? "+1 standard deviation" : "to another category") + ") moved predictions by at most "
                 + Html.number(worst) + (model.info().task() == Task.CLASSIFICATION ? " in probability" : " target sd")
                 + " over " + rows.rowCount() + " rows.");
+    }
+
+    /** Raises one column by a standard deviation in every row; counts rows whose score moves the wrong way. */
+    static Check directional(PackagedModel model, Table rows, List<Prediction> before, TestSuite.Directional d,
+                             Path dataFile) {
+        int c = rows.columnIndex(d.column());
+        double[] x = c < 0 ? new double[0] : Columns.numbers(rows, c);
+        if (x.length == 0) {
+            throw InvalidInputException.in(dataFile, "directional column '" + d.column() + "' is not a numeric column");
+        }
+        double sd = Moments.of(x).stddev();
+        int k = d.target() == null ? -1 : model.info().classes().indexOf(d.target());
+        if (d.target() != null && k < 0) {
+            throw new InvalidInputException("directional target '" + d.target() + "' is not a class of the model "
+                    + model.info().classes());
+        }
+        List<String[]> raised = new ArrayList<>();
+        for (int r = 0; r < rows.rowCount(); r++) {
+            String[] row = rows.row(r).clone();
+            Double v = row[c] == null ? null : FieldType.parseDouble(row[c]);
+            if (v != null) {
+                row[c] = String.valueOf(v + sd);
+            }
+            raised.add(row);
+        }
+        List<Prediction> after = model.predict(new Table(rows.source(), rows.columns(), raised, new long[raised.size()]));
+        int wrong = 0;
+        for (int r = 0; r < after.size(); r++) {
+            double b = k < 0 ? before.get(r).value() : before.get(r).probabilities()[k];
+            double a = k < 0 ? after.get(r).value() : after.get(r).probabilities()[k];
+            if ("up".equals(d.direction()) ? a < b - 1e-6 : a > b + 1e-6) {
+                wrong++;
+            }
+        }
+        String score = k < 0 ? "the prediction" : "P(" + d.target() + ")";
+        return Check.of("directional:" + d.column(), wrong == 0, wrong, "0 rows", "Raising '" + d.column() + "' by one"
+                + " standard deviation (" + Html.number(sd) + ") moved " + score + " " + ("up".equals(d.direction())
+                ? "down" : "up") + " in " + wrong + " of " + after.size() + " rows; it should only go " + d.direction()
+                + ".");
+    }
+
+    static Check minimumFunctionality(PackagedModel model, TestSuite.Case c) {
+        Preprocessor pre = model.preprocessor();
+        String[] row = new String[pre.features().size()];
+        for (int i = 0; i < row.length; i++) {
+            Object v = c.row().get(pre.features().get(i).name());
+            row[i] = v == null ? null : String.valueOf(v);
+        }
+        Prediction p = model.predict(List.<String[]>of(row)).get(0);
+        String name = "case:" + (c.name() == null ? c.row().toString() : c.name());
+        if (c.expect() != null) {
+            boolean ok = c.expect().equals(p.label());
+            return Check.of(name, ok, p.label(), c.expect(), "The model says " + p.label() + " (p=" + Html.number(p.value())
+                    + ") for " + c.row() + (ok ? "." : ", expected " + c.expect() + "."));
+        }
+        boolean ok = (c.min() == null || p.value() >= c.min()) && (c.max() == null || p.value() <= c.max());
+        return Check.of(name, ok, p.value(), "in [" + c.min() + ", " + c.max() + "]", "The model predicts "
+                + Html.number(p.value()) + " for " + c.row() + ".");
+    }
+
+    /** The largest metric gap between groups with enough rows to compare. */
+    static Check fairness(TestSuite suite, Table rows, Scoring scoring, List<Prediction> predictions, Preprocessor pre,
+                          Path dataFile) {
+        TestSuite.Fairness f = suite.fairness();
+        int c = rows.columnIndex(f.column());
+        if (c < 0) {
+            throw InvalidInputException.in(dataFile, "fairness column '" + f.column() + "' is not in the data");
+        }
+        String metric = f.metric() != null ? f.metric() : pre.task() == Task.CLASSIFICATION ? "accuracy" : "mae";
+        int minSize = suite.slices() != null && suite.slices().minSize() != null ? suite.slices().minSize()
+                : DEFAULT_MIN_SLICE;
+        Map<String, Double> byGroup = new LinkedHashMap<>();
+        groups(rows, c).forEach((group, members) -> {
+            if (members.length >= minSize) {
+                byGroup.put(group, scoring.metric(metric, members, predictions));
+            }
+        });
+        if (byGroup.size() < 2) {
+            return new Check("fairness:" + f.column(), CheckStatus.INSUFFICIENT_DATA, byGroup.size(), ">= 2 groups of "
+                    + minSize + " rows", "Fewer than two groups of '" + f.column() + "' have " + minSize + " rows.");
+        }
+        double max = byGroup.values().stream().mapToDouble(Double::doubleValue).max().orElseThrow();
+        double min = byGroup.values().stream().mapToDouble(Double::doubleValue).min().orElseThrow();
+        double gap = max - min;
+        return Check.of("fairness:" + f.column(), gap <= f.maxGap(), gap, "<= " + f.maxGap(), "Largest " + metric
+                + " gap between groups of '" + f.column() + "': " + Html.number(gap) + " " + byGroup + ".");
     }
 
     private static double maxAbsDiff(double[] a, double[] b) {

@@ -22,7 +22,28 @@ import java.util.Set;
  * </pre>
  */
 public record TestSuite(Map<String, Bound> metrics, Map<String, Change> baseline, Slices slices, Boolean sanity,
-                        List<Invariance> invariance, Latency latency, Boolean importance) {
+                        List<Invariance> invariance, Latency latency, Boolean importance, List<Directional> directional,
+                        List<Case> cases, Fairness fairness) {
+
+    public TestSuite(Map<String, Bound> metrics, Map<String, Change> baseline, Slices slices, Boolean sanity,
+                     List<Invariance> invariance, Latency latency, Boolean importance) {
+        this(metrics, baseline, slices, sanity, invariance, latency, importance, null, null, null);
+    }
+
+    /**
+     * Raising {@code column} by one standard deviation must not lower (direction {@code up}) or
+     * raise ({@code down}) the score: the probability of {@code target} class, or the regression value.
+     */
+    public record Directional(String column, String direction, String target) {
+    }
+
+    /** A minimum-functionality case: a row that must get {@code expect} (a class, or a value within [min, max]). */
+    public record Case(String name, Map<String, Object> row, String expect, Double min, Double max) {
+    }
+
+    /** The largest gap of {@code metric} between the groups of {@code column} (groups of at least 30 rows). */
+    public record Fairness(String column, String metric, Double maxGap) {
+    }
     /** An absolute bound; either side may be absent. */
     public record Bound(Double min, Double max) {
         public boolean holds(double value) {
@@ -125,10 +146,32 @@ public record TestSuite(Map<String, Bound> metrics, Map<String, Change> baseline
                 }
             }
         }
+        if (suite.directional() != null) {
+            for (Directional d : suite.directional()) {
+                if (d.column() == null || !Set.of("up", "down").contains(String.valueOf(d.direction()))) {
+                    throw InvalidInputException.in(file, "each 'directional' entry needs a column and direction up or down");
+                }
+                if (task == Task.CLASSIFICATION && d.target() == null) {
+                    throw InvalidInputException.in(file, "'directional' on a classifier needs 'target': the class whose"
+                            + " probability should move");
+                }
+            }
+        }
+        if (suite.cases() != null) {
+            for (Case c : suite.cases()) {
+                if (c.row() == null || c.expect() == null && c.min() == null && c.max() == null) {
+                    throw InvalidInputException.in(file, "each case needs a 'row' and 'expect' (or 'min'/'max')");
+                }
+            }
+        }
+        if (suite.fairness() != null && (suite.fairness().column() == null || suite.fairness().maxGap() == null)) {
+            throw InvalidInputException.in(file, "'fairness' needs a column and a maxGap");
+        }
         if (metrics.isEmpty() && suite.baseline() == null && suite.slices() == null && suite.invariance() == null
-                && suite.latency() == null) {
-            throw InvalidInputException.in(file, "the suite checks nothing: give metrics, baseline, slices, invariance"
-                    + " or latency");
+                && suite.latency() == null && suite.directional() == null && suite.cases() == null
+                && suite.fairness() == null) {
+            throw InvalidInputException.in(file, "the suite checks nothing: give metrics, baseline, slices, invariance,"
+                    + " directional, cases, fairness or latency");
         }
         return suite;
     }

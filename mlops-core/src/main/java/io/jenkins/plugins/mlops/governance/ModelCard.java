@@ -39,8 +39,10 @@ public final class ModelCard {
         details.put("type", info.task().jsonName() + ", multilayer perceptron (" + info.framework() + ")");
         details.put("owners", text(card, "owners"));
         details.put("package digest", version.packageDigest());
-        details.put("code commit", version.lineage() == null ? null : version.lineage().codeCommit());
-        details.put("build", version.lineage() == null ? null : version.lineage().buildUrl());
+        details.put("code commit", version.lineage() == null || version.lineage().codeCommit() == null
+                ? "not recorded (GIT_COMMIT was not set)" : version.lineage().codeCommit());
+        details.put("build", version.lineage() == null || version.lineage().buildUrl() == null
+                ? "not recorded (BUILD_URL was not set)" : version.lineage().buildUrl());
         c.put("details", details);
         c.put("intendedUse", Map.of("primary", text(card, "intendedUse"), "outOfScope", text(card, "outOfScope")));
         c.put("factors", Map.of("relevant", text(card, "factors"), "inputs", info.features(), "classes", info.classes()));

@@ -111,4 +111,43 @@ class ModelTestStepTest {
         assertThat(importance).containsKeys("island", "bill_length_mm");
         assertThat(Files.readString(out.resolve("test.html"))).contains("Permutation importance");
     }
+
+    @Test
+    void casesFairnessAndDirection(@TempDir Path out) {
+        Map<String, Object> firstRow = new java.util.LinkedHashMap<>();
+        for (String f : PRE.featureNames()) {
+            firstRow.put(f, PENGUINS.value(0, PENGUINS.columnIndex(f)));
+        }
+        TestSuite s = new TestSuite(null, null, null, false, null, null, false, null,
+                List.of(new TestSuite.Case("first bird", firstRow, "Adelie", null, null),
+                        new TestSuite.Case("wrong on purpose", firstRow, "Gentoo", null, null)),
+                new TestSuite.Fairness("island", "accuracy", 0.1));
+        StepResult r = ModelTestStep.run(CHALLENGER, null, PENGUINS, DATA, s, out);
+        assertThat(check(r, "case:first bird").status()).isEqualTo(CheckStatus.PASSED);
+        assertThat(check(r, "case:wrong on purpose").status()).isEqualTo(CheckStatus.FAILED);
+        // wrong on a fifth of Dream only: a gap of about 0.2 between islands
+        Check fairness = check(r, "fairness:island");
+        assertThat(fairness.status()).isEqualTo(CheckStatus.FAILED);
+        assertThat((Double) fairness.value()).isBetween(0.15, 0.25);
+
+        // a regression "network" that is the standardised bill length itself: monotonic increasing
+        Preprocessor regression = Preprocessor.fit(PENGUINS, SchemaInference.infer(PENGUINS), "body_mass_g",
+                Task.REGRESSION, List.of("bill_length_mm"));
+        Network identity = inputs -> {
+            float[][] o = new float[inputs.length][1];
+            for (int i = 0; i < inputs.length; i++) {
+                o[i][0] = inputs[i][0];
+            }
+            return o;
+        };
+        PackagedModel linear = new PackagedModel(null, new ModelInfo(ModelInfo.FORMAT, "test", "linear", Task.REGRESSION,
+                "body_mass_g", List.of("bill_length_mm"), List.of(), List.of()), regression, identity, "linear");
+        TestSuite directions = new TestSuite(null, null, null, false, null, null, false,
+                List.of(new TestSuite.Directional("bill_length_mm", "up", null),
+                        new TestSuite.Directional("bill_length_mm", "down", null)), null, null);
+        StepResult d = ModelTestStep.run(linear, null, PENGUINS, DATA, directions, out.resolve("d"));
+        List<Check> checks = d.getChecks().stream().filter(c -> c.name().equals("directional:bill_length_mm")).toList();
+        assertThat(checks.get(0).status()).isEqualTo(CheckStatus.PASSED);
+        assertThat(checks.get(1).status()).isEqualTo(CheckStatus.FAILED);
+    }
 }
