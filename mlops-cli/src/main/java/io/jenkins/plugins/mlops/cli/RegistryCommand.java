@@ -68,9 +68,14 @@ final class RegistryCommand implements Runnable {
         @Option(names = "--out", paramLabel = "DIR", description = "Also write register.json/.html here.")
         Path outDir;
 
+        @Option(names = "--parent", paramLabel = "REF", description = "The version this one derives from or replaces,"
+                + " recorded in its lineage (e.g. churn@production).")
+        String parent;
+
         @Override
         public Integer call() {
-            StepResult result = RegisterStep.run(registry(home), model, name, user(), alias, outDir);
+            StepResult result = RegisterStep.run(registry(home), model, name, user(), alias,
+                    parent == null ? null : ModelRef.parse(parent), outDir);
             out().println(result.getSummary());
             return result.getStatus().exitCode();
         }

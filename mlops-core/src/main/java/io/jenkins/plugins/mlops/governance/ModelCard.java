@@ -38,6 +38,7 @@ public final class ModelCard {
         details.put("registered", version.registeredAt() + " by " + version.registeredBy());
         details.put("type", info.task().jsonName() + ", multilayer perceptron (" + info.framework() + ")");
         details.put("owners", text(card, "owners"));
+        details.put("parent", version.parent() == null ? "none recorded" : version.parent());
         details.put("package digest", version.packageDigest());
         details.put("code commit", version.lineage() == null || version.lineage().codeCommit() == null
                 ? "not recorded (GIT_COMMIT was not set)" : version.lineage().codeCommit());

@@ -17,7 +17,12 @@ public final class RegisterStep {
     }
 
     public static StepResult run(Registry registry, Path packageDir, String name, String user, String alias, Path outDir) {
-        ModelVersion version = registry.register(packageDir, name, user);
+        return run(registry, packageDir, name, user, alias, null, outDir);
+    }
+
+    public static StepResult run(Registry registry, Path packageDir, String name, String user, String alias,
+                                 ModelRef parent, Path outDir) {
+        ModelVersion version = registry.register(packageDir, name, user, parent);
         if (alias != null) {
             registry.promote(ModelRef.parse(version.ref()), alias);
         }
@@ -44,6 +49,7 @@ public final class RegisterStep {
         facts.put("task", v.task());
         facts.put("registered at", v.registeredAt());
         facts.put("registered by", v.registeredBy());
+        facts.put("parent", v.parent() == null ? "none recorded" : v.parent());
         facts.put("package digest (SHA-256 of manifest)", v.packageDigest());
         if (v.lineage() != null) {
             facts.put("training data", v.lineage().dataFile() + " (" + v.lineage().dataRows() + " rows)");

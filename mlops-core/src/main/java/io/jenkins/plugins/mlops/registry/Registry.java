@@ -64,13 +64,22 @@ public final class Registry {
         return home.resolve("models").resolve(ModelRef.checkName(name));
     }
 
-    /** Registers a package folder or a package zip (unpacked and verified first). */
     public ModelVersion register(Path packagePath, String name, String user) {
+        return register(packagePath, name, user, null);
+    }
+
+    /**
+     * Registers a package folder or a package zip (unpacked and verified first).
+     *
+     * @param parent a registered version this one derives from, recorded in its lineage; may be null
+     */
+    public ModelVersion register(Path packagePath, String name, String user, ModelRef parent) {
+        String parentRef = parent == null ? null : resolve(parent).ref();
         if (io.jenkins.plugins.mlops.model.ModelArchive.isArchive(packagePath)) {
             Path dir = io.jenkins.plugins.mlops.model.ModelArchive.unpack(packagePath,
                     Path.of(System.getProperty("java.io.tmpdir")));
             try {
-                return register(dir, name, user);
+                return register(dir, name, user, parent);
             } finally {
                 try {
                     deleteTree(dir);
@@ -93,7 +102,7 @@ public final class Registry {
             try {
                 copyTree(packageDir, staging.resolve("package"));
                 ModelVersion mv = new ModelVersion(name, version, Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(),
-                        user, info.task().jsonName(), Sha256.of(manifestFile), metrics, lineage);
+                        user, info.task().jsonName(), Sha256.of(manifestFile), metrics, lineage, parentRef);
                 Files.writeString(staging.resolve("version.json"), Json.JSON.writeValueAsString(mv) + "\n");
                 Path versions = dir.resolve("versions");
                 Files.createDirectories(versions);

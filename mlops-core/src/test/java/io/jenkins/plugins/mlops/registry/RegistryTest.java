@@ -51,6 +51,9 @@ class RegistryTest {
         assertThat(registry.aliases("churn").get("production")).containsExactly(1, 2);
         assertThat(registry.packageDir(v1)).exists();
         assertThat(registry.models()).containsExactly("churn");
+        ModelVersion child = registry.register(pkg, "churn", "bob", ModelRef.parse("churn@production"));
+        assertThat(child.parent()).isEqualTo("churn@2");
+        assertThat(registry.resolve(ModelRef.parse("churn@3")).parent()).isEqualTo("churn@2");
     }
 
     @Test
