@@ -125,6 +125,18 @@ public final class ModelTestStep {
         Map<String, Double> importance = Boolean.FALSE.equals(suite.importance()) ? Map.of()
                 : importance(model, labelled, scoring, pre);
         sections.put("importance", importance);
+        BinaryCurves curves = null;
+        if (pre.task() == Task.CLASSIFICATION && pre.classes().size() == 2) {
+            String[] labels = new String[n];
+            for (int r = 0; r < n; r++) {
+                labels[r] = labelled.value(r, labelColumn);
+            }
+            curves = BinaryCurves.of(pre.classes(), labels, predictions);
+            metrics = new LinkedHashMap<>(metrics);
+            metrics.put("auc", curves.auc());
+            metrics.put("averagePrecision", curves.averagePrecision());
+            sections.put("binary", curves);
+        }
 
         List<String> failing = checks.stream().filter(c -> c.status() == CheckStatus.FAILED).map(Check::name).toList();
         String headline = pre.task() == Task.CLASSIFICATION
@@ -146,7 +158,26 @@ public final class ModelTestStep {
             result.with("confusionMatrix", confusion);
         }
         sections.forEach(result::with);
-        StepOutputWriter.write(outDir, result, report(result, metrics, evaluation, pre, n, sliceRows, importance));
+        HtmlReport report = report(result, metrics, evaluation, pre, n, sliceRows, importance);
+        if (curves != null) {
+            report.section("ROC, precision-recall and calibration (positive class: " + curves.positive() + ")");
+            List<Double> predicted = curves.calibration().stream().map(b -> b.get("meanPredicted")).toList();
+            List<Double> observed = curves.calibration().stream().map(b -> b.get("observed")).toList();
+            report.gallery(List.of(
+                    "<figure>" + Svg.unitCurves(List.of(new Svg.Curve("ROC", curves.fpr(), curves.tpr())), true,
+                            "false positive rate", "true positive rate", "ROC curve") + "<figcaption>ROC, AUC "
+                            + Html.number(curves.auc()) + "</figcaption></figure>",
+                    "<figure>" + Svg.unitCurves(List.of(new Svg.Curve("precision-recall", curves.recall(),
+                            curves.precision())), false, "recall", "precision", "Precision-recall curve")
+                            + "<figcaption>Precision-recall, average precision " + Html.number(curves.averagePrecision())
+                            + "</figcaption></figure>",
+                    "<figure>" + Svg.unitCurves(List.of(new Svg.Curve("calibration", predicted.stream()
+                            .mapToDouble(Double::doubleValue).toArray(), observed.stream().mapToDouble(Double::doubleValue)
+                            .toArray())), true, "predicted probability", "observed share", "Calibration")
+                            + "<figcaption>Calibration: observed share of positives per bin of predicted probability"
+                            + "</figcaption></figure>"));
+        }
+        StepOutputWriter.write(outDir, result, report);
         return result;
     }
 
@@ -238,6 +269,7 @@ public final class ModelTestStep {
     /** Rows by category, or by quartile of a numeric column. */
     static Map<String, int[]> groups(Table rows, int c) {
         Map<String, List<Integer>> groups = new TreeMap<>();
+        Map<String, List<Integer>> quartiles = new LinkedHashMap<>();
         double[] x = Columns.numbers(rows, c);
         boolean numeric = x.length > 0 && x.length == IntStream.range(0, rows.rowCount())
                 .filter(r -> rows.value(r, c) != null).count() && Columns.counts(rows, c).size() > 8;
@@ -264,9 +296,15 @@ public final class ModelTestStep {
             } else {
                 key = v;
             }
-            groups.computeIfAbsent(key, k -> new ArrayList<>()).add(r);
+            (numeric && v != null ? quartiles : groups).computeIfAbsent(key, k -> new ArrayList<>()).add(r);
         }
         Map<String, int[]> out = new LinkedHashMap<>();
+        if (numeric) {
+            // lowest quartile first, as a reader expects, not in the alphabetical order of the labels
+            quartiles.entrySet().stream()
+                    .sorted(java.util.Comparator.comparingDouble(e -> FieldType.parseDouble(rows.value(e.getValue().get(0), c))))
+                    .forEach(e -> out.put(e.getKey(), e.getValue().stream().mapToInt(Integer::intValue).toArray()));
+        }
         groups.forEach((k, v) -> out.put(k, v.stream().mapToInt(Integer::intValue).toArray()));
         return out;
     }
@@ -283,9 +321,12 @@ public final class ModelTestStep {
             checks.add(Check.of("sanity:probabilities", worst <= 1e-4, worst, "|sum - 1| <= 1e-4", "Class probabilities"
                     + " sum to 1 within " + Html.number(worst) + " on every row."));
         }
+        // the same batch twice: a different batch size may round differently inside BLAS, which is not a bug
         int k = Math.min(100, rows.rowCount());
-        List<Prediction> again = model.predict(rows.select(IntStream.range(0, k).toArray()));
-        boolean same = IntStream.range(0, k).allMatch(i -> again.get(i).value() == predictions.get(i).value());
+        Table first = rows.select(IntStream.range(0, k).toArray());
+        List<Prediction> once = model.predict(first);
+        List<Prediction> again = model.predict(first);
+        boolean same = IntStream.range(0, k).allMatch(i -> again.get(i).value() == once.get(i).value());
         checks.add(Check.of("sanity:deterministic", same, same ? "identical" : "different", "identical", same
                 ? "The same " + k + " rows scored twice give identical outputs." : "Scoring the same rows twice gave"
                 + " different outputs."));
@@ -482,10 +523,12 @@ public final class ModelTestStep {
             report.table(t);
         }
         if (!importance.isEmpty()) {
-            report.section("Permutation importance").figure(Svg.bars(new ArrayList<>(importance.keySet()),
-                    importance.values().stream().mapToDouble(v -> Math.max(0, v)).toArray(), "Permutation importance"),
-                    "Drop of " + (pre.task() == Task.CLASSIFICATION ? "accuracy" : "R²") + " when the column is shuffled;"
-                            + " larger: the model leans on it more.");
+            List<Map.Entry<String, Double>> top = importance.entrySet().stream().limit(15).toList();
+            report.section("Permutation importance").figure(Svg.bars(top.stream().map(Map.Entry::getKey).toList(),
+                    top.stream().mapToDouble(e -> Math.max(0, e.getValue())).toArray(), "Permutation importance"),
+                    "Drop of " + (pre.task() == Task.CLASSIFICATION ? "accuracy" : "R²") + " when the column is shuffled"
+                            + " (the " + top.size() + " most important of " + importance.size() + " inputs; all in"
+                            + " test.json); larger: the model leans on it more.");
         }
         return report;
     }

@@ -130,6 +130,40 @@ public final class Svg {
         return svg.append("</svg>").toString();
     }
 
+    /** A curve of (x, y) points, both in [0, 1]. */
+    public record Curve(String name, double[] x, double[] y) {
+    }
+
+    /** Curves on the unit square (ROC, precision-recall, calibration), with an optional diagonal. */
+    public static String unitCurves(List<Curve> curves, boolean diagonal, String xLabel, String yLabel, String label) {
+        int size = 240;
+        int left = 44;
+        int top = 10;
+        int bottom = 44;
+        StringBuilder svg = new StringBuilder(open(left + size + 14, top + size + bottom, label));
+        svg.append(axis(left, top, left + size, top + size));
+        svg.append(tick(left - 4, top + 8, "1")).append(tick(left - 4, top + size, "0"));
+        svg.append("<text class=\"tick\" x=\"").append(left + size / 2).append("\" y=\"").append(top + size + 14)
+                .append("\" text-anchor=\"middle\">").append(Html.escape(xLabel)).append("</text>");
+        svg.append("<text class=\"tick\" transform=\"translate(12,").append(top + size / 2).append(") rotate(-90)\""
+                + " text-anchor=\"middle\">").append(Html.escape(yLabel)).append("</text>");
+        if (diagonal) {
+            svg.append("<line class=\"axis\" x1=\"").append(left).append("\" y1=\"").append(top + size)
+                    .append("\" x2=\"").append(left + size).append("\" y2=\"").append(top).append("\"/>");
+        }
+        for (int s = 0; s < curves.size(); s++) {
+            Curve c = curves.get(s);
+            StringBuilder points = new StringBuilder();
+            for (int i = 0; i < c.x().length; i++) {
+                points.append(f(left + size * c.x()[i])).append(',').append(f(top + size * (1 - c.y()[i]))).append(' ');
+            }
+            svg.append("<polyline class=\"line ").append(SERIES_CLASSES[(s + 1) % SERIES_CLASSES.length])
+                    .append("\" fill=\"none\" points=\"").append(points.toString().trim()).append("\"/>");
+        }
+        svg.append(legend(left, top + size + bottom - 6, curves.stream().map(Curve::name).toList(), 1));
+        return svg.append("</svg>").toString();
+    }
+
     /** A confusion matrix as a heat map: rows are actual classes, columns predicted ones. */
     public static String heatmap(List<String> labels, long[][] matrix, String label) {
         long max = 1;
@@ -225,10 +259,15 @@ public final class Svg {
     }
 
     private static String legend(int x, int y, List<String> names) {
+        return legend(x, y, names, 0);
+    }
+
+    /** @param firstSeries the series class of the first name, as the curves were drawn */
+    private static String legend(int x, int y, List<String> names, int firstSeries) {
         StringBuilder out = new StringBuilder();
         int offset = 0;
         for (int i = 0; i < names.size(); i++) {
-            out.append("<rect class=\"").append(SERIES_CLASSES[i % SERIES_CLASSES.length]).append("\" x=\"")
+            out.append("<rect class=\"").append(SERIES_CLASSES[(i + firstSeries) % SERIES_CLASSES.length]).append("\" x=\"")
                     .append(x + offset).append("\" y=\"").append(y - 9).append("\" width=\"10\" height=\"10\"/>")
                     .append("<text class=\"tick\" x=\"").append(x + offset + 14).append("\" y=\"").append(y).append("\">")
                     .append(Html.escape(names.get(i))).append("</text>");
