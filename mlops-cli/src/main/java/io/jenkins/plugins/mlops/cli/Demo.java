@@ -125,7 +125,7 @@ final class Demo {
         StepResult registered = RegisterStep.run(registry, model, MODEL_NAME, RegistryCommand.user(), "staging", out);
         record("register", registered, Status.PASSED);
         ModelVersion version = registry.resolve(ModelRef.parse(MODEL_NAME + "@staging"));
-        ModelCard.write(version, registry.packageDir(version), registry.audit().entries(), out);
+        ModelCard.write(version, registry.packageDir(version), registry.audit().entries(), out.resolve("test.json"), out);
 
         String token = HexFormat.of().formatHex(new SecureRandom().generateSeed(24));
         int calls;

@@ -143,12 +143,16 @@ final class RegistryCommand implements Runnable {
         @Option(names = "--out", paramLabel = "DIR", defaultValue = "mlops-out", description = "Output folder.")
         Path outDir;
 
+        @Option(names = "--test", paramLabel = "FILE", description = "The test step's test.json for this version:"
+                + " adds its metrics, slices and permutation importance.")
+        Path test;
+
         @Override
         public Integer call() {
             Registry registry = registry(home);
             ModelVersion v = registry.resolve(ModelRef.parse(ref));
             io.jenkins.plugins.mlops.governance.ModelCard.write(v, registry.packageDir(v), registry.audit().entries(),
-                    outDir);
+                    test, outDir);
             out().println("model card of " + v.ref() + ": " + outDir.resolve("model-card.html"));
             return 0;
         }

@@ -29,6 +29,12 @@ public final class ModelCard {
     }
 
     public static Map<String, Object> write(ModelVersion version, Path packageDir, List<AuditLog.Entry> history, Path outDir) {
+        return write(version, packageDir, history, null, outDir);
+    }
+
+    /** @param testResult the test step's {@code test.json} for this version: slices and importance; may be null */
+    public static Map<String, Object> write(ModelVersion version, Path packageDir, List<AuditLog.Entry> history,
+                                            Path testResult, Path outDir) {
         ModelInfo info = Json.readJson(packageDir.resolve(PackagedModel.MODEL_FILE), ModelInfo.class);
         JsonNode card = cardFields(packageDir.resolve("spec.yaml"));
         Map<String, Object> c = new LinkedHashMap<>();
@@ -50,6 +56,16 @@ public final class ModelCard {
         c.put("metrics", version.metrics());
         c.put("evaluationData", "hold-out rows of the training data, never seen in training (see the test report for"
                 + " slices and the comparison with the baseline)");
+        if (testResult != null) {
+            JsonNode test = Json.readTree(testResult);
+            Map<String, Object> evaluation = new LinkedHashMap<>();
+            evaluation.put("status", test.path("status").asText());
+            evaluation.put("rows", test.path("rows").asLong());
+            evaluation.put("metrics", Json.JSON.convertValue(test.path("metrics"), Map.class));
+            evaluation.put("slices", Json.JSON.convertValue(test.path("slices"), List.class));
+            evaluation.put("importance", Json.JSON.convertValue(test.path("importance"), Map.class));
+            c.put("evaluation", evaluation);
+        }
         Map<String, Object> training = new LinkedHashMap<>();
         if (version.lineage() != null) {
             training.put("file", version.lineage().dataFile());
@@ -84,6 +100,20 @@ public final class ModelCard {
         ((Map<String, Double>) c.get("metrics")).forEach(metrics::row);
         report.table(metrics);
         report.section("Evaluation data").paragraph(String.valueOf(c.get("evaluationData")));
+        if (c.get("evaluation") instanceof Map<?, ?> evaluation) {
+            Table t = new Table("Test result", "Value");
+            t.row("status", evaluation.get("status"));
+            t.row("rows", evaluation.get("rows"));
+            if (evaluation.get("metrics") instanceof Map<?, ?> m) {
+                m.forEach((k, v) -> t.row(String.valueOf(k), v));
+            }
+            report.table(t);
+            if (evaluation.get("importance") instanceof Map<?, ?> importance && !importance.isEmpty()) {
+                Table imp = new Table("Input", "Permutation importance");
+                importance.entrySet().stream().limit(10).forEach(e -> imp.row(String.valueOf(e.getKey()), e.getValue()));
+                report.section("Most important inputs (permutation importance)").table(imp);
+            }
+        }
         report.section("Training data").facts((Map<String, ?>) c.get("trainingData"));
         report.section("Ethical considerations").paragraph(String.valueOf(c.get("ethicalConsiderations")));
         report.section("Caveats and recommendations").paragraph(String.valueOf(c.get("caveats")));
