@@ -90,7 +90,7 @@ public final class Registry {
         }
         Path packageDir = packagePath;
         Path manifestFile = packageDir.resolve(Manifest.FILE);
-        Manifest.verify(packageDir);
+        Manifest manifest = Manifest.verify(packageDir);
         ModelInfo info = Json.readJson(packageDir.resolve(PackagedModel.MODEL_FILE), ModelInfo.class);
         Lineage lineage = Json.readJson(packageDir.resolve(PackagedModel.LINEAGE_FILE), Lineage.class);
         Map<String, Double> metrics = Json.JSON.convertValue(
@@ -100,7 +100,7 @@ public final class Registry {
             int version = versions(name).stream().mapToInt(ModelVersion::version).max().orElse(0) + 1;
             Path staging = dir.resolve(".staging-" + UUID.randomUUID());
             try {
-                copyTree(packageDir, staging.resolve("package"));
+                storeContentAddressed(packageDir, manifest, staging.resolve("package"));
                 ModelVersion mv = new ModelVersion(name, version, Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(),
                         user, info.task().jsonName(), Sha256.of(manifestFile), metrics, lineage, parentRef);
                 Files.writeString(staging.resolve("version.json"), Json.JSON.writeValueAsString(mv) + "\n");
@@ -260,17 +260,38 @@ public final class Registry {
         }
     }
 
-    static void copyTree(Path from, Path to) throws IOException {
-        try (Stream<Path> walk = Files.walk(from)) {
-            for (Path p : walk.toList()) {
-                Path target = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(p, target, StandardCopyOption.COPY_ATTRIBUTES);
+    /**
+     * Content-addressed storage: each file is kept once, as {@code blobs/sha256/ab/abcd...} (copied,
+     * checked and renamed into place, so a crash never leaves a wrong blob), and hard-linked into
+     * the version's package folder (copied where the file system has no links). Versions that share
+     * files, such as a re-registration of the same package, take no extra space.
+     */
+    private void storeContentAddressed(Path packageDir, Manifest manifest, Path target) throws IOException {
+        for (Map.Entry<String, String> e : manifest.files().entrySet()) {
+            String digest = e.getValue();
+            Path blob = home.resolve("blobs").resolve("sha256").resolve(digest.substring(0, 2)).resolve(digest);
+            if (!Files.exists(blob)) {
+                Files.createDirectories(blob.getParent());
+                Path tmp = Files.createTempFile(blob.getParent(), "." + digest, ".tmp");
+                try {
+                    Files.copy(packageDir.resolve(e.getKey()), tmp, StandardCopyOption.REPLACE_EXISTING);
+                    if (!Sha256.of(tmp).equals(digest)) {
+                        throw InvalidInputException.in(packageDir, "'" + e.getKey() + "' changed while it was registered");
+                    }
+                    Files.move(tmp, blob, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                } finally {
+                    Files.deleteIfExists(tmp);
                 }
             }
+            Path link = target.resolve(e.getKey());
+            Files.createDirectories(link.getParent());
+            try {
+                Files.createLink(link, blob);
+            } catch (UnsupportedOperationException | IOException noLinks) {
+                Files.copy(blob, link);
+            }
         }
+        Files.copy(packageDir.resolve(Manifest.FILE), target.resolve(Manifest.FILE));
     }
 
     static void deleteTree(Path dir) throws IOException {

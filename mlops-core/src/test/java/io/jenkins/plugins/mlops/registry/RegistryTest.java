@@ -57,6 +57,21 @@ class RegistryTest {
     }
 
     @Test
+    void identicalFilesAreStoredOnce(@TempDir Path tmp) throws Exception {
+        Path pkg = fakePackage(tmp.resolve("pkg"));
+        Registry registry = new Registry(tmp.resolve("home"));
+        registry.register(pkg, "a", "ci");
+        registry.register(pkg, "b", "ci");
+        String digest = io.jenkins.plugins.mlops.data.Sha256.of(pkg.resolve("params.bin"));
+        Path blob = registry.home().resolve("blobs/sha256/" + digest.substring(0, 2) + "/" + digest);
+        assertThat(blob).exists();
+        try (var blobs = Files.walk(registry.home().resolve("blobs"))) {
+            assertThat(blobs.filter(Files::isRegularFile).count()).isEqualTo(4);
+        }
+        assertThat(Files.isSameFile(blob, registry.home().resolve("models/b/versions/1/package/params.bin"))).isTrue();
+    }
+
+    @Test
     void concurrentRegistrationsNeverShareAVersion(@TempDir Path tmp) throws Exception {
         Path pkg = fakePackage(tmp.resolve("pkg"));
         Registry registry = new Registry(tmp.resolve("home"));
