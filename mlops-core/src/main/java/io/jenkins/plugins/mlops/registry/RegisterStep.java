@@ -16,15 +16,16 @@ public final class RegisterStep {
     private RegisterStep() {
     }
 
-    public static StepResult run(Registry registry, Path packageDir, String name, String user, String alias, Path outDir) {
+    public static StepResult run(ModelStore registry, Path packageDir, String name, String user, String alias,
+                                 Path outDir) {
         return run(registry, packageDir, name, user, alias, null, outDir);
     }
 
-    public static StepResult run(Registry registry, Path packageDir, String name, String user, String alias,
+    public static StepResult run(ModelStore registry, Path packageDir, String name, String user, String alias,
                                  ModelRef parent, Path outDir) {
         ModelVersion version = registry.register(packageDir, name, user, parent);
         if (alias != null) {
-            registry.promote(ModelRef.parse(version.ref()), alias);
+            registry.promote(ModelRef.parse(version.ref()), alias, user);
         }
         List<Check> checks = List.of(Check.passed("manifest", version.packageDigest(), "every SHA-256 matches",
                 "All package files match their manifest digests."));

@@ -42,7 +42,7 @@ import java.util.stream.Stream;
  * A version is assembled in a hidden staging folder and renamed into place, so a crash at any
  * moment leaves either no version or a complete one.
  */
-public final class Registry {
+public final class Registry implements ModelStore {
     private static final Map<Path, ReentrantLock> THREAD_LOCKS = new ConcurrentHashMap<>();
     private final Path home;
 
@@ -56,6 +56,7 @@ public final class Registry {
         return new Registry(env == null || env.isBlank() ? Path.of(".mlops") : Path.of(env));
     }
 
+    @Override
     public Path home() {
         return home;
     }
@@ -73,6 +74,7 @@ public final class Registry {
      *
      * @param parent a registered version this one derives from, recorded in its lineage; may be null
      */
+    @Override
     public ModelVersion register(Path packagePath, String name, String user, ModelRef parent) {
         String parentRef = parent == null ? null : resolve(parent).ref();
         if (io.jenkins.plugins.mlops.model.ModelArchive.isArchive(packagePath)) {
@@ -116,6 +118,7 @@ public final class Registry {
         });
     }
 
+    @Override
     public List<String> models() {
         Path models = home.resolve("models");
         if (!Files.isDirectory(models)) {
@@ -129,6 +132,7 @@ public final class Registry {
     }
 
     /** Every complete version, oldest first; staging folders of crashed writers are invisible. */
+    @Override
     public List<ModelVersion> versions(String name) {
         Path versions = modelDir(name).resolve("versions");
         if (!Files.isDirectory(versions)) {
@@ -144,6 +148,7 @@ public final class Registry {
         }
     }
 
+    @Override
     public ModelVersion resolve(ModelRef ref) {
         List<ModelVersion> all = versions(ref.name());
         if (all.isEmpty()) {
@@ -167,6 +172,7 @@ public final class Registry {
     }
 
     /** The package folder of a version, verified against its manifest before it is handed out. */
+    @Override
     public Path packageDir(ModelVersion version) {
         Path dir = modelDir(version.name()).resolve("versions").resolve(String.valueOf(version.version())).resolve("package");
         Manifest.verify(dir);
@@ -177,6 +183,7 @@ public final class Registry {
     }
 
     /** Alias name -> versions it pointed to, oldest first; the last is the current target. */
+    @Override
     public Map<String, List<Integer>> aliases(String name) {
         Path file = modelDir(name).resolve("aliases.json");
         if (!Files.exists(file)) {
@@ -189,6 +196,7 @@ public final class Registry {
         return promote(ref, alias, System.getProperty("user.name"));
     }
 
+    @Override
     public ModelVersion promote(ModelRef ref, String alias, String user) {
         ModelRef.checkName(alias);
         if (alias.chars().allMatch(Character::isDigit)) {
@@ -209,6 +217,7 @@ public final class Registry {
     }
 
     /** Points {@code alias} back to the version it pointed to before; the undone target stays registered. */
+    @Override
     public ModelVersion rollback(String name, String alias, String user) {
         Path dir = modelDir(name);
         int[] moved = new int[2];
@@ -231,6 +240,7 @@ public final class Registry {
         return now;
     }
 
+    @Override
     public AuditLog audit() {
         return new AuditLog(home);
     }

@@ -1,6 +1,6 @@
 package io.jenkins.plugins.mlops.serving;
 
-import io.jenkins.plugins.mlops.registry.Registry;
+import io.jenkins.plugins.mlops.registry.ModelStore;
 import java.nio.file.Path;
 
 /**
@@ -12,7 +12,7 @@ import java.nio.file.Path;
  * @param maxRequestBytes larger request bodies get 413
  * @param maxRows larger batches get 400
  */
-public record ServerConfig(String host, int port, String adminToken, Registry registry, Path logDir,
+public record ServerConfig(String host, int port, String adminToken, ModelStore registry, Path logDir,
                            long maxRequestBytes, int maxRows) {
     public static final long DEFAULT_MAX_REQUEST_BYTES = 16L << 20;
     public static final int DEFAULT_MAX_ROWS = 10_000;
