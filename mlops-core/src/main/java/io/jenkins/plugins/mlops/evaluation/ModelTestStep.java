@@ -120,6 +120,18 @@ public final class ModelTestStep {
         if (suite.latency() != null) {
             latency = Latency.measure(model, labelled);
             checks.addAll(Latency.checks(latency, suite.latency()));
+            if (baseline != null) {
+                Map<String, Double> baseLatency = Latency.measure(baseline, labelled);
+                latency.put("baselineP99Ms", baseLatency.get("p99Ms"));
+                latency.put("baselineBatchRowsPerSecond", baseLatency.get("batchRowsPerSecond"));
+                if (suite.latency().maxSlowdown() != null) {
+                    double ratio = latency.get("p99Ms") / Math.max(1e-9, baseLatency.get("p99Ms"));
+                    checks.add(Check.of("latency:vs-baseline", ratio <= suite.latency().maxSlowdown(), ratio, "<= "
+                            + suite.latency().maxSlowdown() + "x", "Single-row p99 " + Html.number(latency.get("p99Ms"))
+                            + " ms against the baseline's " + Html.number(baseLatency.get("p99Ms")) + " ms: "
+                            + Html.number(ratio) + " times."));
+                }
+            }
             sections.put("latency", latency);
         }
         Map<String, Double> importance = Boolean.FALSE.equals(suite.importance()) ? Map.of()

@@ -80,7 +80,8 @@ public record TestSuite(Map<String, Bound> metrics, Map<String, Change> baseline
     public record Invariance(String column, Double epsilon) {
     }
 
-    public record Latency(Double p99Ms, Double minRowsPerSecond) {
+    /** @param maxSlowdown the largest ratio of this model's p99 to the baseline's (with --baseline) */
+    public record Latency(Double p99Ms, Double minRowsPerSecond, Double maxSlowdown) {
     }
 
     public static final Set<String> CLASSIFICATION_METRICS = Set.of("accuracy", "macroF1");

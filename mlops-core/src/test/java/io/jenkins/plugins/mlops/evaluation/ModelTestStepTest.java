@@ -68,7 +68,8 @@ class ModelTestStepTest {
     private static TestSuite suite(int minSize) {
         return new TestSuite(Map.of("accuracy", new TestSuite.Bound(0.8, null)),
                 Map.of("accuracy", new TestSuite.Change(0.0, false)),
-                new TestSuite.Slices(List.of("island"), minSize, 0.05, null), true, null, null, false);
+                new TestSuite.Slices(List.of("island"), minSize, 0.05, null), true, null,
+                new TestSuite.Latency(null, null, 100.0), false);
     }
 
     private static Check check(StepResult r, String name) {
@@ -85,6 +86,7 @@ class ModelTestStepTest {
         assertThat(check(r, "slice:island=Dream").reason()).contains("worse than the baseline").contains("95 % CI");
         assertThat(check(r, "slice:island=Biscoe").status()).isEqualTo(CheckStatus.PASSED);
         assertThat(r.getSummary()).contains("failing: slice:island=Dream");
+        assertThat(check(r, "latency:vs-baseline").status()).isEqualTo(CheckStatus.PASSED);
     }
 
     @Test
@@ -99,7 +101,7 @@ class ModelTestStepTest {
     @Test
     void sanityInvarianceLatencyAndImportance(@TempDir Path out) throws Exception {
         TestSuite s = new TestSuite(Map.of("accuracy", new TestSuite.Bound(0.8, null)), null, null, true,
-                List.of(new TestSuite.Invariance("year", 0.0)), new TestSuite.Latency(100.0, 100.0), true);
+                List.of(new TestSuite.Invariance("year", 0.0)), new TestSuite.Latency(100.0, 100.0, null), true);
         StepResult r = ModelTestStep.run(CHALLENGER, null, PENGUINS, DATA, s, out);
         assertThat(check(r, "sanity:probabilities").status()).isEqualTo(CheckStatus.PASSED);
         assertThat(check(r, "sanity:deterministic").status()).isEqualTo(CheckStatus.PASSED);
