@@ -2,11 +2,9 @@ package io.jenkins.plugins.mlops.cli;
 
 import io.jenkins.plugins.mlops.contract.ExitCodes;
 import io.jenkins.plugins.mlops.governance.AuditLog;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 
 @Command(name = "audit", mixinStandardHelpOptions = true, description = "The registry's hash-chained audit log.",
         subcommands = {AuditCommand.Verify.class, AuditCommand.Show.class})
@@ -22,19 +20,13 @@ final class AuditCommand implements Runnable {
     @Command(name = "verify", mixinStandardHelpOptions = true,
             description = "Recompute the hash chain; exit 1 naming the first entry that was changed, removed or"
                     + " reordered.")
-    static final class Verify implements Callable<Integer> {
-        @CommandLine.Spec
-        CommandLine.Model.CommandSpec spec;
-
-        @Option(names = "--registry", paramLabel = "DIR", description = "Registry folder (default: $MLOPS_HOME or .mlops).")
-        Path home;
-
+    static final class Verify extends RegistryCommand.RegistryOption implements Callable<Integer> {
         @Override
         public Integer call() {
             AuditLog log = RegistryCommand.registry(home).audit();
             AuditLog.Verification v = log.verify();
             if (v.ok()) {
-                spec.commandLine().getOut().println(log.file() + ": OK, " + v.reason());
+                out().println(log.file() + ": OK, " + v.reason());
                 return ExitCodes.PASSED;
             }
             spec.commandLine().getErr().println(log.file() + ":" + v.badLine() + ": TAMPERED: " + v.reason()
@@ -44,17 +36,11 @@ final class AuditCommand implements Runnable {
     }
 
     @Command(name = "show", mixinStandardHelpOptions = true, description = "One line per entry.")
-    static final class Show implements Callable<Integer> {
-        @CommandLine.Spec
-        CommandLine.Model.CommandSpec spec;
-
-        @Option(names = "--registry", paramLabel = "DIR", description = "Registry folder (default: $MLOPS_HOME or .mlops).")
-        Path home;
-
+    static final class Show extends RegistryCommand.RegistryOption implements Callable<Integer> {
         @Override
         public Integer call() {
             for (AuditLog.Entry e : RegistryCommand.registry(home).audit().entries()) {
-                spec.commandLine().getOut().printf("%d\t%s\t%s\t%s\t%s\t%s%n", e.seq(), e.time(), e.actor(), e.action(),
+                out().printf("%d\t%s\t%s\t%s\t%s\t%s%n", e.seq(), e.time(), e.actor(), e.action(),
                         e.subject(), e.details());
             }
             return ExitCodes.PASSED;
