@@ -48,6 +48,7 @@ public final class ModelServer implements AutoCloseable {
 
     private final ServerConfig config;
     private final DeployedModels models = new DeployedModels();
+    private final ServerMetrics metrics = new ServerMetrics();
     private final PredictionLog log;
     private final Server jetty;
     private final ServerConnector connector;
@@ -105,6 +106,12 @@ public final class ModelServer implements AutoCloseable {
     }
 
     private void serve(Request request, Response response, Callback callback) {
+        if (Request.getPathInContext(request).equals("/metrics")) {
+            response.setStatus(200);
+            response.getHeaders().put(HttpHeader.CONTENT_TYPE, ServerMetrics.CONTENT_TYPE);
+            response.write(true, java.nio.ByteBuffer.wrap(metrics.scrape()), callback);
+            return;
+        }
         int status = 200;
         JsonNode body;
         try {
@@ -162,8 +169,16 @@ public final class ModelServer implements AutoCloseable {
         if (!m.matches()) {
             throw new HttpError(404, "no such endpoint: " + method + " " + path);
         }
-        DeployedModels.Entry entry = models.get(m.group(1), m.group(2));
         String action = m.group(3);
+        DeployedModels.Entry entry;
+        try {
+            entry = models.get(m.group(1), m.group(2));
+        } catch (HttpError e) {
+            if ("/infer".equals(action)) {
+                metrics.failure.labelValues(m.group(1), String.valueOf(e.status)).inc();
+            }
+            throw e;
+        }
         if (action == null) {
             requireMethod(method, "GET");
             return metadata(entry);
@@ -173,7 +188,16 @@ public final class ModelServer implements AutoCloseable {
             return Json.JSON.createObjectNode().put("name", entry.name()).put("ready", true);
         }
         requireMethod(method, "POST");
-        return infer(entry, readBody(request));
+        long started = System.nanoTime();
+        try {
+            JsonNode answer = infer(entry, readBody(request));
+            metrics.success.labelValues(entry.name(), entry.version()).inc();
+            metrics.duration.labelValues(entry.name(), entry.version()).observe((System.nanoTime() - started) / 1e9);
+            return answer;
+        } catch (HttpError e) {
+            metrics.failure.labelValues(entry.name(), String.valueOf(e.status)).inc();
+            throw e;
+        }
     }
 
     private static void requireMethod(String actual, String expected) {
@@ -284,6 +308,7 @@ public final class ModelServer implements AutoCloseable {
             raw.add(row);
         }
         List<Prediction> predictions = entry.model().predict(raw);
+        metrics.rows.labelValues(entry.name(), entry.version()).inc(rows);
         String id = request.hasNonNull("id") ? request.get("id").asText() : UUID.randomUUID().toString();
         ObjectNode response = Json.JSON.createObjectNode().put("model_name", entry.name())
                 .put("model_version", entry.version()).put("id", id);

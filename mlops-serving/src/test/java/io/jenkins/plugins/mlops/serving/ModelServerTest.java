@@ -183,6 +183,26 @@ class ModelServerTest {
     }
 
     @Test
+    void prometheusMetricsCountRequestsRowsAndFailures() throws Exception {
+        deployed();
+        assertThat(post("/v2/models/iris/infer", IRIS_ROW, null).statusCode()).isEqualTo(200);
+        assertThat(post("/v2/models/iris/infer", "{not json", null).statusCode()).isEqualTo(400);
+        assertThat(post("/v2/models/ghost/infer", IRIS_ROW, null).statusCode()).isEqualTo(404);
+        HttpResponse<String> scrape = get("/metrics");
+        assertThat(scrape.statusCode()).isEqualTo(200);
+        assertThat(scrape.headers().firstValue("Content-Type").orElse("")).startsWith("text/plain");
+        String text = scrape.body();
+        java.util.regex.Matcher success = java.util.regex.Pattern
+                .compile("model_infer_request_success_total\\{model=\"iris\",version=\"1\"} ([0-9.]+)").matcher(text);
+        assertThat(success.find()).as(text).isTrue();
+        assertThat(Double.parseDouble(success.group(1))).isGreaterThanOrEqualTo(1);
+        assertThat(text).contains("model_infer_request_failure_total{code=\"400\",model=\"iris\"}")
+                .contains("model_infer_request_failure_total{code=\"404\",model=\"ghost\"}")
+                .contains("model_infer_rows_total{model=\"iris\",version=\"1\"}")
+                .contains("model_infer_request_duration_seconds_bucket{model=\"iris\",version=\"1\",le=\"0.005\"}");
+    }
+
+    @Test
     void deployStepTalksToTheAdminApi() throws Exception {
         StepResult result = DeployStep.run(URI.create(server.url()), "iris@1", TOKEN, tmp.resolve("deploy"));
         assertThat(result.getStatus()).isEqualTo(Status.PASSED);

@@ -1,0 +1,40 @@
+package io.jenkins.plugins.mlops.serving;
+
+import io.prometheus.metrics.core.metrics.Counter;
+import io.prometheus.metrics.core.metrics.Histogram;
+import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
+/**
+ * The server's Prometheus metrics, named as MLServer names them ({@code model_infer_request_*},
+ * labels {@code model} and {@code version}) so that existing dashboards and canary analyses read
+ * them unchanged. One registry per server, so that several servers in one JVM (tests) do not mix.
+ */
+final class ServerMetrics {
+    static final String CONTENT_TYPE = PrometheusTextFormatWriter.CONTENT_TYPE;
+
+    private final PrometheusRegistry registry = new PrometheusRegistry();
+    final Counter success = Counter.builder().name("model_infer_request_success")
+            .help("Inference requests answered").labelNames("model", "version").register(registry);
+    final Counter failure = Counter.builder().name("model_infer_request_failure")
+            .help("Inference requests refused or failed, by HTTP status").labelNames("model", "code").register(registry);
+    final Counter rows = Counter.builder().name("model_infer_rows")
+            .help("Rows scored").labelNames("model", "version").register(registry);
+    final Histogram duration = Histogram.builder().name("model_infer_request_duration_seconds")
+            .help("Time to answer an inference request, parsing and logging included")
+            .classicUpperBounds(0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5)
+            .labelNames("model", "version").register(registry);
+
+    byte[] scrape() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            PrometheusTextFormatWriter.create().write(out, registry.scrape());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+}
