@@ -18,7 +18,8 @@ import picocli.CommandLine.Option;
         description = "Input drift of the traffic a model server logged, window by window, versus the training"
                 + " reference; recommends retraining. Exit 1 when a window drifted.")
 final class MonitorCommand extends StepCommand {
-    @Option(names = "--log", required = true, paramLabel = "FILE", description = "The server's predictions.jsonl.")
+    @Option(names = "--log", required = true, paramLabel = "PATH",
+            description = "The server's predictions.jsonl, or its log folder (rotated files and feedback.jsonl too).")
     Path log;
 
     @Option(names = "--model", paramLabel = "DIR",

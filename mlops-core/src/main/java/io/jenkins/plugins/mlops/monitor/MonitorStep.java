@@ -34,12 +34,19 @@ import java.util.Map;
  */
 public final class MonitorStep {
     public static final String STEP = "monitor";
+    /** A fall of accuracy between the first and the latest window that calls for retraining. */
+    static final double QUALITY_DROP = 0.05;
 
     private MonitorStep() {
     }
 
     /** One window of consecutive logged rows and its drift verdicts. */
-    public record Window(int index, long firstRow, long lastRow, String from, String to, List<ColumnDrift> drift) {
+    /**
+     * @param labelled rows whose ground truth arrived; {@code accuracy} the share predicted right
+     *     (null without labels)
+     */
+    public record Window(int index, long firstRow, long lastRow, String from, String to, List<ColumnDrift> drift,
+                         long labelled, Double accuracy) {
         public List<String> driftedColumns() {
             return drift.stream().filter(d -> d.verdict() == io.jenkins.plugins.mlops.drift.DriftVerdict.DRIFT)
                     .map(ColumnDrift::column).toList();
@@ -62,8 +69,12 @@ public final class MonitorStep {
         for (int start = 0; start < entries.size(); start += size) {
             List<PredictionLogEntry> slice = entries.subList(start, Math.min(entries.size(), start + size));
             Table current = toTable(log, slice, features);
+            List<PredictionLogEntry> withTruth = slice.stream().filter(e -> e.actual() != null).toList();
+            Double accuracy = withTruth.isEmpty() ? null : withTruth.stream()
+                    .filter(e -> e.actual().equals(e.prediction())).count() / (double) withTruth.size();
             windows.add(new Window(windows.size() + 1, start + 1L, start + (long) slice.size(), slice.get(0).time(),
-                    slice.get(slice.size() - 1).time(), detector.compare(DriftSamples.of(schema, reference, current))));
+                    slice.get(slice.size() - 1).time(), detector.compare(DriftSamples.of(schema, reference, current)),
+                    withTruth.size(), accuracy));
         }
         List<Check> checks = new ArrayList<>();
         for (Window w : windows) {
@@ -83,6 +94,12 @@ public final class MonitorStep {
         if (!latest.driftedColumns().isEmpty()) {
             reasons.add("input drift in the latest window: " + String.join(", ", latest.driftedColumns()));
         }
+        Window first = windows.get(0);
+        if (latest.accuracy() != null && first.accuracy() != null && windows.size() > 1
+                && latest.accuracy() < first.accuracy() - QUALITY_DROP) {
+            reasons.add(String.format(java.util.Locale.ROOT, "accuracy fell from %.3f to %.3f on labelled rows",
+                    first.accuracy(), latest.accuracy()));
+        }
         long driftedWindows = windows.stream().filter(w -> !w.driftedColumns().isEmpty()).count();
         Map<String, Object> recommendation = new LinkedHashMap<>();
         recommendation.put("retrain", !reasons.isEmpty());
@@ -100,7 +117,55 @@ public final class MonitorStep {
         return result;
     }
 
+    /**
+     * A log file, or a server's log folder: its rotated files oldest first, then the current one,
+     * with ground truth from {@code feedback.jsonl} joined by request id and row.
+     */
     static List<PredictionLogEntry> read(Path log) {
+        if (!Files.isDirectory(log)) {
+            return readFile(log);
+        }
+        List<PredictionLogEntry> entries = new ArrayList<>();
+        try (java.util.stream.Stream<Path> files = Files.list(log)) {
+            for (Path f : files.filter(p -> p.getFileName().toString().matches("predictions(-\\d+)?\\.jsonl"))
+                    .sorted(java.util.Comparator.comparing((Path p) -> p.getFileName().toString().equals("predictions.jsonl"))
+                            .thenComparing(Path::toString)).toList()) {
+                entries.addAll(readFile(f));
+            }
+        } catch (IOException e) {
+            throw InvalidInputException.in(log, "cannot read: " + e.getMessage());
+        }
+        Path feedback = log.resolve("feedback.jsonl");
+        if (!Files.exists(feedback)) {
+            return entries;
+        }
+        Map<String, List<String>> truth = new java.util.HashMap<>();
+        try {
+            long lineNo = 0;
+            for (String line : Files.readAllLines(feedback, StandardCharsets.UTF_8)) {
+                lineNo++;
+                if (line.isBlank()) {
+                    continue;
+                }
+                try {
+                    com.fasterxml.jackson.databind.JsonNode node = Json.JSON.readTree(line);
+                    List<String> labels = new ArrayList<>();
+                    node.path("labels").forEach(l -> labels.add(l.asText()));
+                    truth.put(node.path("requestId").asText(), labels);
+                } catch (JsonProcessingException e) {
+                    throw InvalidInputException.at(feedback, lineNo, 0, "not a feedback entry");
+                }
+            }
+        } catch (IOException e) {
+            throw InvalidInputException.in(feedback, "cannot read: " + e.getMessage());
+        }
+        return entries.stream().map(e -> {
+            List<String> labels = truth.get(e.requestId());
+            return labels == null || e.row() >= labels.size() ? e : e.withActual(labels.get(e.row()));
+        }).toList();
+    }
+
+    static List<PredictionLogEntry> readFile(Path log) {
         List<PredictionLogEntry> entries = new ArrayList<>();
         try (BufferedReader in = Files.newBufferedReader(log, StandardCharsets.UTF_8)) {
             long lineNo = 0;

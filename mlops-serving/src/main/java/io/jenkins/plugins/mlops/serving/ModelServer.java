@@ -44,7 +44,7 @@ public final class ModelServer implements AutoCloseable {
     public static final String NAME = "jenkins-mlops";
     public static final String VERSION = "0.1.0";
     private static final Pattern MODEL_PATH = Pattern.compile(
-            "/v2/models/([^/]+)(?:/versions/([^/]+))?(/ready|/infer)?");
+            "/v2/models/([^/]+)(?:/versions/([^/]+))?(/ready|/infer|/feedback)?");
 
     private final ServerConfig config;
     private final DeployedModels models = new DeployedModels();
@@ -188,6 +188,9 @@ public final class ModelServer implements AutoCloseable {
             return Json.JSON.createObjectNode().put("name", entry.name()).put("ready", true);
         }
         requireMethod(method, "POST");
+        if (action.equals("/feedback")) {
+            return feedback(entry, readBody(request));
+        }
         long started = System.nanoTime();
         try {
             JsonNode answer = infer(entry, readBody(request));
@@ -346,11 +349,31 @@ public final class ModelServer implements AutoCloseable {
                 }
                 Prediction p = predictions.get(r);
                 entries.add(new PredictionLogEntry(time, id, r, entry.name(), entry.version(), latencyMs, values,
-                        classification ? p.label() : String.valueOf(p.value()), classification ? p.value() : null));
+                        classification ? p.label() : String.valueOf(p.value()), classification ? p.value() : null, null));
             }
             log.append(entries);
         }
         return response;
+    }
+
+    /**
+     * Ground truth that arrived after the prediction: {@code {"id": REQUEST_ID, "labels": [...]}},
+     * one label per row of that request, joined with the prediction log by the monitor.
+     */
+    private JsonNode feedback(DeployedModels.Entry entry, JsonNode body) {
+        String id = body.path("id").asText("");
+        JsonNode labels = body.get("labels");
+        if (id.isBlank() || labels == null || !labels.isArray() || labels.isEmpty()) {
+            throw new HttpError(400, "feedback needs {\"id\": REQUEST_ID, \"labels\": [one per row of that request]}");
+        }
+        if (log == null) {
+            throw new HttpError(409, "this server keeps no prediction log to attach feedback to");
+        }
+        ObjectNode line = Json.JSON.createObjectNode().put("time", Instant.now().toString()).put("requestId", id)
+                .put("model", entry.name()).put("version", entry.version());
+        line.set("labels", labels);
+        log.feedback(line.toString());
+        return Json.JSON.createObjectNode().put("id", id).put("accepted", labels.size());
     }
 
     /** Row-major values of one input, nested or flat; JSON null is a missing value. */

@@ -203,6 +203,33 @@ class ModelServerTest {
     }
 
     @Test
+    void feedbackAttachesGroundTruthByRequestId() throws Exception {
+        deployed();
+        assertThat(post("/v2/models/iris/infer", IRIS_ROW, null).statusCode()).isEqualTo(200);
+        HttpResponse<String> ok = post("/v2/models/iris/feedback", "{\"id\": \"42\", \"labels\": [\"setosa\","
+                + " \"virginica\"]}", null);
+        assertThat(ok.statusCode()).isEqualTo(200);
+        assertThat(json(ok).get("accepted").asInt()).isEqualTo(2);
+        assertThat(post("/v2/models/iris/feedback", "{\"labels\": []}", null).statusCode()).isEqualTo(400);
+        assertThat(Files.readString(tmp.resolve("log/feedback.jsonl"))).contains("\"requestId\":\"42\"");
+    }
+
+    @Test
+    void predictionLogRotatesAndKeepsABoundedNumberOfFiles(@TempDir Path dir) throws Exception {
+        try (PredictionLog log = new PredictionLog(dir, 2_000, 3)) {
+            for (int i = 0; i < 100; i++) {
+                log.append(List.of(new io.jenkins.plugins.mlops.monitor.PredictionLogEntry("t", "r" + i, 0, "m", "1", 1.0,
+                        java.util.Map.of("x", String.valueOf(i)), "a", 0.5, null)));
+            }
+        }
+        try (var files = Files.list(dir)) {
+            List<String> names = files.map(p -> p.getFileName().toString()).sorted().toList();
+            assertThat(names).contains("predictions.jsonl");
+            assertThat(names.stream().filter(n -> n.startsWith("predictions-"))).hasSize(3);
+        }
+    }
+
+    @Test
     void deployStepTalksToTheAdminApi() throws Exception {
         StepResult result = DeployStep.run(URI.create(server.url()), "iris@1", TOKEN, tmp.resolve("deploy"));
         assertThat(result.getStatus()).isEqualTo(Status.PASSED);
