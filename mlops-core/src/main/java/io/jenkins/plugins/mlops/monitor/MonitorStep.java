@@ -58,7 +58,8 @@ public final class MonitorStep {
      */
     public static StepResult run(Path log, Table reference, Schema schema, int windowRows, DriftConfig config,
                                  Path outDir) {
-        List<PredictionLogEntry> entries = read(log);
+        // shadow predictions repeat requests another version answered: not traffic of their own
+        List<PredictionLogEntry> entries = read(log).stream().filter(e -> !e.isShadow()).toList();
         if (entries.isEmpty()) {
             throw InvalidInputException.in(log, "the prediction log has no entries yet");
         }

@@ -36,7 +36,7 @@ class MonitorStepTest {
             // right in the first hundred rows, wrong in half of the second hundred
             String predicted = r < 100 || r % 2 == 0 ? truth : "Gentoo".equals(truth) ? "Adelie" : "Gentoo";
             PredictionLogEntry e = new PredictionLogEntry("2026-11-26T00:00:" + (r % 60) + "Z", "req-" + r, 0, "p", "1",
-                    1.0, inputs, predicted, 0.9, null);
+                    1.0, inputs, predicted, 0.9, null, null);
             (r < 100 ? older : newer).append(Json.JSON.writer().without(
                     com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT).writeValueAsString(e)).append('\n');
             feedback.append("{\"requestId\":\"req-").append(r).append("\",\"labels\":[\"").append(truth).append("\"]}\n");

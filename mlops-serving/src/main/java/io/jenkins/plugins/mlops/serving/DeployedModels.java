@@ -1,35 +1,120 @@
 package io.jenkins.plugins.mlops.serving;
 
+import io.jenkins.plugins.mlops.data.Sha256;
 import io.jenkins.plugins.mlops.model.PackagedModel;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * The models a server holds: several versions per name, one of them the default for requests
- * without a version. Swapping the default is one atomic reference update, so in-flight requests
- * finish on the version they started with.
+ * The models a server holds and how requests without a version are routed: a primary, the
+ * previous primary kept warm for an instant rollback, an optional canary that takes a share of the
+ * requests (sticky by request id), and an optional shadow that sees every request but never
+ * answers. Every change replaces a route with one atomic update, so a request in flight finishes
+ * on the version it started with and none fails during a swap.
  */
 final class DeployedModels {
     record Entry(String name, String version, PackagedModel model) {
     }
 
+    /** @param weight the canary's share of requests, 0..1 */
+    record Route(Entry primary, Entry previous, Entry canary, double weight, Entry shadow) {
+    }
+
+    enum Strategy {
+        DIRECT,
+        BLUE_GREEN,
+        CANARY,
+        SHADOW
+    }
+
     private final Map<String, Map<String, Entry>> byName = new ConcurrentHashMap<>();
-    private final Map<String, Entry> defaults = new ConcurrentHashMap<>();
+    private final Map<String, Route> routes = new ConcurrentHashMap<>();
 
     void deploy(String name, String version, PackagedModel model) {
+        deploy(name, version, model, Strategy.DIRECT, 0);
+    }
+
+    Route deploy(String name, String version, PackagedModel model, Strategy strategy, double weight) {
         Entry entry = new Entry(name, version, model);
         byName.computeIfAbsent(name, n -> new ConcurrentHashMap<>()).put(version, entry);
-        defaults.put(name, entry);
+        return routes.compute(name, (n, r) -> switch (strategy) {
+            case DIRECT, BLUE_GREEN -> new Route(entry, r == null ? null : r.primary(), null, 0, null);
+            case CANARY -> {
+                requirePrimary(name, r);
+                yield new Route(r.primary(), r.previous(), entry, weight, r.shadow());
+            }
+            case SHADOW -> {
+                requirePrimary(name, r);
+                yield new Route(r.primary(), r.previous(), r.canary(), r.weight(), entry);
+            }
+        });
+    }
+
+    private static void requirePrimary(String name, Route r) {
+        if (r == null) {
+            throw new HttpError(409, "model '" + name + "' has no primary version yet; deploy one directly first");
+        }
+    }
+
+    /** The canary (or else the shadow) becomes the primary; the old primary stays warm as previous. */
+    Route promote(String name) {
+        return routes.compute(name, (n, r) -> {
+            requirePrimary(name, r);
+            Entry next = r.canary() != null ? r.canary() : r.shadow();
+            if (next == null) {
+                throw new HttpError(409, "model '" + name + "' has no canary or shadow to promote");
+            }
+            return new Route(next, r.primary(), null, 0, r.canary() != null ? r.shadow() : null);
+        });
+    }
+
+    /** Drops the canary and the shadow; without them, the previous primary comes back. */
+    Route rollback(String name) {
+        return routes.compute(name, (n, r) -> {
+            requirePrimary(name, r);
+            if (r.canary() != null || r.shadow() != null) {
+                return new Route(r.primary(), r.previous(), null, 0, null);
+            }
+            if (r.previous() == null) {
+                throw new HttpError(409, "model '" + name + "' has nothing to roll back to");
+            }
+            return new Route(r.previous(), r.primary(), null, 0, null);
+        });
+    }
+
+    /** The version that answers a request without a version; sticky by request id when there is one. */
+    Entry route(String name, String requestId) {
+        Route r = routes.get(name);
+        if (r == null) {
+            throw new HttpError(404, "model '" + name + "' is not deployed on this server");
+        }
+        if (r.canary() == null || r.weight() <= 0) {
+            return r.primary();
+        }
+        double u = requestId == null ? ThreadLocalRandom.current().nextDouble() : unit(requestId);
+        return u < r.weight() ? r.canary() : r.primary();
+    }
+
+    Route routeOf(String name) {
+        return routes.get(name);
+    }
+
+    /** A request id mapped to [0, 1): the same id always lands on the same side of a canary split. */
+    static double unit(String requestId) {
+        byte[] h = Sha256.newDigest().digest(requestId.getBytes(StandardCharsets.UTF_8));
+        long v = 0;
+        for (int i = 0; i < 7; i++) {
+            v = (v << 8) | (h[i] & 0xFF);
+        }
+        return v / (double) (1L << 56);
     }
 
     Entry get(String name, String version) {
         if (version == null) {
-            Entry e = defaults.get(name);
-            if (e == null) {
-                throw new HttpError(404, "model '" + name + "' is not deployed on this server");
-            }
-            return e;
+            return route(name, null);
         }
         Map<String, Entry> versions = byName.get(name);
         if (versions == null) {
@@ -48,7 +133,7 @@ final class DeployedModels {
     }
 
     boolean isEmpty() {
-        return defaults.isEmpty();
+        return routes.isEmpty();
     }
 
     void closeAll() {

@@ -49,6 +49,10 @@ public final class ModelServer implements AutoCloseable {
     private final ServerConfig config;
     private final DeployedModels models = new DeployedModels();
     private final ServerMetrics metrics = new ServerMetrics();
+    /** Shadow predictions run after the answer, on one thread, dropped when they fall behind. */
+    private final java.util.concurrent.ThreadPoolExecutor shadows = new java.util.concurrent.ThreadPoolExecutor(1, 1, 0,
+            java.util.concurrent.TimeUnit.SECONDS, new java.util.concurrent.ArrayBlockingQueue<>(1000),
+            new java.util.concurrent.ThreadPoolExecutor.DiscardPolicy());
     private final PredictionLog log;
     private final Server jetty;
     private final ServerConnector connector;
@@ -99,6 +103,8 @@ public final class ModelServer implements AutoCloseable {
     @Override
     public void close() throws Exception {
         jetty.stop();
+        shadows.shutdown();
+        shadows.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS);
         models.closeAll();
         if (log != null) {
             log.close();
@@ -170,12 +176,27 @@ public final class ModelServer implements AutoCloseable {
             throw new HttpError(404, "no such endpoint: " + method + " " + path);
         }
         String action = m.group(3);
+        String name = m.group(1);
+        if ("/infer".equals(action) && m.group(2) == null) {
+            // no version: the route decides, sticky by the request's id when it has one
+            requireMethod(method, "POST");
+            JsonNode body;
+            DeployedModels.Entry routed;
+            try {
+                body = readBody(request);
+                routed = models.route(name, body.hasNonNull("id") ? body.get("id").asText() : null);
+            } catch (HttpError e) {
+                metrics.failure.labelValues(name, String.valueOf(e.status)).inc();
+                throw e;
+            }
+            return timedInfer(routed, body, models.routeOf(name));
+        }
         DeployedModels.Entry entry;
         try {
-            entry = models.get(m.group(1), m.group(2));
+            entry = models.get(name, m.group(2));
         } catch (HttpError e) {
             if ("/infer".equals(action)) {
-                metrics.failure.labelValues(m.group(1), String.valueOf(e.status)).inc();
+                metrics.failure.labelValues(name, String.valueOf(e.status)).inc();
             }
             throw e;
         }
@@ -191,11 +212,26 @@ public final class ModelServer implements AutoCloseable {
         if (action.equals("/feedback")) {
             return feedback(entry, readBody(request));
         }
+        return timedInfer(entry, readBody(request), null);
+    }
+
+    /** Answers with {@code entry}; with a shadow on the route, the shadow scores the same rows afterwards. */
+    private JsonNode timedInfer(DeployedModels.Entry entry, JsonNode body, DeployedModels.Route route) {
         long started = System.nanoTime();
         try {
-            JsonNode answer = infer(entry, readBody(request));
+            JsonNode answer = infer(entry, body, false);
             metrics.success.labelValues(entry.name(), entry.version()).inc();
             metrics.duration.labelValues(entry.name(), entry.version()).observe((System.nanoTime() - started) / 1e9);
+            if (route != null && route.shadow() != null) {
+                DeployedModels.Entry shadow = route.shadow();
+                shadows.execute(() -> {
+                    try {
+                        infer(shadow, body, true);
+                    } catch (RuntimeException e) {
+                        metrics.failure.labelValues(shadow.name(), "shadow").inc();
+                    }
+                });
+            }
             return answer;
         } catch (HttpError e) {
             metrics.failure.labelValues(entry.name(), String.valueOf(e.status)).inc();
@@ -264,7 +300,7 @@ public final class ModelServer implements AutoCloseable {
     }
 
     /** Tabular OIP inference: one named input per feature column, rows along the first dimension. */
-    private JsonNode infer(DeployedModels.Entry entry, JsonNode request) {
+    private JsonNode infer(DeployedModels.Entry entry, JsonNode request, boolean shadow) {
         long started = System.nanoTime();
         List<String> features = entry.model().preprocessor().featureNames();
         JsonNode inputs = request.get("inputs");
@@ -349,7 +385,8 @@ public final class ModelServer implements AutoCloseable {
                 }
                 Prediction p = predictions.get(r);
                 entries.add(new PredictionLogEntry(time, id, r, entry.name(), entry.version(), latencyMs, values,
-                        classification ? p.label() : String.valueOf(p.value()), classification ? p.value() : null, null));
+                        classification ? p.label() : String.valueOf(p.value()), classification ? p.value() : null, null,
+                        shadow ? Boolean.TRUE : null));
             }
             log.append(entries);
         }
@@ -394,6 +431,67 @@ public final class ModelServer implements AutoCloseable {
         }
     }
 
+    private static String modelName(JsonNode body) {
+        String name = body.path("model").asText(null);
+        if (name == null) {
+            throw new HttpError(400, "body needs {\"model\": \"NAME\"}");
+        }
+        return name;
+    }
+
+    private static ObjectNode routeAnswer(DeployedModels.Route route, String what) {
+        ObjectNode answer = Json.JSON.createObjectNode().put("name", route.primary().name())
+                .put("primary", route.primary().version()).put("result", what);
+        answer.put("previous", route.previous() == null ? null : route.previous().version());
+        answer.put("canary", route.canary() == null ? null : route.canary().version());
+        answer.put("canaryWeight", route.weight());
+        answer.put("shadow", route.shadow() == null ? null : route.shadow().version());
+        return answer;
+    }
+
+    /**
+     * Loads a registered version (its package verified first) and routes it by strategy: direct
+     * (swap), blue-green (swap only after the new version answers a probe; the old one stays warm),
+     * canary (a share of requests) or shadow (mirrored, never answers).
+     */
+    private JsonNode adminDeploy(JsonNode body) {
+        if (config.registry() == null) {
+            throw new HttpError(409, "this server has no registry to deploy from");
+        }
+        String refText = body.path("model").asText(null);
+        if (refText == null) {
+            throw new HttpError(400, "body needs {\"model\": \"NAME[@VERSION|@ALIAS]\"}");
+        }
+        DeployedModels.Strategy strategy;
+        try {
+            strategy = DeployedModels.Strategy.valueOf(body.path("strategy").asText("direct")
+                    .toUpperCase(java.util.Locale.ROOT).replace('-', '_'));
+        } catch (IllegalArgumentException e) {
+            throw new HttpError(400, "strategy must be direct, blue-green, canary or shadow");
+        }
+        double weight = body.path("weight").asDouble(0.1);
+        if (strategy == DeployedModels.Strategy.CANARY && !(weight > 0 && weight < 1)) {
+            throw new HttpError(400, "a canary weight must be between 0 and 1");
+        }
+        ModelVersion version = config.registry().resolve(ModelRef.parse(refText));
+        PackagedModel model = PackagedModel.load(config.registry().packageDir(version));
+        if (strategy == DeployedModels.Strategy.BLUE_GREEN) {
+            // the probe: a row with every input missing must still get a finite answer
+            String[] probe = new String[model.preprocessor().featureNames().size()];
+            Prediction p = model.predict(List.<String[]>of(probe)).get(0);
+            if (!Double.isFinite(p.value())) {
+                model.close();
+                throw new HttpError(409, "blue-green: " + version.ref() + " failed its health probe; nothing changed");
+            }
+        }
+        DeployedModels.Route route = models.deploy(version.name(), String.valueOf(version.version()), model, strategy,
+                weight);
+        ObjectNode answer = routeAnswer(route, "deployed");
+        answer.put("version", String.valueOf(version.version())).put("digest", version.packageDigest())
+                .put("strategy", strategy.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-')).put("deployed", true);
+        return answer;
+    }
+
     private JsonNode admin(Request request, String path, String method) throws IOException {
         if (tokenDigest == null) {
             throw new HttpError(404, "the admin API is disabled: start the server with MLOPS_ADMIN_TOKEN or --token-file");
@@ -404,22 +502,18 @@ public final class ModelServer implements AutoCloseable {
         if (!MessageDigest.isEqual(tokenDigest, presentedDigest)) {
             throw new HttpError(401, "missing or wrong admin token");
         }
-        if (!path.equals("/admin/deploy")) {
-            throw new HttpError(404, "no such admin endpoint: " + path);
-        }
         requireMethod(method, "POST");
-        if (config.registry() == null) {
-            throw new HttpError(409, "this server has no registry to deploy from");
-        }
         JsonNode body = readBody(request);
-        String refText = body.path("model").asText(null);
-        if (refText == null) {
-            throw new HttpError(400, "body needs {\"model\": \"NAME[@VERSION|@ALIAS]\"}");
+        JsonNode answer = switch (path) {
+            case "/admin/deploy" -> adminDeploy(body);
+            case "/admin/promote" -> routeAnswer(models.promote(modelName(body)), "promoted");
+            case "/admin/rollback" -> routeAnswer(models.rollback(modelName(body)), "rolled back");
+            default -> throw new HttpError(404, "no such admin endpoint: " + path);
+        };
+        if (config.registry() != null) {
+            config.registry().audit().append("admin-api", "server" + path.substring("/admin".length()),
+                    answer.path("name").asText(), null, Json.JSON.convertValue(answer, java.util.TreeMap.class));
         }
-        ModelVersion version = config.registry().resolve(ModelRef.parse(refText));
-        PackagedModel model = PackagedModel.load(config.registry().packageDir(version));
-        deploy(version.name(), String.valueOf(version.version()), model);
-        return Json.JSON.createObjectNode().put("name", version.name()).put("version", String.valueOf(version.version()))
-                .put("digest", version.packageDigest()).put("strategy", "direct").put("deployed", true);
+        return answer;
     }
 }

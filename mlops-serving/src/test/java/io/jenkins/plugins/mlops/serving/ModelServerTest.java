@@ -219,7 +219,7 @@ class ModelServerTest {
         try (PredictionLog log = new PredictionLog(dir, 2_000, 3)) {
             for (int i = 0; i < 100; i++) {
                 log.append(List.of(new io.jenkins.plugins.mlops.monitor.PredictionLogEntry("t", "r" + i, 0, "m", "1", 1.0,
-                        java.util.Map.of("x", String.valueOf(i)), "a", 0.5, null)));
+                        java.util.Map.of("x", String.valueOf(i)), "a", 0.5, null, null)));
             }
         }
         try (var files = Files.list(dir)) {
