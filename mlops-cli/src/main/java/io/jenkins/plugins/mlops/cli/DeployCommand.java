@@ -23,6 +23,23 @@ final class DeployCommand extends StepCommand {
     @Option(names = "--token-file", paramLabel = "FILE", description = "File holding the admin token.")
     Path tokenFile;
 
+    @Option(names = "--strategy", defaultValue = "direct", paramLabel = "STRATEGY",
+            description = "direct (swap), blue-green (swap after a health probe, old version kept warm), canary (a share"
+                    + " of requests) or shadow (mirrored, never answers). Default ${DEFAULT-VALUE}.")
+    String strategy;
+
+    @Option(names = "--weight", defaultValue = "0.1", paramLabel = "SHARE",
+            description = "The canary's share of requests, 0..1 (default ${DEFAULT-VALUE}).")
+    double weight;
+
+    @Option(names = "--promote", description = "Instead of deploying: make the canary or shadow of --model (a NAME)"
+            + " the primary.")
+    boolean promote;
+
+    @Option(names = "--rollback", description = "Instead of deploying: drop the canary and shadow of --model (a NAME),"
+            + " or bring back its previous primary.")
+    boolean rollback;
+
     @Override
     StepResult runStep(Path out) {
         ModelRef.parse(model);
@@ -35,6 +52,16 @@ final class DeployCommand extends StepCommand {
         if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme()) || uri.getHost() == null) {
             throw new InvalidInputException("invalid --server URL '" + server + "': expected http(s)://HOST:PORT");
         }
-        return DeployStep.run(uri, model, AdminToken.read(tokenFile), out);
+        if (promote && rollback) {
+            throw new InvalidInputException("--promote and --rollback exclude each other");
+        }
+        if (promote || rollback) {
+            return DeployStep.route(uri, ModelRef.parse(model).name(), promote ? "promote" : "rollback",
+                    AdminToken.read(tokenFile), out);
+        }
+        if (!java.util.Set.of("direct", "blue-green", "canary", "shadow").contains(strategy)) {
+            throw new InvalidInputException("--strategy must be direct, blue-green, canary or shadow (got " + strategy + ")");
+        }
+        return DeployStep.run(uri, model, strategy, weight, AdminToken.read(tokenFile), out);
     }
 }

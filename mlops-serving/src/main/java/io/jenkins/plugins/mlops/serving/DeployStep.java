@@ -28,22 +28,58 @@ public final class DeployStep {
     }
 
     public static StepResult run(URI server, String modelRef, String token, Path outDir) {
-        if (token == null || token.isBlank()) {
-            throw new InvalidInputException("no admin token: set MLOPS_ADMIN_TOKEN or pass --token-file");
-        }
+        return run(server, modelRef, "direct", 0.1, token, outDir);
+    }
+
+    /** @param strategy direct, blue-green, canary (with {@code weight}) or shadow */
+    public static StepResult run(URI server, String modelRef, String strategy, double weight, String token, Path outDir) {
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
-        String body = Json.JSON.createObjectNode().put("model", modelRef).toString();
-        HttpResponse<String> deployed = send(client, HttpRequest.newBuilder(server.resolve("/admin/deploy"))
-                .header("Authorization", "Bearer " + token)
-                .header("Content-Type", "application/json")
-                .timeout(Duration.ofMinutes(2))
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), server);
+        String body = Json.JSON.createObjectNode().put("model", modelRef).put("strategy", strategy).put("weight", weight)
+                .toString();
+        HttpResponse<String> deployed = admin(client, server, "/admin/deploy", body, token);
         JsonNode answer = parse(deployed.body());
         List<Check> checks = new ArrayList<>();
         boolean accepted = deployed.statusCode() == 200;
         checks.add(Check.of("admin-deploy", accepted, deployed.statusCode(), "200",
                 accepted ? "The server loaded " + answer.path("name").asText() + "@" + answer.path("version").asText()
-                        + " (package digest verified)." : "The server refused: " + answer.path("error").asText(deployed.body())));
+                        + " (package digest verified), strategy " + strategy + "." : "The server refused: "
+                        + answer.path("error").asText(deployed.body())));
+        return finish(client, server, modelRef, answer, accepted, checks, outDir);
+    }
+
+    /** Promotes the canary or shadow of {@code model}, or rolls back its route; one line of result. */
+    public static StepResult route(URI server, String model, String action, String token, Path outDir) {
+        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+        HttpResponse<String> r = admin(client, server, "/admin/" + action,
+                Json.JSON.createObjectNode().put("model", model).toString(), token);
+        JsonNode answer = parse(r.body());
+        boolean ok = r.statusCode() == 200;
+        List<Check> checks = List.of(Check.of("admin-" + action, ok, r.statusCode(), "200", ok ? model + " "
+                + answer.path("result").asText() + ": primary " + answer.path("primary").asText() + "."
+                : "The server refused: " + answer.path("error").asText(r.body())));
+        Map<String, Object> route = Json.JSON.convertValue(answer, Map.class);
+        StepResult result = StepResult.fromChecks(STEP, ok ? model + " " + answer.path("result").asText() + " on " + server
+                + ": primary is now version " + answer.path("primary").asText() + "." : "The " + action + " of " + model
+                + " on " + server + " failed: " + answer.path("error").asText(r.body()), checks).with("route", route);
+        HtmlReport report = HtmlReport.forResult("Deployment", result);
+        report.section("Route").facts(route);
+        StepOutputWriter.write(outDir, result, report);
+        return result;
+    }
+
+    private static HttpResponse<String> admin(HttpClient client, URI server, String path, String body, String token) {
+        if (token == null || token.isBlank()) {
+            throw new InvalidInputException("no admin token: set MLOPS_ADMIN_TOKEN or pass --token-file");
+        }
+        return send(client, HttpRequest.newBuilder(server.resolve(path))
+                .header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json")
+                .timeout(Duration.ofMinutes(2))
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), server);
+    }
+
+    private static StepResult finish(HttpClient client, URI server, String modelRef, JsonNode answer, boolean accepted,
+                                     List<Check> checks, Path outDir) {
         Map<String, Object> deployment = new LinkedHashMap<>();
         deployment.put("server", server.toString());
         deployment.put("requested", modelRef);
@@ -62,7 +98,7 @@ public final class DeployStep {
         }
         String summary = accepted ? "Deployed " + deployment.get("name") + "@" + deployment.get("version") + " to "
                 + server + " (strategy " + deployment.get("strategy") + ")." : "Deployment of " + modelRef + " to " + server
-                + " failed: " + answer.path("error").asText(deployed.body());
+                + " failed: " + answer.path("error").asText("refused");
         StepResult result = StepResult.fromChecks(STEP, summary, checks).with("deployment", deployment);
         HtmlReport report = HtmlReport.forResult("Deployment", result);
         report.section("Deployment").facts(deployment);

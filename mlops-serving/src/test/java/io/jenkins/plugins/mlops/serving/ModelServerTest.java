@@ -234,6 +234,11 @@ class ModelServerTest {
         StepResult result = DeployStep.run(URI.create(server.url()), "iris@1", TOKEN, tmp.resolve("deploy"));
         assertThat(result.getStatus()).isEqualTo(Status.PASSED);
         assertThat(tmp.resolve("deploy/deploy.json")).exists();
+        StepResult canary = DeployStep.run(URI.create(server.url()), "iris@1", "canary", 0.5, TOKEN, tmp.resolve("canary"));
+        assertThat(canary.getStatus()).isEqualTo(Status.PASSED);
+        StepResult rolledBack = DeployStep.route(URI.create(server.url()), "iris", "rollback", TOKEN, tmp.resolve("rb"));
+        assertThat(rolledBack.getStatus()).isEqualTo(Status.PASSED);
+        assertThat(rolledBack.getSummary()).contains("rolled back");
         StepResult refused = DeployStep.run(URI.create(server.url()), "iris@1", "wrong", tmp.resolve("refused"));
         assertThat(refused.getStatus()).isEqualTo(Status.FAILED);
         assertThat(refused.getSummary()).contains("missing or wrong admin token");
