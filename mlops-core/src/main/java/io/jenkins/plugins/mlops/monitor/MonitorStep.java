@@ -59,7 +59,7 @@ public final class MonitorStep {
     public static StepResult run(Path log, Table reference, Schema schema, int windowRows, DriftConfig config,
                                  Path outDir) {
         // shadow predictions repeat requests another version answered: not traffic of their own
-        List<PredictionLogEntry> entries = read(log).stream().filter(e -> !e.isShadow()).toList();
+        List<PredictionLogEntry> entries = readLog(log).stream().filter(e -> !e.isShadow()).toList();
         if (entries.isEmpty()) {
             throw InvalidInputException.in(log, "the prediction log has no entries yet");
         }
@@ -120,9 +120,10 @@ public final class MonitorStep {
 
     /**
      * A log file, or a server's log folder: its rotated files oldest first, then the current one,
-     * with ground truth from {@code feedback.jsonl} joined by request id and row.
+     * with ground truth from {@code feedback.jsonl} joined by request id and row. Also read by the
+     * canary analysis.
      */
-    static List<PredictionLogEntry> read(Path log) {
+    public static List<PredictionLogEntry> readLog(Path log) {
         if (!Files.isDirectory(log)) {
             return readFile(log);
         }

@@ -1,0 +1,128 @@
+package io.jenkins.plugins.mlops.serving;
+
+import io.jenkins.plugins.mlops.contract.Check;
+import io.jenkins.plugins.mlops.contract.CheckStatus;
+import io.jenkins.plugins.mlops.contract.InvalidInputException;
+import io.jenkins.plugins.mlops.contract.Json;
+import io.jenkins.plugins.mlops.contract.Status;
+import io.jenkins.plugins.mlops.contract.StepResult;
+import io.jenkins.plugins.mlops.data.Sha256;
+import io.jenkins.plugins.mlops.drift.ColumnDrift;
+import io.jenkins.plugins.mlops.drift.DriftConfig;
+import io.jenkins.plugins.mlops.drift.DriftDetector;
+import io.jenkins.plugins.mlops.drift.DriftReports;
+import io.jenkins.plugins.mlops.drift.DriftVerdict;
+import io.jenkins.plugins.mlops.governance.AuditLog;
+import io.jenkins.plugins.mlops.monitor.PredictionLogEntry;
+import io.jenkins.plugins.mlops.report.Html;
+import io.jenkins.plugins.mlops.report.HtmlReport;
+import io.jenkins.plugins.mlops.report.StepOutputWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The {@code canary} step: compares the canary with the primary on the requests each answered
+ * (prediction distribution with the drift statistics, latency), then promotes or rolls back through
+ * the admin API, or waits when the canary has answered too few requests. The decision and its
+ * evidence go to the audit log.
+ */
+public final class CanaryStep {
+    public static final String STEP = "canary";
+
+    /**
+     * @param minRows fewer canary rows: wait (INSUFFICIENT_DATA), decide nothing
+     * @param maxLatencyRatio the canary's p99 may be at most this multiple of the primary's
+     */
+    public record Policy(int minRows, double maxLatencyRatio) {
+        public static final Policy DEFAULT = new Policy(50, 2.0);
+    }
+
+    private CanaryStep() {
+    }
+
+    public static StepResult run(URI server, String model, String primary, String canary, Path log, Policy policy,
+                                 String token, AuditLog audit, Path outDir) {
+        List<PredictionLogEntry> rows = io.jenkins.plugins.mlops.monitor.MonitorStep.readLog(log).stream()
+                .filter(e -> model.equals(e.model()) && !e.isShadow()).toList();
+        List<PredictionLogEntry> p = rows.stream().filter(e -> primary.equals(e.version())).toList();
+        List<PredictionLogEntry> c = rows.stream().filter(e -> canary.equals(e.version())).toList();
+        if (p.isEmpty()) {
+            throw InvalidInputException.in(log, "no logged answers of " + model + "@" + primary + " to compare with");
+        }
+        List<Check> checks = new ArrayList<>();
+        String decision;
+        ColumnDrift predictions = null;
+        if (c.size() < policy.minRows()) {
+            checks.add(new Check("canary-rows", CheckStatus.INSUFFICIENT_DATA, c.size(), ">= " + policy.minRows(),
+                    "The canary answered only " + c.size() + " rows; waiting for " + policy.minRows() + "."));
+            decision = "wait";
+        } else {
+            predictions = new DriftDetector(DriftConfig.DEFAULT).compare(List.of(new DriftDetector.Categorical(
+                    "prediction", counts(p), counts(c)))).get(0);
+            checks.addAll(DriftReports.checks("predictions:", List.of(predictions)));
+            double p99p = p99(p);
+            double p99c = p99(c);
+            double ratio = p99c / Math.max(1e-9, p99p);
+            checks.add(Check.of("latency-p99", ratio <= policy.maxLatencyRatio(), ratio, "<= " + policy.maxLatencyRatio()
+                    + "x", "Canary p99 " + Html.number(p99c) + " ms against the primary's " + Html.number(p99p) + " ms."));
+            boolean bad = predictions.verdict() == DriftVerdict.DRIFT || ratio > policy.maxLatencyRatio();
+            decision = bad ? "rollback" : "promote";
+        }
+        Map<String, Object> evidence = new LinkedHashMap<>();
+        evidence.put("model", model);
+        evidence.put("primary", Map.of("version", primary, "rows", p.size(), "predictions", counts(p), "p99Ms", p99(p)));
+        evidence.put("canary", Map.of("version", canary, "rows", c.size(), "predictions", counts(c),
+                "p99Ms", c.isEmpty() ? 0 : p99(c)));
+        evidence.put("decision", decision);
+        String digest;
+        try {
+            digest = Sha256.of(Json.JSON.writeValueAsBytes(evidence));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        StepResult route = decision.equals("wait") ? null
+                : DeployStep.route(server, model, decision, token, outDir.resolve("route"));
+        if (audit != null) {
+            audit.append("canary-analysis", "canary-" + decision, model + "@" + canary, digest, Map.of("primary", primary,
+                    "canaryRows", String.valueOf(c.size()), "checks", checks.stream().map(k -> k.name() + "="
+                            + k.status()).toList().toString()));
+        }
+        boolean acted = route == null || route.getStatus() == Status.PASSED;
+        Status status = !acted ? Status.ERROR : decision.equals("rollback") ? Status.FAILED : Status.PASSED;
+        String summary = switch (decision) {
+            case "wait" -> "Canary " + model + "@" + canary + " answered " + c.size() + " rows; no decision yet.";
+            case "rollback" -> "Rolled back canary " + model + "@" + canary + ": " + String.join("; ", checks.stream()
+                    .filter(k -> k.status() == CheckStatus.FAILED).map(Check::reason).toList());
+            default -> "Promoted canary " + model + "@" + canary + " after " + c.size() + " rows: predictions and latency"
+                    + " in line with " + primary + ".";
+        } + (acted ? "" : " The admin call failed: " + route.getSummary());
+        StepResult result = new StepResult(STEP, status, summary, checks)
+                .with("decision", decision)
+                .with("evidence", evidence)
+                .with("evidenceDigest", digest);
+        HtmlReport report = HtmlReport.forResult("Canary analysis", result);
+        if (predictions != null) {
+            DriftReports.render(report, "Prediction distribution: primary (reference) vs canary", List.of(predictions));
+        }
+        StepOutputWriter.write(outDir, result, report);
+        return result;
+    }
+
+    private static Map<String, Long> counts(List<PredictionLogEntry> rows) {
+        Map<String, Long> counts = new HashMap<>();
+        rows.forEach(e -> counts.merge(e.prediction(), 1L, Long::sum));
+        return counts;
+    }
+
+    private static double p99(List<PredictionLogEntry> rows) {
+        double[] ms = rows.stream().mapToDouble(PredictionLogEntry::latencyMs).sorted().toArray();
+        return ms.length == 0 ? 0 : ms[Math.min(ms.length - 1, (int) (ms.length * 0.99))];
+    }
+}
