@@ -134,6 +134,13 @@ public final class TrainStep {
             }
         }
         Table data = all.filter(r -> all.value(r, labelColumn) != null);
+        if (spec.task() == Task.CLASSIFICATION) {
+            java.util.Set<String> classes = io.jenkins.plugins.mlops.data.Columns.counts(data, labelColumn).keySet();
+            if (classes.size() < 2) {
+                throw InvalidInputException.in(dataFile, "label column '" + spec.label() + "' has " + (classes.isEmpty()
+                        ? "no values" : "a single class " + classes) + ": a classifier needs at least two");
+            }
+        }
         Schema schema = SchemaInference.infer(data);
         if (spec.task() == Task.REGRESSION && !schema.field(spec.label()).orElseThrow().type().isNumeric()) {
             throw InvalidInputException.in(dataFile, "label column '" + spec.label() + "' is not numeric, but the spec"

@@ -13,6 +13,7 @@ import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -66,6 +67,18 @@ class TrainSpecTest {
         assertThat(holdout.get(292)).startsWith("2015/12/31");
         Preprocessor pre = Json.readJson(out.resolve("model/preprocessing.json"), Preprocessor.class);
         assertThat(pre.featureNames()).doesNotContain("date");
+    }
+
+    @Test
+    void aSingleClassIsAnInputError(@TempDir Path tmp) throws Exception {
+        List<String> setosa = Files.readAllLines(Fixtures.dataset("iris.csv")).stream()
+                .filter(l -> l.startsWith("sepal") || l.endsWith(",setosa")).toList();
+        Files.write(tmp.resolve("setosa.csv"), setosa);
+        Path spec = tmp.resolve("spec.yaml");
+        Files.writeString(spec, "task: classification\nlabel: target\nseed: 1\n");
+        assertThatThrownBy(() -> TrainStep.run(spec, tmp.resolve("setosa.csv"), tmp.resolve("out"), QUIET))
+                .isInstanceOf(io.jenkins.plugins.mlops.contract.InvalidInputException.class)
+                .hasMessageContaining("a single class [setosa]: a classifier needs at least two");
     }
 
     @ParameterizedTest

@@ -32,11 +32,16 @@ class CanaryStepTest {
         Files.writeString(spec, "name: iris\ntask: classification\nlabel: target\nseed: 4\ntraining: {epochs: 30}\n");
         PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
         TrainStep.run(spec, Fixtures.dataset("iris.csv"), tmp.resolve("good"), quiet);
-        // the bad one only ever saw setosa: it can answer nothing else
-        List<String> setosa = Files.readAllLines(Fixtures.dataset("iris.csv")).stream()
-                .filter(l -> l.startsWith("sepal") || l.endsWith(",setosa")).toList();
-        Files.write(tmp.resolve("setosa.csv"), setosa);
-        TrainStep.run(spec, tmp.resolve("setosa.csv"), tmp.resolve("bad"), quiet);
+        // the bad one saw 50 setosa and 4 versicolor for two epochs: it answers setosa to almost everything
+        List<String> lines = Files.readAllLines(Fixtures.dataset("iris.csv"));
+        List<String> skewed = new java.util.ArrayList<>(lines.stream()
+                .filter(l -> l.startsWith("sepal") || l.endsWith(",setosa")).toList());
+        skewed.addAll(lines.stream().filter(l -> l.endsWith(",versicolor")).limit(4).toList());
+        Files.write(tmp.resolve("skewed.csv"), skewed);
+        Path badSpec = tmp.resolve("bad.yaml");
+        Files.writeString(badSpec, "name: iris\ntask: classification\nlabel: target\nseed: 4\nsplit: {test: 0.5}\n"
+                + "training: {epochs: 2}\n");
+        TrainStep.run(badSpec, tmp.resolve("skewed.csv"), tmp.resolve("bad"), quiet);
         Registry registry = new Registry(tmp.resolve("registry"));
         registry.register(tmp.resolve("good/model"), "iris", "test");
         registry.register(tmp.resolve("bad/model"), "iris", "test");

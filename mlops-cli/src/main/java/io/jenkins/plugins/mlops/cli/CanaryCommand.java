@@ -1,0 +1,52 @@
+package io.jenkins.plugins.mlops.cli;
+
+import io.jenkins.plugins.mlops.contract.StepResult;
+import io.jenkins.plugins.mlops.registry.ModelRef;
+import io.jenkins.plugins.mlops.serving.CanaryStep;
+import java.net.URI;
+import java.nio.file.Path;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "canary", mixinStandardHelpOptions = true,
+        description = "Compare a canary with the primary on the requests each answered (prediction distribution with"
+                + " the drift statistics, p99 latency), then promote it, roll it back, or wait for more requests."
+                + " Exit 0 promoted or waiting, 1 rolled back.")
+final class CanaryCommand extends StepCommand {
+    @Option(names = "--server", required = true, paramLabel = "URL", description = "The model server.")
+    String server;
+
+    @Option(names = "--model", required = true, paramLabel = "NAME", description = "The model name.")
+    String model;
+
+    @Option(names = "--primary", required = true, paramLabel = "VERSION", description = "The primary's version.")
+    String primary;
+
+    @Option(names = "--canary", required = true, paramLabel = "VERSION", description = "The canary's version.")
+    String canary;
+
+    @Option(names = "--log", required = true, paramLabel = "DIR", description = "The server's prediction log folder.")
+    Path log;
+
+    @Option(names = "--min-rows", defaultValue = "50", description = "Canary answers needed for a decision"
+            + " (default ${DEFAULT-VALUE}).")
+    int minRows;
+
+    @Option(names = "--max-latency-ratio", defaultValue = "2.0", description = "Largest canary/primary p99 ratio"
+            + " (default ${DEFAULT-VALUE}).")
+    double maxLatencyRatio;
+
+    @Option(names = "--token-file", paramLabel = "FILE", description = "File holding the admin token.")
+    Path tokenFile;
+
+    @Option(names = "--registry", paramLabel = "DIR", description = "Registry whose audit log records the decision"
+            + " (default: $MLOPS_HOME or .mlops).")
+    Path home;
+
+    @Override
+    StepResult runStep(Path out) {
+        ModelRef.checkName(model);
+        return CanaryStep.run(URI.create(server), model, primary, canary, log, new CanaryStep.Policy(minRows,
+                maxLatencyRatio), AdminToken.read(tokenFile), RegistryCommand.registry(home).audit(), out);
+    }
+}
