@@ -258,11 +258,10 @@ public final class ModelTestStep {
                     row.put("baseline", scoring.metric(metric, members, baseline));
                 } else if (bound != null) {
                     double[] ci = scoring.interval(metric, members, predictions);
-                    boolean lowerBetter = TestSuite.LOWER_IS_BETTER.contains(metric);
                     // fail only when the whole interval misses the bound
                     boolean fails = bound.min() != null && ci[1] < bound.min() - maxDrop
                             || bound.max() != null && ci[0] > bound.max() + maxDrop;
-                    check = Check.of(name, !fails, value, bound.describe() + (lowerBetter ? "" : "") + " (CI)",
+                    check = Check.of(name, !fails, value, bound.describe() + " (CI)",
                             metric + " " + Html.number(value) + " on " + members.length + " rows where " + column + " = "
                                     + slice.getKey() + " (95 % CI [" + Html.number(ci[0]) + ", " + Html.number(ci[1])
                                     + "])" + (fails ? ": the whole interval misses " + bound.describe() + "." : "."));

@@ -28,10 +28,6 @@ final class Scoring {
         this.values = values;
     }
 
-    int rows() {
-        return task == Task.CLASSIFICATION ? labels.length : values.length;
-    }
-
     double metric(String name, int[] rows, List<Prediction> predictions) {
         if (task == Task.CLASSIFICATION) {
             if (name.equals("accuracy")) {
