@@ -30,7 +30,7 @@ import picocli.CommandLine.Option;
 
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Benchmarks that print ratios against a baseline measured in the same run.",
-        subcommands = {BenchCommand.Validate.class, BenchCommand.Train.class})
+        subcommands = {BenchCommand.Validate.class, BenchCommand.Train.class, BenchCommand.Serve.class})
 final class BenchCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -38,6 +38,36 @@ final class BenchCommand implements Runnable {
     @Override
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(), "missing subcommand: validate or train");
+    }
+
+    @Command(name = "serve", mixinStandardHelpOptions = true,
+            description = "A model server on loopback with a penguins model against its own no-op endpoint, in one run:"
+                    + " closed-loop single-row throughput and its ratio, latency percentiles at a fixed rate.")
+    static final class Serve implements Callable<Integer> {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Option(names = "--seconds", defaultValue = "10", description = "Per measurement (default ${DEFAULT-VALUE}).")
+        int seconds;
+
+        @Option(names = "--rate", defaultValue = "1000", description = "Requests/s of the latency run (default"
+                + " ${DEFAULT-VALUE}).")
+        int rate;
+
+        @Option(names = "--clients", defaultValue = "4", description = "Closed-loop clients (default ${DEFAULT-VALUE}).")
+        int clients;
+
+        @Override
+        public Integer call() throws Exception {
+            Path work = Files.createTempDirectory("mlops-bench-serve-");
+            Path data = work.resolve("penguins.csv");
+            // the demo's data travels in the CLI jar
+            try (var in = BenchCommand.class.getResourceAsStream("/demo/datasets/penguins.csv")) {
+                Files.copy(in, data);
+            }
+            ServeBenchmark.run(work, data, seconds, rate, clients, spec.commandLine().getOut());
+            return 0;
+        }
     }
 
     @Command(name = "train", mixinStandardHelpOptions = true,

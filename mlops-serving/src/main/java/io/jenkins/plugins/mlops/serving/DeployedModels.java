@@ -16,7 +16,11 @@ import java.util.concurrent.ThreadLocalRandom;
  * on the version it started with and none fails during a swap.
  */
 final class DeployedModels {
-    record Entry(String name, String version, PackagedModel model) {
+    /** A loaded version, with the batcher that scores its concurrent requests together. */
+    record Entry(String name, String version, PackagedModel model, MicroBatcher batcher) {
+        Entry(String name, String version, PackagedModel model) {
+            this(name, version, model, new MicroBatcher(model, name + "-" + version));
+        }
     }
 
     /** @param weight the canary's share of requests, 0..1 */
@@ -137,6 +141,9 @@ final class DeployedModels {
     }
 
     void closeAll() {
-        byName.values().forEach(v -> v.values().forEach(e -> e.model().close()));
+        byName.values().forEach(v -> v.values().forEach(e -> {
+            e.batcher().close();
+            e.model().close();
+        }));
     }
 }

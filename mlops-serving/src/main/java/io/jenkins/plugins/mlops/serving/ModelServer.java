@@ -162,6 +162,11 @@ public final class ModelServer implements AutoCloseable {
             }
             return Json.JSON.createObjectNode().put("ready", true);
         }
+        if (path.equals("/v2/noop")) {
+            // the baseline of the load benchmark: the same HTTP and JSON path, no model
+            requireMethod(method, "POST");
+            return Json.JSON.createObjectNode().put("id", readBody(request).path("id").asText(""));
+        }
         if (path.equals("/v2")) {
             requireMethod(method, "GET");
             ObjectNode meta = Json.JSON.createObjectNode().put("name", NAME).put("version", VERSION);
@@ -346,7 +351,7 @@ public final class ModelServer implements AutoCloseable {
             }
             raw.add(row);
         }
-        List<Prediction> predictions = entry.model().predict(raw);
+        List<Prediction> predictions = entry.batcher().predict(raw);
         metrics.rows.labelValues(entry.name(), entry.version()).inc(rows);
         String id = request.hasNonNull("id") ? request.get("id").asText() : UUID.randomUUID().toString();
         ObjectNode response = Json.JSON.createObjectNode().put("model_name", entry.name())
