@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
         subcommands = {ValidateCommand.class, SchemaCommand.class, TrainCommand.class, PredictCommand.class,
             PackageCommand.class,
             TuneCommand.class, TestCommand.class, GateCommand.class, ApproveCommand.class, AuditCommand.class,
-            CanaryCommand.class,
+            CanaryCommand.class, ShadowCommand.class,
             RegistryCommand.class, ServeCommand.class, DeployCommand.class, MonitorCommand.class, DemoCommand.class, BenchCommand.class,
             CommandLine.HelpCommand.class})
 public final class Mlops implements Runnable {

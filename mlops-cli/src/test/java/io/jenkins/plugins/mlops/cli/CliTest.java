@@ -112,7 +112,7 @@ class CliTest {
         assertThat(missing.err()).contains("--spec");
         assertThat(CliRun.of("frobnicate").exit()).isEqualTo(2);
         for (String command : List.of("validate", "schema", "train", "predict", "test", "gate", "registry", "serve", "deploy",
-                "monitor", "demo", "bench", "tune", "predict", "canary", "approve", "audit")) {
+                "monitor", "demo", "bench", "tune", "predict", "canary", "approve", "audit", "shadow")) {
             CliRun help = CliRun.of(command, "--help");
             assertThat(help.exit()).as(command).isZero();
             assertThat(help.out()).contains("Usage: mlops " + command);

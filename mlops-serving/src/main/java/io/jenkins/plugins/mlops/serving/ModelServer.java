@@ -515,6 +515,10 @@ public final class ModelServer implements AutoCloseable {
             case "/admin/rollback" -> routeAnswer(models.rollback(modelName(body)), "rolled back");
             default -> throw new HttpError(404, "no such admin endpoint: " + path);
         };
+        DeployedModels.Route now = models.routeOf(answer.path("name").asText());
+        if (now != null) {
+            metrics.canaryWeight.labelValues(now.primary().name()).set(now.canary() == null ? 0 : now.weight());
+        }
         if (config.registry() != null) {
             config.registry().audit().append("admin-api", "server" + path.substring("/admin".length()),
                     answer.path("name").asText(), null, Json.JSON.convertValue(answer, java.util.TreeMap.class));

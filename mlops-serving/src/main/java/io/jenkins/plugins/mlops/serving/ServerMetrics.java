@@ -23,6 +23,9 @@ final class ServerMetrics {
             .help("Inference requests refused or failed, by HTTP status").labelNames("model", "code").register(registry);
     final Counter rows = Counter.builder().name("model_infer_rows")
             .help("Rows scored").labelNames("model", "version").register(registry);
+    final io.prometheus.metrics.core.metrics.Gauge canaryWeight = io.prometheus.metrics.core.metrics.Gauge.builder()
+            .name("model_canary_weight").help("Share of requests routed to the canary (0 without one)")
+            .labelNames("model").register(registry);
     final Histogram duration = Histogram.builder().name("model_infer_request_duration_seconds")
             .help("Time to answer an inference request, parsing and logging included")
             .classicUpperBounds(0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5)

@@ -97,6 +97,8 @@ class DeploymentStrategiesTest {
             Thread.sleep(300);
             assertThat(admin(server, "/admin/deploy", "{\"model\": \"iris@1\", \"strategy\": \"canary\", \"weight\": 0.3}")
                     .get("canary").asText()).isEqualTo("1");
+            assertThat(client.send(HttpRequest.newBuilder(URI.create(server.url() + "/metrics")).build(),
+                    HttpResponse.BodyHandlers.ofString()).body()).contains("model_canary_weight{model=\"iris\"} 0.3");
             Thread.sleep(300);
             running.set(false);
             for (Thread t : clients) {
@@ -134,6 +136,12 @@ class DeploymentStrategiesTest {
                     .map(l -> l.contains("\"shadow\":true") ? "shadow@" + l.replaceAll(".*\"version\":\"(\\d+)\".*", "$1")
                             : "answer@" + l.replaceAll(".*\"version\":\"(\\d+)\".*", "$1")).toList())
                     .containsExactlyInAnyOrder("answer@3", "shadow@2");
+            assertThat(Json.JSON.readTree(post(server.url() + "/v2/models/iris/feedback",
+                    "{\"id\": \"shadowed\", \"labels\": [\"versicolor\"]}", null).body()).get("accepted").asInt())
+                    .isEqualTo(1);
+            io.jenkins.plugins.mlops.contract.StepResult shadowReport = ShadowReportStep.run(tmp.resolve("log"), "iris",
+                    "2", 0.0, tmp.resolve("shadow"));
+            assertThat(shadowReport.getSections().get("comparison").toString()).contains("pairs=1").contains("labelled=1");
             assertThat(admin(server, "/admin/rollback", "{\"model\": \"iris\"}").get("shadow").isNull()).isTrue();
         }
         assertThat(registry.audit().entries().stream().map(e -> e.action()).filter(a -> a.startsWith("server/")))
