@@ -39,11 +39,30 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--token-file", paramLabel = "FILE", description = "File holding the admin token.")
     Path tokenFile;
 
+    @Option(names = "--tls-keystore", paramLabel = "FILE", description = "Serve HTTPS with this PKCS#12 keystore; its"
+            + " password comes from $MLOPS_TLS_PASSWORD or --tls-password-file.")
+    Path tlsKeystore;
+
+    @Option(names = "--tls-password-file", paramLabel = "FILE", description = "File holding the keystore password.")
+    Path tlsPasswordFile;
+
     @Override
     public Integer call() throws Exception {
         Registry registry = RegistryCommand.registry(home);
+        String tlsPassword = null;
+        if (tlsKeystore != null) {
+            if (!java.nio.file.Files.isRegularFile(tlsKeystore)) {
+                throw io.jenkins.plugins.mlops.contract.InvalidInputException.in(tlsKeystore, "no such keystore");
+            }
+            tlsPassword = tlsPasswordFile != null ? java.nio.file.Files.readString(tlsPasswordFile).trim()
+                    : System.getenv("MLOPS_TLS_PASSWORD");
+            if (tlsPassword == null) {
+                throw new io.jenkins.plugins.mlops.contract.InvalidInputException("--tls-keystore needs a password:"
+                        + " set MLOPS_TLS_PASSWORD or pass --tls-password-file");
+            }
+        }
         ServerConfig config = new ServerConfig(host, port, AdminToken.read(tokenFile), registry, logDir,
-                ServerConfig.DEFAULT_MAX_REQUEST_BYTES, ServerConfig.DEFAULT_MAX_ROWS);
+                ServerConfig.DEFAULT_MAX_REQUEST_BYTES, ServerConfig.DEFAULT_MAX_ROWS, tlsKeystore, tlsPassword);
         ModelServer server = new ModelServer(config);
         for (String ref : refs) {
             ModelVersion v = registry.resolve(ModelRef.parse(ref));

@@ -64,7 +64,15 @@ public final class ModelServer implements AutoCloseable {
         this.tokenDigest = config.adminToken() == null ? null
                 : Sha256.newDigest().digest(config.adminToken().getBytes(StandardCharsets.UTF_8));
         this.jetty = new Server();
-        this.connector = new ServerConnector(jetty);
+        if (config.tlsKeystore() != null) {
+            org.eclipse.jetty.util.ssl.SslContextFactory.Server tls = new org.eclipse.jetty.util.ssl.SslContextFactory.Server();
+            tls.setKeyStorePath(config.tlsKeystore().toString());
+            tls.setKeyStoreType("PKCS12");
+            tls.setKeyStorePassword(config.tlsPassword());
+            this.connector = new ServerConnector(jetty, tls);
+        } else {
+            this.connector = new ServerConnector(jetty);
+        }
         connector.setHost(config.host());
         connector.setPort(config.port());
         jetty.addConnector(connector);
@@ -88,7 +96,7 @@ public final class ModelServer implements AutoCloseable {
 
     public String url() {
         String host = config.host().contains(":") ? "[" + config.host() + "]" : config.host();
-        return "http://" + host + ":" + port();
+        return (config.tlsKeystore() == null ? "http://" : "https://") + host + ":" + port();
     }
 
     /** Loads a package (manifest verified first) and makes it the default version of its name. */
