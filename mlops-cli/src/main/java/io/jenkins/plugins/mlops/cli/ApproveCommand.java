@@ -11,6 +11,7 @@ import java.util.Arrays;
 import java.util.Set;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "approve", mixinStandardHelpOptions = true,
@@ -39,12 +40,12 @@ final class ApproveCommand extends StepCommand {
             + " $MLOPS_USER_GROUPS).")
     String groups;
 
-    @Option(names = "--registry", paramLabel = "DIR", description = "Registry folder (default: $MLOPS_HOME or .mlops).")
-    Path home;
+    @Mixin
+    RegistryLocation location;
 
     @Override
     StepResult runStep(Path out) {
-        Registry registry = RegistryCommand.registry(home);
+        Registry registry = location.registry();
         ModelVersion version = registry.resolve(ModelRef.parse(model));
         String list = groups != null ? groups : Lineage.env("MLOPS_USER_GROUPS");
         Set<String> memberOf = list == null ? Set.of() : Arrays.stream(list.split(",")).map(String::trim)

@@ -23,7 +23,7 @@ final class AuditCommand implements Runnable {
     static final class Verify extends RegistryCommand.RegistryOption implements Callable<Integer> {
         @Override
         public Integer call() {
-            AuditLog log = RegistryCommand.registry(home).audit();
+            AuditLog log = location.registry().audit();
             AuditLog.Verification v = log.verify();
             if (v.ok()) {
                 out().println(log.file() + ": OK, " + v.reason());
@@ -39,7 +39,7 @@ final class AuditCommand implements Runnable {
     static final class Show extends RegistryCommand.RegistryOption implements Callable<Integer> {
         @Override
         public Integer call() {
-            for (AuditLog.Entry e : RegistryCommand.registry(home).audit().entries()) {
+            for (AuditLog.Entry e : location.registry().audit().entries()) {
                 out().printf("%d\t%s\t%s\t%s\t%s\t%s%n", e.seq(), e.time(), e.actor(), e.action(),
                         e.subject(), e.details());
             }

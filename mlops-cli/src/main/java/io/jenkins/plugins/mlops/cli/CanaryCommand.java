@@ -6,6 +6,7 @@ import io.jenkins.plugins.mlops.serving.CanaryStep;
 import java.net.URI;
 import java.nio.file.Path;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "canary", mixinStandardHelpOptions = true,
@@ -36,17 +37,16 @@ final class CanaryCommand extends StepCommand {
             + " (default ${DEFAULT-VALUE}).")
     double maxLatencyRatio;
 
-    @Option(names = "--token-file", paramLabel = "FILE", description = "File holding the admin token.")
-    Path tokenFile;
+    @Mixin
+    TokenFileOption tokenFile;
 
-    @Option(names = "--registry", paramLabel = "DIR", description = "Registry whose audit log records the decision"
-            + " (default: $MLOPS_HOME or .mlops).")
-    Path home;
+    @Mixin
+    RegistryLocation location;
 
     @Override
     StepResult runStep(Path out) {
         ModelRef.checkName(model);
         return CanaryStep.run(URI.create(server), model, primary, canary, log, new CanaryStep.Policy(minRows,
-                maxLatencyRatio), AdminToken.read(tokenFile), RegistryCommand.registry(home).audit(), out);
+                maxLatencyRatio), tokenFile.token(), location.registry().audit(), out);
     }
 }

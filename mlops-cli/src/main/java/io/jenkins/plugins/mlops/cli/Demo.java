@@ -129,6 +129,7 @@ final class Demo {
 
         String token = HexFormat.of().formatHex(new SecureRandom().generateSeed(24));
         int calls;
+        Schema inputSchema = Json.readJson(model.resolve(PackagedModel.INPUT_SCHEMA_FILE), Schema.class);
         ServerConfig config = new ServerConfig("127.0.0.1", 0, token, registry, out.resolve("serving"),
                 ServerConfig.DEFAULT_MAX_REQUEST_BYTES, ServerConfig.DEFAULT_MAX_ROWS);
         try (ModelServer server = new ModelServer(config).start()) {
@@ -137,14 +138,12 @@ final class Demo {
 
             say("7/8 traffic: " + BATCH + " clean requests, then " + BATCH + " with drifted inputs");
             Table rows = new CsvReader().read(data);
-            Schema features = Json.readJson(model.resolve(PackagedModel.INPUT_SCHEMA_FILE), Schema.class);
-            calls = traffic(server.url(), features, rows, new SplittableRandom(7), UnaryOperator.identity())
-                    + traffic(server.url(), features, rows, new SplittableRandom(8), row -> drift(row, rows));
+            calls = traffic(server.url(), inputSchema, rows, new SplittableRandom(7), UnaryOperator.identity())
+                    + traffic(server.url(), inputSchema, rows, new SplittableRandom(8), row -> drift(row, rows));
         }
 
         say("8/8 monitor the prediction log against the training reference");
         Table reference = new CsvReader().read(model.resolve(PackagedModel.REFERENCE_FILE));
-        Schema inputSchema = Json.readJson(model.resolve(PackagedModel.INPUT_SCHEMA_FILE), Schema.class);
         StepResult monitor = MonitorStep.run(out.resolve("serving").resolve("predictions.jsonl"), reference, inputSchema,
                 BATCH, DriftConfig.DEFAULT, out);
         record("monitor", monitor, Status.FAILED);

@@ -8,6 +8,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "deploy", mixinStandardHelpOptions = true,
@@ -20,8 +21,8 @@ final class DeployCommand extends StepCommand {
     @Option(names = "--model", required = true, paramLabel = "REF", description = "NAME[@VERSION|@ALIAS]")
     String model;
 
-    @Option(names = "--token-file", paramLabel = "FILE", description = "File holding the admin token.")
-    Path tokenFile;
+    @Mixin
+    TokenFileOption tokenFile;
 
     @Option(names = "--strategy", defaultValue = "direct", paramLabel = "STRATEGY",
             description = "direct (swap), blue-green (swap after a health probe, old version kept warm), canary (a share"
@@ -57,11 +58,11 @@ final class DeployCommand extends StepCommand {
         }
         if (promote || rollback) {
             return DeployStep.route(uri, ModelRef.parse(model).name(), promote ? "promote" : "rollback",
-                    AdminToken.read(tokenFile), out);
+                    tokenFile.token(), out);
         }
         if (!java.util.Set.of("direct", "blue-green", "canary", "shadow").contains(strategy)) {
             throw new InvalidInputException("--strategy must be direct, blue-green, canary or shadow (got " + strategy + ")");
         }
-        return DeployStep.run(uri, model, strategy, weight, AdminToken.read(tokenFile), out);
+        return DeployStep.run(uri, model, strategy, weight, tokenFile.token(), out);
     }
 }

@@ -8,6 +8,7 @@ import io.jenkins.plugins.mlops.registry.ModelRef;
 import java.nio.file.Path;
 import java.util.List;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "gate", mixinStandardHelpOptions = true,
@@ -32,9 +33,8 @@ final class GateCommand extends StepCommand {
             + " log of the registry.")
     String model;
 
-    @Option(names = "--registry", paramLabel = "DIR", description = "Registry (and audit log) folder (default:"
-            + " $MLOPS_HOME or .mlops).")
-    Path home;
+    @Mixin
+    RegistryLocation location;
 
     @Option(names = "--started-by", paramLabel = "USER", description = "Who started the run (default: $BUILD_USER_ID,"
             + " else the OS user); an approver must differ under four eyes.")
@@ -51,6 +51,6 @@ final class GateCommand extends StepCommand {
         GatePolicy rules = policy == null ? null : GatePolicy.read(policy);
         return GateStep.run(new GateStep.Request(results, requireApproval, rules, policy, stage,
                 startedBy != null ? startedBy : RegistryCommand.user(), model,
-                model == null ? null : RegistryCommand.registry(home).audit()), out);
+                model == null ? null : location.registry().audit()), out);
     }
 }

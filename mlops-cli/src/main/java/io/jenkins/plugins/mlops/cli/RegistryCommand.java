@@ -15,6 +15,7 @@ import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -43,8 +44,8 @@ final class RegistryCommand implements Runnable {
     }
 
     abstract static class RegistryOption {
-        @Option(names = "--registry", paramLabel = "DIR", description = "Registry folder (default: $MLOPS_HOME or .mlops).")
-        Path home;
+        @Mixin
+        RegistryLocation location;
 
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
@@ -74,7 +75,7 @@ final class RegistryCommand implements Runnable {
 
         @Override
         public Integer call() {
-            StepResult result = RegisterStep.run(registry(home), model, name, user(), alias,
+            StepResult result = RegisterStep.run(location.registry(), model, name, user(), alias,
                     parent == null ? null : ModelRef.parse(parent), outDir);
             out().println(result.getSummary());
             return result.getStatus().exitCode();
@@ -88,7 +89,7 @@ final class RegistryCommand implements Runnable {
 
         @Override
         public Integer call() {
-            Registry registry = registry(home);
+            Registry registry = location.registry();
             if (name == null) {
                 registry.models().forEach(out()::println);
                 return 0;
@@ -112,7 +113,7 @@ final class RegistryCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
-            out().println(Json.JSON.writeValueAsString(registry(home).resolve(ModelRef.parse(ref))));
+            out().println(Json.JSON.writeValueAsString(location.registry().resolve(ModelRef.parse(ref))));
             return 0;
         }
     }
@@ -127,7 +128,7 @@ final class RegistryCommand implements Runnable {
 
         @Override
         public Integer call() {
-            ModelVersion v = registry(home).promote(ModelRef.parse(ref), alias, user());
+            ModelVersion v = location.registry().promote(ModelRef.parse(ref), alias, user());
             out().println(alias + " -> " + v.ref());
             return 0;
         }
@@ -149,7 +150,7 @@ final class RegistryCommand implements Runnable {
 
         @Override
         public Integer call() {
-            Registry registry = registry(home);
+            Registry registry = location.registry();
             ModelVersion v = registry.resolve(ModelRef.parse(ref));
             io.jenkins.plugins.mlops.governance.ModelCard.write(v, registry.packageDir(v), registry.audit().entries(),
                     test, outDir);
@@ -169,7 +170,7 @@ final class RegistryCommand implements Runnable {
 
         @Override
         public Integer call() {
-            ModelVersion v = registry(home).rollback(ModelRef.checkName(name), alias, user());
+            ModelVersion v = location.registry().rollback(ModelRef.checkName(name), alias, user());
             out().println(alias + " -> " + v.ref() + " (rolled back)");
             return 0;
         }
@@ -186,7 +187,7 @@ final class RegistryCommand implements Runnable {
 
         @Override
         public Integer call() {
-            Registry registry = registry(home);
+            Registry registry = location.registry();
             ModelVersion va = registry.resolve(ModelRef.parse(a));
             ModelVersion vb = registry.resolve(ModelRef.parse(b));
             out().printf("%-24s %-40s %-40s%n", "", va.ref(), vb.ref());

@@ -25,7 +25,7 @@ final class SchemaCommand implements Runnable {
     }
 
     @Command(name = "infer", mixinStandardHelpOptions = true,
-            description = "Infer a schema from all values of a CSV file: types, required, ranges with 10 % slack,"
+            description = "Infer a schema from all values of a CSV file: types, required, ranges with 10 %% slack,"
                     + " enums for small string domains, the allowed missing share. Review it, then commit it as the"
                     + " data contract that `mlops validate --schema` checks.")
     static final class Infer implements Callable<Integer> {

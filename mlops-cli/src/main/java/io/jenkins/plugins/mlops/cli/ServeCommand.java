@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "serve", mixinStandardHelpOptions = true,
@@ -29,15 +30,15 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--host", defaultValue = "127.0.0.1", description = "Address to bind (default ${DEFAULT-VALUE}).")
     String host;
 
-    @Option(names = "--registry", paramLabel = "DIR", description = "Registry folder (default: $MLOPS_HOME or .mlops).")
-    Path home;
+    @Mixin
+    RegistryLocation location;
 
     @Option(names = "--log-dir", paramLabel = "DIR", defaultValue = "mlops-serving-log",
             description = "Where predictions.jsonl is written (default ${DEFAULT-VALUE}).")
     Path logDir;
 
-    @Option(names = "--token-file", paramLabel = "FILE", description = "File holding the admin token.")
-    Path tokenFile;
+    @Mixin
+    TokenFileOption tokenFile;
 
     @Option(names = "--tls-keystore", paramLabel = "FILE", description = "Serve HTTPS with this PKCS#12 keystore; its"
             + " password comes from $MLOPS_TLS_PASSWORD or --tls-password-file.")
@@ -48,7 +49,7 @@ final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Registry registry = RegistryCommand.registry(home);
+        Registry registry = location.registry();
         String tlsPassword = null;
         if (tlsKeystore != null) {
             if (!java.nio.file.Files.isRegularFile(tlsKeystore)) {
@@ -61,7 +62,7 @@ final class ServeCommand implements Callable<Integer> {
                         + " set MLOPS_TLS_PASSWORD or pass --tls-password-file");
             }
         }
-        ServerConfig config = new ServerConfig(host, port, AdminToken.read(tokenFile), registry, logDir,
+        ServerConfig config = new ServerConfig(host, port, tokenFile.token(), registry, logDir,
                 ServerConfig.DEFAULT_MAX_REQUEST_BYTES, ServerConfig.DEFAULT_MAX_ROWS, tlsKeystore, tlsPassword);
         ModelServer server = new ModelServer(config);
         for (String ref : refs) {
