@@ -8,15 +8,7 @@ import picocli.CommandLine.Command;
 
 @Command(name = "audit", mixinStandardHelpOptions = true, description = "The registry's hash-chained audit log.",
         subcommands = {AuditCommand.Verify.class, AuditCommand.Show.class})
-final class AuditCommand implements Runnable {
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "missing subcommand: verify or show");
-    }
-
+final class AuditCommand extends CommandGroup {
     @Command(name = "verify", mixinStandardHelpOptions = true,
             description = "Recompute the hash chain; exit 1 naming the first entry that was changed, removed or"
                     + " reordered.")

@@ -17,15 +17,7 @@ import picocli.CommandLine.Command;
             CanaryCommand.class, ShadowCommand.class,
             RegistryCommand.class, ServeCommand.class, DeployCommand.class, MonitorCommand.class, DemoCommand.class, BenchCommand.class,
             CommandLine.HelpCommand.class})
-public final class Mlops implements Runnable {
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "missing subcommand");
-    }
-
+public final class Mlops extends CommandGroup {
     public static void main(String[] args) {
         System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
     }

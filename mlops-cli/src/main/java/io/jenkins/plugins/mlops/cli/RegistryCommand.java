@@ -2,6 +2,7 @@ package io.jenkins.plugins.mlops.cli;
 
 import io.jenkins.plugins.mlops.contract.Json;
 import io.jenkins.plugins.mlops.contract.StepResult;
+import io.jenkins.plugins.mlops.governance.ModelCard;
 import io.jenkins.plugins.mlops.model.Lineage;
 import io.jenkins.plugins.mlops.registry.ModelRef;
 import io.jenkins.plugins.mlops.registry.ModelVersion;
@@ -24,15 +25,7 @@ import picocli.CommandLine.Parameters;
         subcommands = {RegistryCommand.Register.class, RegistryCommand.ListVersions.class, RegistryCommand.Show.class,
             RegistryCommand.Promote.class, RegistryCommand.Rollback.class, RegistryCommand.Diff.class,
             RegistryCommand.Card.class})
-final class RegistryCommand implements Runnable {
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "missing subcommand: register, list, show or promote");
-    }
-
+final class RegistryCommand extends CommandGroup {
     static Registry registry(Path home) {
         return home != null ? new Registry(home) : Registry.fromEnvironment();
     }
@@ -152,7 +145,7 @@ final class RegistryCommand implements Runnable {
         public Integer call() {
             Registry registry = location.registry();
             ModelVersion v = registry.resolve(ModelRef.parse(ref));
-            io.jenkins.plugins.mlops.governance.ModelCard.write(v, registry.packageDir(v), registry.audit().entries(),
+            ModelCard.write(v, registry.packageDir(v), registry.audit().entries(),
                     test, outDir);
             out().println("model card of " + v.ref() + ": " + outDir.resolve("model-card.html"));
             return 0;

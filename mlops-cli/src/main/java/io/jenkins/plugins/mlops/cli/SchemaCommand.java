@@ -15,15 +15,7 @@ import picocli.CommandLine.Option;
 @Command(name = "schema", mixinStandardHelpOptions = true,
         description = "Schema contracts (Frictionless Table Schema JSON).",
         subcommands = {SchemaCommand.Infer.class})
-final class SchemaCommand implements Runnable {
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "missing subcommand: infer");
-    }
-
+final class SchemaCommand extends CommandGroup {
     @Command(name = "infer", mixinStandardHelpOptions = true,
             description = "Infer a schema from all values of a CSV file: types, required, ranges with 10 %% slack,"
                     + " enums for small string domains, the allowed missing share. Review it, then commit it as the"

@@ -123,15 +123,7 @@ public final class GateStep {
 
     /** SHA-256 over the results the decision was based on, in order: what an auditor can re-check. */
     static String evidence(List<Input> inputs) {
-        java.security.MessageDigest digest = io.jenkins.plugins.mlops.data.Sha256.newDigest();
-        for (Input in : inputs) {
-            try {
-                digest.update(Files.readAllBytes(in.file()));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-        return java.util.HexFormat.of().formatHex(digest.digest());
+        return io.jenkins.plugins.mlops.data.Sha256.of(inputs.stream().map(Input::file).toList());
     }
 
     /** A result file, or every step result directly inside a folder (the gate's own skipped). */
