@@ -112,12 +112,16 @@ class CliTest {
         assertThat(missing.err()).contains("--spec");
         assertThat(CliRun.of("frobnicate").exit()).isEqualTo(2);
         for (String command : List.of("validate", "schema", "train", "predict", "test", "gate", "registry", "serve", "deploy",
-                "monitor", "demo", "bench", "tune", "predict", "canary", "approve", "audit", "shadow")) {
+                "monitor", "demo", "bench", "tune", "package", "canary", "approve", "audit", "shadow")) {
             CliRun help = CliRun.of(command, "--help");
             assertThat(help.exit()).as(command).isZero();
             assertThat(help.out()).contains("Usage: mlops " + command);
         }
         assertThat(CliRun.of("--help").out()).contains("validate").contains("monitor");
+        CliRun bareGroup = CliRun.of("registry");
+        assertThat(bareGroup.exit()).isEqualTo(2);
+        assertThat(bareGroup.oneLineError()).as(bareGroup.err()).isTrue();
+        assertThat(bareGroup.err()).contains("missing subcommand").contains("rollback").contains("card");
     }
 
     @Test
