@@ -51,7 +51,7 @@ final class ApproveCommand extends StepCommand {
         Set<String> memberOf = list == null ? Set.of() : Arrays.stream(list.split(",")).map(String::trim)
                 .filter(g -> !g.isEmpty()).collect(Collectors.toSet());
         return ApproveStep.run(new ApproveStep.Request(version.ref(), ApproveStep.Decision.parse(decision), reason,
-                user != null ? user : RegistryCommand.user(), memberOf, gate, version.packageDigest(), registry.audit()),
+                user != null ? user : Lineage.user(), memberOf, gate, version.packageDigest(), registry.audit()),
                 out);
     }
 }

@@ -11,6 +11,7 @@ import io.jenkins.plugins.mlops.drift.DriftConfig;
 import io.jenkins.plugins.mlops.evaluation.ModelTestStep;
 import io.jenkins.plugins.mlops.evaluation.TestSuite;
 import io.jenkins.plugins.mlops.gate.GateStep;
+import io.jenkins.plugins.mlops.model.Lineage;
 import io.jenkins.plugins.mlops.model.PackagedModel;
 import io.jenkins.plugins.mlops.monitor.MonitorStep;
 import io.jenkins.plugins.mlops.governance.ModelCard;
@@ -122,7 +123,7 @@ final class Demo {
 
         say("5/8 register in " + out.resolve("registry"));
         Registry registry = new Registry(out.resolve("registry"));
-        StepResult registered = RegisterStep.run(registry, model, MODEL_NAME, RegistryCommand.user(), "staging", out);
+        StepResult registered = RegisterStep.run(registry, model, MODEL_NAME, Lineage.user(), "staging", out);
         record("register", registered, Status.PASSED);
         ModelVersion version = registry.resolve(ModelRef.parse(MODEL_NAME + "@staging"));
         ModelCard.write(version, registry.packageDir(version), registry.audit().entries(), out.resolve("test.json"), out);

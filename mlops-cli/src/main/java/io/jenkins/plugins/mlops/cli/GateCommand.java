@@ -4,6 +4,7 @@ import io.jenkins.plugins.mlops.contract.InvalidInputException;
 import io.jenkins.plugins.mlops.contract.StepResult;
 import io.jenkins.plugins.mlops.gate.GatePolicy;
 import io.jenkins.plugins.mlops.gate.GateStep;
+import io.jenkins.plugins.mlops.model.Lineage;
 import io.jenkins.plugins.mlops.registry.ModelRef;
 import java.nio.file.Path;
 import java.util.List;
@@ -50,7 +51,7 @@ final class GateCommand extends StepCommand {
         }
         GatePolicy rules = policy == null ? null : GatePolicy.read(policy);
         return GateStep.run(new GateStep.Request(results, requireApproval, rules, policy, stage,
-                startedBy != null ? startedBy : RegistryCommand.user(), model,
+                startedBy != null ? startedBy : Lineage.user(), model,
                 model == null ? null : location.registry().audit()), out);
     }
 }

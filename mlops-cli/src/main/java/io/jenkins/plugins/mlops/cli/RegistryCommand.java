@@ -30,12 +30,6 @@ final class RegistryCommand extends CommandGroup {
         return home != null ? new Registry(home) : Registry.fromEnvironment();
     }
 
-    /** Who acts: the CI's user when set, else the OS user. */
-    static String user() {
-        String ci = Lineage.env("BUILD_USER_ID");
-        return ci != null ? ci : System.getProperty("user.name");
-    }
-
     abstract static class RegistryOption {
         @Mixin
         RegistryLocation location;
@@ -68,7 +62,7 @@ final class RegistryCommand extends CommandGroup {
 
         @Override
         public Integer call() {
-            StepResult result = RegisterStep.run(location.registry(), model, name, user(), alias,
+            StepResult result = RegisterStep.run(location.registry(), model, name, Lineage.user(), alias,
                     parent == null ? null : ModelRef.parse(parent), outDir);
             out().println(result.getSummary());
             return result.getStatus().exitCode();
@@ -121,7 +115,7 @@ final class RegistryCommand extends CommandGroup {
 
         @Override
         public Integer call() {
-            ModelVersion v = location.registry().promote(ModelRef.parse(ref), alias, user());
+            ModelVersion v = location.registry().promote(ModelRef.parse(ref), alias, Lineage.user());
             out().println(alias + " -> " + v.ref());
             return 0;
         }
@@ -163,7 +157,7 @@ final class RegistryCommand extends CommandGroup {
 
         @Override
         public Integer call() {
-            ModelVersion v = location.registry().rollback(ModelRef.checkName(name), alias, user());
+            ModelVersion v = location.registry().rollback(ModelRef.checkName(name), alias, Lineage.user());
             out().println(alias + " -> " + v.ref() + " (rolled back)");
             return 0;
         }

@@ -27,8 +27,4 @@ public record ColumnProfile(
     /** Equal-width bins over [min, max]. */
     public record Histogram(double[] edges, long[] counts) {
     }
-
-    public double missingFraction() {
-        return count == 0 ? 0 : (double) missing / count;
-    }
 }

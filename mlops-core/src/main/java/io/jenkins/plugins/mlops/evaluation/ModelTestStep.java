@@ -85,7 +85,7 @@ public final class ModelTestStep {
             if (suite.baseline() != null) {
                 for (Map.Entry<String, TestSuite.Change> e : suite.baseline().entrySet()) {
                     checks.add(compare("baseline:" + e.getKey(), e.getKey(), all, scoring, predictions, base,
-                            e.getValue(), metrics.get(e.getKey()), "all " + n + " rows"));
+                            e.getValue(), "all " + n + " rows"));
                 }
             }
             sections.put("baseline", comparison);
@@ -135,7 +135,7 @@ public final class ModelTestStep {
             sections.put("latency", latency);
         }
         Map<String, Double> importance = Boolean.FALSE.equals(suite.importance()) ? Map.of()
-                : importance(model, labelled, scoring, pre);
+                : importance(model, labelled, predictions, scoring, pre);
         sections.put("importance", importance);
         BinaryCurves curves = null;
         if (pre.task() == Task.CLASSIFICATION && pre.classes().size() == 2) {
@@ -211,7 +211,7 @@ public final class ModelTestStep {
 
     /** A change versus the baseline fails only when its whole 95 % interval is worse than allowed. */
     static Check compare(String name, String metric, int[] rows, Scoring scoring, List<Prediction> challenger,
-                         List<Prediction> baseline, TestSuite.Change change, Double reference, String where) {
+                         List<Prediction> baseline, TestSuite.Change change, String where) {
         double improvement = scoring.improvement(metric, rows, challenger, baseline);
         double[] ci = scoring.improvementInterval(metric, rows, challenger, baseline);
         double baseValue = scoring.metric(metric, rows, baseline);
@@ -254,7 +254,7 @@ public final class ModelTestStep {
                             "Only " + members.length + " rows in this slice (minimum " + minSize + "): no verdict.");
                 } else if (baseline != null) {
                     check = compare(name, metric, members, scoring, predictions, baseline, new TestSuite.Change(maxDrop,
-                            false), null, members.length + " rows where " + column + " = " + slice.getKey());
+                            false), members.length + " rows where " + column + " = " + slice.getKey());
                     row.put("baseline", scoring.metric(metric, members, baseline));
                 } else if (bound != null) {
                     double[] ci = scoring.interval(metric, members, predictions);
@@ -478,10 +478,11 @@ public final class ModelTestStep {
     }
 
     /** Drop of the headline metric when one input column is shuffled (seeded), per column. */
-    static Map<String, Double> importance(PackagedModel model, Table rows, Scoring scoring, Preprocessor pre) {
+    static Map<String, Double> importance(PackagedModel model, Table rows, List<Prediction> predictions, Scoring scoring,
+                                          Preprocessor pre) {
         String metric = pre.task() == Task.CLASSIFICATION ? "accuracy" : "r2";
         int[] all = IntStream.range(0, rows.rowCount()).toArray();
-        double reference = scoring.metric(metric, all, model.predict(rows));
+        double reference = scoring.metric(metric, all, predictions);
         Map<String, Double> out = new LinkedHashMap<>();
         SplittableRandom random = new SplittableRandom(Scoring.SEED);
         for (FeatureTransform f : pre.features()) {

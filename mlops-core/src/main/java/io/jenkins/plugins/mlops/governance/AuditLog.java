@@ -2,7 +2,6 @@ package io.jenkins.plugins.mlops.governance;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jenkins.plugins.mlops.contract.InvalidInputException;
 import io.jenkins.plugins.mlops.contract.Json;
@@ -145,9 +144,10 @@ public final class AuditLog {
         return new Verification(true, seq, 0, seq + " entries, chain intact");
     }
 
-    private static String line(Entry e) {
+    /** Entries and hashed content are one compact JSON line. */
+    private static String line(Object value) {
         try {
-            return Json.JSON.writer().without(SerializationFeature.INDENT_OUTPUT).writeValueAsString(e);
+            return Json.COMPACT.writeValueAsString(value);
         } catch (JsonProcessingException ex) {
             throw new IllegalStateException(ex);
         }
@@ -158,14 +158,6 @@ public final class AuditLog {
         ObjectNode node = Json.JSON.valueToTree(unsigned);
         node.remove("hash");
         return Sha256.of(line(canonical(node)).getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static String line(JsonNode node) {
-        try {
-            return Json.JSON.writer().without(SerializationFeature.INDENT_OUTPUT).writeValueAsString(node);
-        } catch (JsonProcessingException ex) {
-            throw new IllegalStateException(ex);
-        }
     }
 
     private static JsonNode canonical(JsonNode node) {

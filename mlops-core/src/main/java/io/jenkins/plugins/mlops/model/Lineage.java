@@ -28,4 +28,10 @@ public record Lineage(
         String v = System.getenv(name);
         return v == null || v.isBlank() ? null : v;
     }
+
+    /** Who acts: the CI's user when set, else the OS user. */
+    public static String user() {
+        String ci = env("BUILD_USER_ID");
+        return ci != null ? ci : System.getProperty("user.name");
+    }
 }

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.mlops.model;
 
+import io.jenkins.plugins.mlops.contract.FileTrees;
 import io.jenkins.plugins.mlops.contract.InvalidInputException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -93,37 +94,27 @@ public final class ModelArchive {
                 }
             }
         } catch (ZipException e) {
-            delete(dir);
+            FileTrees.deleteQuietly(dir);
             throw InvalidInputException.in(zip, "not a readable zip archive: " + e.getMessage());
         } catch (IOException e) {
-            delete(dir);
+            FileTrees.deleteQuietly(dir);
             throw InvalidInputException.in(zip, "cannot read: " + e.getMessage());
         } catch (RuntimeException e) {
-            delete(dir);
+            FileTrees.deleteQuietly(dir);
             throw e;
         }
         if (entries == 0) {
-            delete(dir);
+            FileTrees.deleteQuietly(dir);
             throw InvalidInputException.in(zip, "not a zip archive, or an empty one");
         }
         try {
             Manifest.verify(dir);
         } catch (InvalidInputException e) {
-            delete(dir);
+            FileTrees.deleteQuietly(dir);
             // name the archive the user gave, not the temporary folder
             throw new InvalidInputException(zip + ": " + e.getMessage().replace(dir + "/", "").replace(dir.toString(), "")
                     .replaceFirst("^: ", ""));
         }
         return dir;
-    }
-
-    static void delete(Path dir) {
-        try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        } catch (IOException e) {
-            // a temporary folder left behind is harmless
-        }
     }
 }

@@ -106,7 +106,7 @@ public final class PackagedModel implements AutoCloseable {
     public void close() {
         network.close();
         if (unpacked != null) {
-            ModelArchive.delete(unpacked);
+            io.jenkins.plugins.mlops.contract.FileTrees.deleteQuietly(unpacked);
         }
     }
 }

@@ -27,8 +27,7 @@ public record SavedProfile(String format, String source, String sha256, long row
 
     public void write(Path file) {
         try {
-            StepOutputWriter.writeAtomically(file, Json.JSON.writer()
-                    .without(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT).writeValueAsBytes(this));
+            StepOutputWriter.writeAtomically(file, Json.COMPACT.writeValueAsBytes(this));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write profile " + file, e);
         }

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.mlops.registry;
 
 import com.fasterxml.jackson.core.type.TypeReference;
+import io.jenkins.plugins.mlops.contract.FileTrees;
 import io.jenkins.plugins.mlops.contract.InvalidInputException;
 import io.jenkins.plugins.mlops.contract.Json;
 import io.jenkins.plugins.mlops.data.Sha256;
@@ -83,11 +84,7 @@ public final class Registry implements ModelStore {
             try {
                 return register(dir, name, user, parent);
             } finally {
-                try {
-                    deleteTree(dir);
-                } catch (IOException e) {
-                    // a temporary folder left behind is harmless
-                }
+                FileTrees.deleteQuietly(dir);
             }
         }
         Path packageDir = packagePath;
@@ -113,7 +110,7 @@ public final class Registry implements ModelStore {
                         String.valueOf(lineage.dataSha256()), "specSha256", String.valueOf(lineage.specSha256())));
                 return mv;
             } finally {
-                deleteTree(staging);
+                FileTrees.delete(staging);
             }
         });
     }
@@ -302,16 +299,5 @@ public final class Registry implements ModelStore {
             }
         }
         Files.copy(packageDir.resolve(Manifest.FILE), target.resolve(Manifest.FILE));
-    }
-
-    static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
     }
 }

@@ -428,8 +428,7 @@ public final class TrainStep {
         env.put("OMP_NUM_THREADS", String.valueOf(System.getenv("OMP_NUM_THREADS")));
         env.put("OMP_WAIT_POLICY", String.valueOf(System.getenv("OMP_WAIT_POLICY")));
         env.put("availableProcessors", String.valueOf(Runtime.getRuntime().availableProcessors()));
-        String user = Lineage.env("BUILD_USER_ID") != null ? Lineage.env("BUILD_USER_ID") : System.getProperty("user.name");
-        return new Lineage(Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), user,
+        return new Lineage(Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), Lineage.user(),
                 dataFile.getFileName().toString(), Sha256.of(dataFile), rows, Sha256.of(specFile), seed,
                 Lineage.env("GIT_COMMIT"), Lineage.env("BUILD_URL"), env);
     }
@@ -473,11 +472,7 @@ public final class TrainStep {
             Path old = target.resolveSibling("." + target.getFileName() + "-old-" + System.nanoTime());
             Files.move(target, old, StandardCopyOption.ATOMIC_MOVE);
             Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
-            try (var walk = Files.walk(old)) {
-                for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                    Files.delete(p);
-                }
-            }
+            io.jenkins.plugins.mlops.contract.FileTrees.delete(old);
         } else {
             Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
         }

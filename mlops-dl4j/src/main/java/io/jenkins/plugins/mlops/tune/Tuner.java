@@ -287,8 +287,7 @@ public final class Tuner {
 
     static String id(Map<String, Object> params) {
         try {
-            return Sha256.of(Json.JSON.writer().without(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT)
-                    .writeValueAsBytes(new TreeMap<>(params))).substring(0, 12);
+            return Sha256.of(Json.COMPACT.writeValueAsBytes(new TreeMap<>(params))).substring(0, 12);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

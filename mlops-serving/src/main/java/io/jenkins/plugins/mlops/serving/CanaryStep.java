@@ -57,6 +57,10 @@ public final class CanaryStep {
             throw InvalidInputException.in(log, "no logged answers of " + model + "@" + primary + " to compare with");
         }
         List<Check> checks = new ArrayList<>();
+        Map<String, Long> primaryCounts = counts(p);
+        Map<String, Long> canaryCounts = counts(c);
+        double p99p = p99(p);
+        double p99c = p99(c);
         String decision;
         ColumnDrift predictions = null;
         if (c.size() < policy.minRows()) {
@@ -65,10 +69,8 @@ public final class CanaryStep {
             decision = "wait";
         } else {
             predictions = new DriftDetector(DriftConfig.DEFAULT).compare(List.of(new DriftDetector.Categorical(
-                    "prediction", counts(p), counts(c)))).get(0);
+                    "prediction", primaryCounts, canaryCounts))).get(0);
             checks.addAll(DriftReports.checks("predictions:", List.of(predictions)));
-            double p99p = p99(p);
-            double p99c = p99(c);
             double ratio = p99c / Math.max(1e-9, p99p);
             checks.add(Check.of("latency-p99", ratio <= policy.maxLatencyRatio(), ratio, "<= " + policy.maxLatencyRatio()
                     + "x", "Canary p99 " + Html.number(p99c) + " ms against the primary's " + Html.number(p99p) + " ms."));
@@ -77,9 +79,8 @@ public final class CanaryStep {
         }
         Map<String, Object> evidence = new LinkedHashMap<>();
         evidence.put("model", model);
-        evidence.put("primary", Map.of("version", primary, "rows", p.size(), "predictions", counts(p), "p99Ms", p99(p)));
-        evidence.put("canary", Map.of("version", canary, "rows", c.size(), "predictions", counts(c),
-                "p99Ms", c.isEmpty() ? 0 : p99(c)));
+        evidence.put("primary", Map.of("version", primary, "rows", p.size(), "predictions", primaryCounts, "p99Ms", p99p));
+        evidence.put("canary", Map.of("version", canary, "rows", c.size(), "predictions", canaryCounts, "p99Ms", p99c));
         evidence.put("decision", decision);
         String digest;
         try {

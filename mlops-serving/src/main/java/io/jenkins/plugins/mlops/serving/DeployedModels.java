@@ -17,14 +17,24 @@ import java.util.concurrent.ThreadLocalRandom;
  */
 final class DeployedModels {
     /** A loaded version, with the batcher that scores its concurrent requests together. */
-    record Entry(String name, String version, PackagedModel model, MicroBatcher batcher) {
+    /** A loaded version; {@code features} (input order) is derived once here, not per request. */
+    record Entry(String name, String version, PackagedModel model, MicroBatcher batcher, List<String> features) {
         Entry(String name, String version, PackagedModel model) {
-            this(name, version, model, new MicroBatcher(model, name + "-" + version));
+            this(name, version, model, new MicroBatcher(model, name + "-" + version),
+                    List.copyOf(model.preprocessor().featureNames()));
         }
     }
 
     /** @param weight the canary's share of requests, 0..1 */
     record Route(Entry primary, Entry previous, Entry canary, double weight, Entry shadow) {
+        /** The version that answers: the canary for its share of requests, sticky by request id when there is one. */
+        Entry pick(String requestId) {
+            if (canary == null || weight <= 0) {
+                return primary;
+            }
+            double u = requestId == null ? ThreadLocalRandom.current().nextDouble() : unit(requestId);
+            return u < weight ? canary : primary;
+        }
     }
 
     enum Strategy {
@@ -90,16 +100,13 @@ final class DeployedModels {
     }
 
     /** The version that answers a request without a version; sticky by request id when there is one. */
-    Entry route(String name, String requestId) {
+    /** The model's current route, read once per request so the answer and its shadow come from the same one. */
+    Route route(String name) {
         Route r = routes.get(name);
         if (r == null) {
             throw new HttpError(404, "model '" + name + "' is not deployed on this server");
         }
-        if (r.canary() == null || r.weight() <= 0) {
-            return r.primary();
-        }
-        double u = requestId == null ? ThreadLocalRandom.current().nextDouble() : unit(requestId);
-        return u < r.weight() ? r.canary() : r.primary();
+        return r;
     }
 
     Route routeOf(String name) {
@@ -118,7 +125,7 @@ final class DeployedModels {
 
     Entry get(String name, String version) {
         if (version == null) {
-            return route(name, null);
+            return route(name).pick(null);
         }
         Map<String, Entry> versions = byName.get(name);
         if (versions == null) {

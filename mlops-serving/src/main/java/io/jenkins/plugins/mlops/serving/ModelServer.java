@@ -144,8 +144,7 @@ public final class ModelServer implements AutoCloseable {
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
         byte[] bytes;
         try {
-            bytes = Json.JSON.writer().without(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT)
-                    .writeValueAsBytes(body);
+            bytes = Json.COMPACT.writeValueAsBytes(body);
         } catch (IOException e) {
             bytes = "{\"error\":\"cannot encode response\"}".getBytes(StandardCharsets.UTF_8);
         }
@@ -194,15 +193,15 @@ public final class ModelServer implements AutoCloseable {
             // no version: the route decides, sticky by the request's id when it has one
             requireMethod(method, "POST");
             JsonNode body;
-            DeployedModels.Entry routed;
+            DeployedModels.Route route;
             try {
                 body = readBody(request);
-                routed = models.route(name, body.hasNonNull("id") ? body.get("id").asText() : null);
+                route = models.route(name);
             } catch (HttpError e) {
                 metrics.failure.labelValues(name, String.valueOf(e.status)).inc();
                 throw e;
             }
-            return timedInfer(routed, body, models.routeOf(name));
+            return timedInfer(route.pick(body.hasNonNull("id") ? body.get("id").asText() : null), body, route);
         }
         DeployedModels.Entry entry;
         try {
@@ -315,7 +314,7 @@ public final class ModelServer implements AutoCloseable {
     /** Tabular OIP inference: one named input per feature column, rows along the first dimension. */
     private JsonNode infer(DeployedModels.Entry entry, JsonNode request, boolean shadow) {
         long started = System.nanoTime();
-        List<String> features = entry.model().preprocessor().featureNames();
+        List<String> features = entry.features();
         JsonNode inputs = request.get("inputs");
         if (inputs == null || !inputs.isArray() || inputs.isEmpty()) {
             throw new HttpError(400, "'inputs' must be a non-empty array with one input per feature column " + features);
@@ -351,11 +350,12 @@ public final class ModelServer implements AutoCloseable {
         if (rows > config.maxRows()) {
             throw new HttpError(400, "batch of " + rows + " rows exceeds the limit of " + config.maxRows());
         }
+        List<List<String>> ordered = features.stream().map(columns::get).toList();
         List<String[]> raw = new ArrayList<>(rows);
         for (int r = 0; r < rows; r++) {
-            String[] row = new String[features.size()];
+            String[] row = new String[ordered.size()];
             for (int c = 0; c < row.length; c++) {
-                row[c] = columns.get(features.get(c)).get(r);
+                row[c] = ordered.get(c).get(r);
             }
             raw.add(row);
         }

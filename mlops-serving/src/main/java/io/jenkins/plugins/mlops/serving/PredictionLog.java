@@ -1,7 +1,5 @@
 package io.jenkins.plugins.mlops.serving;
 
-import com.fasterxml.jackson.databind.ObjectWriter;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import io.jenkins.plugins.mlops.contract.Json;
 import io.jenkins.plugins.mlops.monitor.PredictionLogEntry;
 import java.io.BufferedWriter;
@@ -25,7 +23,6 @@ final class PredictionLog implements AutoCloseable {
     static final String FEEDBACK_FILE = "feedback.jsonl";
     static final long DEFAULT_MAX_BYTES = 64L << 20;
     static final int DEFAULT_KEEP = 10;
-    private static final ObjectWriter LINE = Json.JSON.writer().without(SerializationFeature.INDENT_OUTPUT);
 
     private final Path dir;
     private final long maxBytes;
@@ -65,7 +62,7 @@ final class PredictionLog implements AutoCloseable {
         try {
             StringBuilder lines = new StringBuilder();
             for (PredictionLogEntry e : entries) {
-                lines.append(LINE.writeValueAsString(e)).append('\n');
+                lines.append(Json.COMPACT.writeValueAsString(e)).append('\n');
             }
             out.write(lines.toString());
             out.flush();
