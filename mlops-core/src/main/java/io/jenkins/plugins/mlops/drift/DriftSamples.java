@@ -6,6 +6,7 @@ import io.jenkins.plugins.mlops.schema.Field;
 import io.jenkins.plugins.mlops.schema.Schema;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /** Pairs the columns of a reference and a current table as drift samples, typed by a schema. */
 public final class DriftSamples {
@@ -14,21 +15,43 @@ public final class DriftSamples {
 
     /** Every schema field present in both tables; numeric fields by value, the others by category. */
     public static List<DriftDetector.Sample> of(Schema schema, Table reference, Table current) {
-        List<DriftDetector.Sample> samples = new ArrayList<>();
-        for (Field field : schema.fields()) {
-            int r = reference.columnIndex(field.name());
-            int c = current.columnIndex(field.name());
-            if (r < 0 || c < 0) {
-                continue;
-            }
-            if (field.type().isNumeric()) {
-                samples.add(new DriftDetector.Numeric(field.name(), Columns.numbers(reference, r),
-                        Columns.numbers(current, c)));
-            } else {
-                samples.add(new DriftDetector.Categorical(field.name(), Columns.counts(reference, r),
-                        Columns.counts(current, c)));
+        return new Reference(schema, reference).against(current);
+    }
+
+    /** The reference side extracted once, for comparing many current windows against it. */
+    public static final class Reference {
+        /** A numeric field has {@code numbers}, any other {@code counts}. */
+        private record Column(Field field, double[] numbers, Map<String, Long> counts) {
+        }
+
+        private final List<Column> columns = new ArrayList<>();
+
+        public Reference(Schema schema, Table reference) {
+            for (Field field : schema.fields()) {
+                int r = reference.columnIndex(field.name());
+                if (r < 0) {
+                    continue;
+                }
+                boolean numeric = field.type().isNumeric();
+                columns.add(new Column(field, numeric ? Columns.numbers(reference, r) : null,
+                        numeric ? null : Columns.counts(reference, r)));
             }
         }
-        return samples;
+
+        /** Samples for every reference field that {@code current} also has, in schema order. */
+        public List<DriftDetector.Sample> against(Table current) {
+            List<DriftDetector.Sample> samples = new ArrayList<>();
+            for (Column column : columns) {
+                String name = column.field().name();
+                int c = current.columnIndex(name);
+                if (c < 0) {
+                    continue;
+                }
+                samples.add(column.numbers() != null
+                        ? new DriftDetector.Numeric(name, column.numbers(), Columns.numbers(current, c))
+                        : new DriftDetector.Categorical(name, column.counts(), Columns.counts(current, c)));
+            }
+            return samples;
+        }
     }
 }

@@ -66,6 +66,7 @@ public final class MonitorStep {
         List<Field> features = schema.fields().stream().filter(f -> reference.hasColumn(f.name())).toList();
         int size = windowRows <= 0 ? entries.size() : windowRows;
         DriftDetector detector = new DriftDetector(config);
+        DriftSamples.Reference referenceSamples = new DriftSamples.Reference(schema, reference);
         List<Window> windows = new ArrayList<>();
         for (int start = 0; start < entries.size(); start += size) {
             List<PredictionLogEntry> slice = entries.subList(start, Math.min(entries.size(), start + size));
@@ -74,7 +75,7 @@ public final class MonitorStep {
             Double accuracy = withTruth.isEmpty() ? null : withTruth.stream()
                     .filter(e -> e.actual().equals(e.prediction())).count() / (double) withTruth.size();
             windows.add(new Window(windows.size() + 1, start + 1L, start + (long) slice.size(), slice.get(0).time(),
-                    slice.get(slice.size() - 1).time(), detector.compare(DriftSamples.of(schema, reference, current)),
+                    slice.get(slice.size() - 1).time(), detector.compare(referenceSamples.against(current)),
                     withTruth.size(), accuracy));
         }
         List<Check> checks = new ArrayList<>();

@@ -1,7 +1,6 @@
 package io.jenkins.plugins.mlops.tune;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jenkins.plugins.mlops.contract.InvalidInputException;
 import io.jenkins.plugins.mlops.contract.Json;
@@ -44,6 +43,8 @@ public final class Tuner {
     static final double TPE_GAMMA = 0.25;
 
     private final Path specFile;
+    /** The spec as written: trials are derived from it, and the result records it. */
+    private final String specText;
     private final ObjectNode rawSpec;
     private final TrainSpec base;
     private final TrainSpec.Tuning tuning;
@@ -62,7 +63,8 @@ public final class Tuner {
         if (tuning == null) {
             throw InvalidInputException.in(specFile, "has no 'tune' section: nothing to search");
         }
-        this.rawSpec = readRaw(specFile);
+        this.specText = readText(specFile);
+        this.rawSpec = parseRaw(specFile, specText);
         this.metric = tuning.metric() != null ? tuning.metric() : base.task() == Task.CLASSIFICATION ? "accuracy" : "r2";
         Set<String> metrics = base.task() == Task.CLASSIFICATION ? Set.of("accuracy", "macroF1", "loss")
                 : Set.of("r2", "rmse", "mae", "loss");
@@ -94,11 +96,7 @@ public final class Tuner {
     }
 
     public String specYaml() {
-        try {
-            return Files.readString(specFile, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw InvalidInputException.in(specFile, "cannot read: " + e.getMessage());
-        }
+        return specText;
     }
 
     int trials() {
@@ -293,10 +291,18 @@ public final class Tuner {
         }
     }
 
-    private static ObjectNode readRaw(Path specFile) {
+    private static String readText(Path specFile) {
         try {
-            JsonNode node = Json.YAML.readTree(Files.readAllBytes(specFile));
-            return (ObjectNode) node;
+            return Files.readString(specFile, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw InvalidInputException.in(specFile, "cannot read: " + e.getMessage());
+        }
+    }
+
+    /** Already parsed once by {@link TrainSpec#read}, which reports any syntax error with its position. */
+    private static ObjectNode parseRaw(Path specFile, String specText) {
+        try {
+            return (ObjectNode) Json.YAML.readTree(specText);
         } catch (IOException e) {
             throw InvalidInputException.in(specFile, "cannot read: " + e.getMessage());
         }
