@@ -59,8 +59,12 @@ public final class ModelArchive {
         }
     }
 
-    /** Unpacks into a new folder under {@code parent} and verifies the manifest; the folder is returned. */
-    public static Path unpack(Path zip, Path parent) {
+    /** A folder unpacked from an archive, with the manifest it was verified against. */
+    public record Unpacked(Path dir, Manifest manifest) {
+    }
+
+    /** Unpacks into a new folder under {@code parent} and verifies the manifest, so callers need not hash again. */
+    public static Unpacked unpack(Path zip, Path parent) {
         Path dir;
         try {
             dir = Files.createTempDirectory(parent, "model-");
@@ -107,14 +111,15 @@ public final class ModelArchive {
             FileTrees.deleteQuietly(dir);
             throw InvalidInputException.in(zip, "not a zip archive, or an empty one");
         }
+        Manifest manifest;
         try {
-            Manifest.verify(dir);
+            manifest = Manifest.verify(dir);
         } catch (InvalidInputException e) {
             FileTrees.deleteQuietly(dir);
             // name the archive the user gave, not the temporary folder
             throw new InvalidInputException(zip + ": " + e.getMessage().replace(dir + "/", "").replace(dir.toString(), "")
                     .replaceFirst("^: ", ""));
         }
-        return dir;
+        return new Unpacked(dir, manifest);
     }
 }

@@ -37,19 +37,21 @@ public final class PackagedModel implements AutoCloseable {
     /** Verifies the manifest, then loads; any mismatch is an input error and nothing is loaded. */
     public static PackagedModel load(Path path) {
         if (ModelArchive.isArchive(path)) {
-            // unpacked beside the archive's temp space, verified there, then loaded like a folder
-            Path dir = ModelArchive.unpack(path, tempRoot());
-            PackagedModel model = load(dir);
-            model.unpacked = dir;
+            // unpacked beside the archive's temp space and verified there, then loaded like a folder
+            ModelArchive.Unpacked unpacked = ModelArchive.unpack(path, tempRoot());
+            PackagedModel model = load(unpacked.dir(), unpacked.manifest());
+            model.unpacked = unpacked.dir();
             return model;
         }
-        Path dir = path;
-        Manifest manifest = Manifest.verify(dir);
+        return load(path, Manifest.verify(path));
+    }
+
+    private static PackagedModel load(Path dir, Manifest verified) {
         ModelInfo info = Json.readJson(dir.resolve(MODEL_FILE), ModelInfo.class);
         Preprocessor preprocessor = Json.readJson(dir.resolve(PREPROCESSING_FILE), Preprocessor.class);
         Network network = NetworkLoader.forFramework(info.framework()).load(dir, info);
         String digest = io.jenkins.plugins.mlops.data.Sha256.of(
-                manifest.files().toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                verified.files().toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
         return new PackagedModel(dir, info, preprocessor, network, digest);
     }
 

@@ -8,6 +8,7 @@ import io.jenkins.plugins.mlops.data.Sha256;
 import io.jenkins.plugins.mlops.governance.AuditLog;
 import io.jenkins.plugins.mlops.model.Lineage;
 import io.jenkins.plugins.mlops.model.Manifest;
+import io.jenkins.plugins.mlops.model.ModelArchive;
 import io.jenkins.plugins.mlops.model.ModelInfo;
 import io.jenkins.plugins.mlops.model.PackagedModel;
 import io.jenkins.plugins.mlops.report.StepOutputWriter;
@@ -78,18 +79,19 @@ public final class Registry implements ModelStore {
     @Override
     public ModelVersion register(Path packagePath, String name, String user, ModelRef parent) {
         String parentRef = parent == null ? null : resolve(parent).ref();
-        if (io.jenkins.plugins.mlops.model.ModelArchive.isArchive(packagePath)) {
-            Path dir = io.jenkins.plugins.mlops.model.ModelArchive.unpack(packagePath,
-                    Path.of(System.getProperty("java.io.tmpdir")));
+        if (ModelArchive.isArchive(packagePath)) {
+            ModelArchive.Unpacked unpacked = ModelArchive.unpack(packagePath, Path.of(System.getProperty("java.io.tmpdir")));
             try {
-                return register(dir, name, user, parent);
+                return register(unpacked.dir(), unpacked.manifest(), name, user, parentRef);
             } finally {
-                FileTrees.deleteQuietly(dir);
+                FileTrees.deleteQuietly(unpacked.dir());
             }
         }
-        Path packageDir = packagePath;
+        return register(packagePath, Manifest.verify(packagePath), name, user, parentRef);
+    }
+
+    private ModelVersion register(Path packageDir, Manifest manifest, String name, String user, String parentRef) {
         Path manifestFile = packageDir.resolve(Manifest.FILE);
-        Manifest manifest = Manifest.verify(packageDir);
         ModelInfo info = Json.readJson(packageDir.resolve(PackagedModel.MODEL_FILE), ModelInfo.class);
         Lineage lineage = Json.readJson(packageDir.resolve(PackagedModel.LINEAGE_FILE), Lineage.class);
         Map<String, Double> metrics = Json.JSON.convertValue(

@@ -41,7 +41,7 @@ class ModelArchiveTest {
         Files.setLastModifiedTime(dir.resolve("params.bin"), java.nio.file.attribute.FileTime.fromMillis(123456789));
         ModelArchive.pack(dir, tmp.resolve("b.zip"));
         assertThat(Sha256.of(tmp.resolve("a.zip"))).isEqualTo(Sha256.of(tmp.resolve("b.zip")));
-        Path out = ModelArchive.unpack(tmp.resolve("a.zip"), tmp);
+        Path out = ModelArchive.unpack(tmp.resolve("a.zip"), tmp).dir();
         assertThat(Files.readString(out.resolve("sub/notes.txt"))).isEqualTo("x");
     }
 
