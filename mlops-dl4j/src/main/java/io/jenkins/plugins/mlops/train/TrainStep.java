@@ -88,10 +88,18 @@ public final class TrainStep {
 
     /** [fit, validation]: a seeded (stratified when the split is) share of the training rows. */
     public static Table[] validationSplit(Prepared p, double share) {
-        Table train = p.train();
-        int[][] parts = split(train, train.columnIndex(p.spec().label()), p.spec().split().stratify(), share, p.seed() + 2);
+        return heldApart(p, p.train(), share, 2, "too few training rows for a validation share of " + share);
+    }
+
+    /**
+     * [fit, held apart]: a seeded (stratified when the split is) share of {@code train}; each use has its own seed
+     * offset so that tuning's validation rows and early stopping's rows are drawn independently.
+     */
+    private static Table[] heldApart(Prepared p, Table train, double share, int seedOffset, String tooFew) {
+        int[][] parts = split(train, train.columnIndex(p.spec().label()), p.spec().split().stratify(), share,
+                p.seed() + seedOffset);
         if (parts[0].length < 2 || parts[1].length < 1) {
-            throw InvalidInputException.in(p.specFile(), "too few training rows for a validation share of " + share);
+            throw InvalidInputException.in(p.specFile(), tooFew);
         }
         return new Table[] {train.select(parts[0]), train.select(parts[1])};
     }
@@ -201,13 +209,10 @@ public final class TrainStep {
         Table validation = null;
         TrainSpec.EarlyStopping stopping = spec.training().earlyStopping();
         if (stopping != null) {
-            int trainLabel = train.columnIndex(spec.label());
-            int[][] inner = split(train, trainLabel, spec.split().stratify(), stopping.validation(), p.seed() + 1);
-            fit = train.select(inner[0]);
-            validation = train.select(inner[1]);
-            if (fit.rowCount() < 2 || validation.rowCount() < 1) {
-                throw InvalidInputException.in(p.specFile(), "'training.earlyStopping.validation' leaves too few rows");
-            }
+            Table[] inner = heldApart(p, train, stopping.validation(), 1,
+                    "'training.earlyStopping.validation' leaves too few rows");
+            fit = inner[0];
+            validation = inner[1];
         }
         MultiLayerNetwork net = new MultiLayerNetwork(configuration(spec, pre, p.seed(), classWeights(spec, pre, fit)));
         net.init();
