@@ -1,5 +1,6 @@
 package io.jenkins.plugins.mlops.profile;
 
+import io.jenkins.plugins.mlops.data.RowSink;
 import io.jenkins.plugins.mlops.data.Table;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -13,7 +14,7 @@ import java.util.PriorityQueue;
  * distribution). Samples of chunks merge into the sample of the file. Drift tests and the
  * exploratory statistics run on it, so that their cost does not grow with the file.
  */
-public final class RowSample {
+public final class RowSample implements RowSink<RowSample> {
     public static final int DEFAULT_SIZE = 10_000;
 
     private record Entry(long hash, long line, String[] row) {
@@ -27,24 +28,23 @@ public final class RowSample {
         this.k = k;
     }
 
+    @Override
     public void accept(String[] row, long line) {
-        long hash = mix(line);
-        if (heap.size() < k) {
-            heap.add(new Entry(hash, line, row));
-        } else if (hash < heap.peek().hash()) {
-            heap.poll();
-            heap.add(new Entry(hash, line, row));
-        }
+        offer(new Entry(mix(line), line, row));
     }
 
+    @Override
     public void merge(RowSample later) {
-        for (Entry e : later.heap) {
-            if (heap.size() < k) {
-                heap.add(e);
-            } else if (e.hash() < heap.peek().hash()) {
-                heap.poll();
-                heap.add(e);
-            }
+        later.heap.forEach(this::offer);
+    }
+
+    /** Keeps the k rows with the smallest hashes. */
+    private void offer(Entry e) {
+        if (heap.size() < k) {
+            heap.add(e);
+        } else if (e.hash() < heap.peek().hash()) {
+            heap.poll();
+            heap.add(e);
         }
     }
 

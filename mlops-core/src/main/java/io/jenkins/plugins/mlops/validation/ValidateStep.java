@@ -8,6 +8,7 @@ import io.jenkins.plugins.mlops.contract.StepResult;
 import io.jenkins.plugins.mlops.data.ColumnProfile;
 import io.jenkins.plugins.mlops.data.CsvScanner;
 import io.jenkins.plugins.mlops.data.Table;
+import io.jenkins.plugins.mlops.profile.RowSample;
 import io.jenkins.plugins.mlops.profile.SavedProfile;
 import io.jenkins.plugins.mlops.data.MissingValues;
 import io.jenkins.plugins.mlops.drift.ColumnDrift;
@@ -62,10 +63,11 @@ public final class ValidateStep {
             referenceRows = savedReference.rows();
             referenceSample = savedReference.sample();
         } else if (spec.reference() != null) {
-            CsvScanner.Result<ValidationPass> reference = scanner.scan(spec.reference(),
-                    columns -> new ValidationPass(contract, columns, spec.sampleSize()));
+            // only its row count and sample are used: no checks or sketches over the reference
+            CsvScanner.Result<RowSample> reference = scanner.scan(spec.reference(), columns -> new RowSample(
+                    spec.sampleSize()));
             referenceRows = reference.rows();
-            referenceSample = reference.sink().sample(spec.reference().getFileName().toString());
+            referenceSample = reference.sink().toTable(spec.reference().getFileName().toString(), reference.columns());
         }
         long rows = data.rows();
         List<String> header = data.columns();
