@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.HashMap;
+import java.util.function.IntFunction;
 import java.util.function.IntPredicate;
 
 /**
@@ -83,6 +84,17 @@ public final class Table {
             selectedLines[i] = lines[rowIndexes[i]];
         }
         return new Table(source, columns, selected, selectedLines);
+    }
+
+    /** A copy in which row {@code r}'s value of {@code column} is {@code value.apply(r)}; the rest is shared. */
+    public Table withColumn(int column, IntFunction<String> value) {
+        List<String[]> changed = new ArrayList<>(rows.size());
+        for (int r = 0; r < rows.size(); r++) {
+            String[] row = rows.get(r).clone();
+            row[column] = value.apply(r);
+            changed.add(row);
+        }
+        return new Table(source, columns, changed, lines.clone());
     }
 
     public Table filter(IntPredicate keep) {

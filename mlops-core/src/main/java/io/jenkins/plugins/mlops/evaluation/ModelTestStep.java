@@ -355,18 +355,13 @@ public final class ModelTestStep {
         boolean numeric = x.length > 0;
         double sd = numeric ? Moments.of(x).stddev() : 0;
         List<String> categories = new ArrayList<>(new TreeMap<>(Columns.counts(rows, c)).keySet());
-        List<String[]> changed = new ArrayList<>();
-        for (int r = 0; r < rows.rowCount(); r++) {
-            String[] row = rows.row(r).clone();
-            String v = row[c];
+        Table perturbed = rows.withColumn(c, r -> {
+            String v = rows.value(r, c);
             if (numeric && v != null && FieldType.parseDouble(v) != null) {
-                row[c] = String.valueOf(FieldType.parseDouble(v) + sd);
-            } else if (!numeric && categories.size() > 1) {
-                row[c] = categories.get((categories.indexOf(v) + 1) % categories.size());
+                return String.valueOf(FieldType.parseDouble(v) + sd);
             }
-            changed.add(row);
-        }
-        Table perturbed = new Table(rows.source(), rows.columns(), changed, new long[changed.size()]);
+            return !numeric && categories.size() > 1 ? categories.get((categories.indexOf(v) + 1) % categories.size()) : v;
+        });
         List<Prediction> after = model.predict(perturbed);
         double worst = 0;
         for (int r = 0; r < after.size(); r++) {
@@ -397,16 +392,10 @@ public final class ModelTestStep {
             throw new InvalidInputException("directional target '" + d.target() + "' is not a class of the model "
                     + model.info().classes());
         }
-        List<String[]> raised = new ArrayList<>();
-        for (int r = 0; r < rows.rowCount(); r++) {
-            String[] row = rows.row(r).clone();
-            Double v = row[c] == null ? null : FieldType.parseDouble(row[c]);
-            if (v != null) {
-                row[c] = String.valueOf(v + sd);
-            }
-            raised.add(row);
-        }
-        List<Prediction> after = model.predict(new Table(rows.source(), rows.columns(), raised, new long[raised.size()]));
+        List<Prediction> after = model.predict(rows.withColumn(c, r -> {
+            Double v = rows.value(r, c) == null ? null : FieldType.parseDouble(rows.value(r, c));
+            return v == null ? rows.value(r, c) : String.valueOf(v + sd);
+        }));
         int wrong = 0;
         for (int r = 0; r < after.size(); r++) {
             double b = k < 0 ? before.get(r).value() : before.get(r).probabilities()[k];
@@ -491,14 +480,7 @@ public final class ModelTestStep {
                 continue;
             }
             int[] order = io.jenkins.plugins.mlops.data.Shuffle.permutation(rows.rowCount(), random);
-            List<String[]> shuffled = new ArrayList<>();
-            for (int r = 0; r < rows.rowCount(); r++) {
-                String[] row = rows.row(r).clone();
-                row[c] = rows.value(order[r], c);
-                shuffled.add(row);
-            }
-            double value = scoring.metric(metric, all, model.predict(new Table(rows.source(), rows.columns(), shuffled,
-                    new long[shuffled.size()])));
+            double value = scoring.metric(metric, all, model.predict(rows.withColumn(c, r -> rows.value(order[r], c))));
             out.put(f.name(), reference - value);
         }
         Map<String, Double> sorted = new LinkedHashMap<>();
