@@ -95,7 +95,8 @@ public final class Json {
         return "";
     }
 
-    private static String firstLine(String text) {
+    /** The first line of a parser message; Jackson appends source excerpts on the next ones. */
+    public static String firstLine(String text) {
         if (text == null) {
             return "invalid content";
         }

@@ -121,7 +121,7 @@ public final class AuditLog {
             try {
                 e = Json.JSON.readValue(raw, Entry.class);
             } catch (JsonProcessingException ex) {
-                return new Verification(false, i, lineNo, "not a valid entry: " + ex.getOriginalMessage().split("\n")[0]);
+                return new Verification(false, i, lineNo, "not a valid entry: " + Json.firstLine(ex.getOriginalMessage()));
             }
             if (e.seq() != seq + 1) {
                 return new Verification(false, i, lineNo, "sequence " + e.seq() + " where " + (seq + 1) + " was expected"

@@ -181,7 +181,7 @@ public final class MonitorStep {
                     entries.add(Json.JSON.readValue(line, PredictionLogEntry.class));
                 } catch (JsonProcessingException e) {
                     throw InvalidInputException.at(log, lineNo, e.getLocation() == null ? 0 : e.getLocation().getColumnNr(),
-                            "not a prediction log entry: " + e.getOriginalMessage().split("\n")[0]);
+                            "not a prediction log entry: " + Json.firstLine(e.getOriginalMessage()));
                 }
             }
         } catch (NoSuchFileException e) {
