@@ -60,8 +60,8 @@ final class DeployCommand extends StepCommand {
             return DeployStep.route(uri, ModelRef.parse(model).name(), promote ? "promote" : "rollback",
                     tokenFile.token(), out);
         }
-        if (!java.util.Set.of("direct", "blue-green", "canary", "shadow").contains(strategy)) {
-            throw new InvalidInputException("--strategy must be direct, blue-green, canary or shadow (got " + strategy + ")");
+        if (!DeployStep.STRATEGIES.contains(strategy)) {
+            throw new InvalidInputException("--strategy must be one of " + DeployStep.STRATEGIES + " (got " + strategy + ")");
         }
         return DeployStep.run(uri, model, strategy, weight, tokenFile.token(), out);
     }

@@ -132,6 +132,12 @@ class CliTest {
                 out.resolve("missing-token").toString(), "--out", out.toString());
         assertThat(tokenFile.exit()).isEqualTo(2);
         assertThat(tokenFile.err()).contains("cannot read token file");
+        CliRun strategy = CliRun.of("deploy", "--server", "http://127.0.0.1:9", "--model", "m@1", "--strategy", "purple",
+                "--out", out.toString());
+        assertThat(strategy.exit()).isEqualTo(2);
+        assertThat(strategy.oneLineError()).as(strategy.err()).isTrue();
+        assertThat(strategy.err()).contains("--strategy must be one of [direct, blue-green, canary, shadow]");
+        assertThat(out).isEmptyDirectory();
     }
 
     @Test

@@ -23,6 +23,8 @@ import java.util.Map;
 /** The {@code deploy} step: asks a running model server's admin API to load a registered model. */
 public final class DeployStep {
     public static final String STEP = "deploy";
+    /** What {@code strategy} may be. */
+    public static final List<String> STRATEGIES = DeployedModels.Strategy.NAMES;
 
     private DeployStep() {
     }

@@ -41,7 +41,20 @@ final class DeployedModels {
         DIRECT,
         BLUE_GREEN,
         CANARY,
-        SHADOW
+        SHADOW;
+
+        /** The names users write: direct, blue-green, canary, shadow. */
+        static final List<String> NAMES = java.util.Arrays.stream(values()).map(Strategy::userName).toList();
+
+        String userName() {
+            return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+        }
+
+        /** {@code null} when {@code userName} is none of {@link #NAMES}. */
+        static Strategy parse(String userName) {
+            int i = NAMES.indexOf(userName);
+            return i < 0 ? null : values()[i];
+        }
     }
 
     private final Map<String, Map<String, Entry>> byName = new ConcurrentHashMap<>();

@@ -475,12 +475,9 @@ public final class ModelServer implements AutoCloseable {
         if (refText == null) {
             throw new HttpError(400, "body needs {\"model\": \"NAME[@VERSION|@ALIAS]\"}");
         }
-        DeployedModels.Strategy strategy;
-        try {
-            strategy = DeployedModels.Strategy.valueOf(body.path("strategy").asText("direct")
-                    .toUpperCase(java.util.Locale.ROOT).replace('-', '_'));
-        } catch (IllegalArgumentException e) {
-            throw new HttpError(400, "strategy must be direct, blue-green, canary or shadow");
+        DeployedModels.Strategy strategy = DeployedModels.Strategy.parse(body.path("strategy").asText("direct"));
+        if (strategy == null) {
+            throw new HttpError(400, "strategy must be one of " + DeployedModels.Strategy.NAMES);
         }
         double weight = body.path("weight").asDouble(0.1);
         if (strategy == DeployedModels.Strategy.CANARY && !(weight > 0 && weight < 1)) {
@@ -501,7 +498,7 @@ public final class ModelServer implements AutoCloseable {
                 weight);
         ObjectNode answer = routeAnswer(route, "deployed");
         answer.put("version", String.valueOf(version.version())).put("digest", version.packageDigest())
-                .put("strategy", strategy.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-')).put("deployed", true);
+                .put("strategy", strategy.userName()).put("deployed", true);
         return answer;
     }
 
