@@ -184,8 +184,9 @@ final class BenchCommand extends CommandGroup {
         }
 
         static long validate(Path csv, Schema schema, int threads) {
+            RowSample.Shared sample = new RowSample.Shared(RowSample.DEFAULT_SIZE);
             return new CsvScanner(MissingValues.DEFAULT, false, threads)
-                    .scan(csv, columns -> new ValidationPass(schema, columns, RowSample.DEFAULT_SIZE)).rows();
+                    .scan(csv, columns -> new ValidationPass(schema, columns, sample)).rows();
         }
 
         private static void resetPeaks() {

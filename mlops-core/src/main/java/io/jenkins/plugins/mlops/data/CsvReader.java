@@ -32,7 +32,11 @@ public final class CsvReader {
         long[] lines = new long[64];
 
         @Override
-        public void accept(String[] values, long line) {
+        public void accept(CsvRow row) {
+            add(row.values(), row.line());
+        }
+
+        private void add(String[] values, long line) {
             if (rows.size() == lines.length) {
                 lines = Arrays.copyOf(lines, lines.length * 2);
             }
@@ -43,7 +47,7 @@ public final class CsvReader {
         @Override
         public void merge(Rows later) {
             for (int i = 0; i < later.rows.size(); i++) {
-                accept(later.rows.get(i), later.lines[i]);
+                add(later.rows.get(i), later.lines[i]);
             }
         }
     }

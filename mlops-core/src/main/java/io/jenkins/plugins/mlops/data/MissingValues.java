@@ -11,28 +11,37 @@ public record MissingValues(Set<String> markers) {
         markers = java.util.Collections.unmodifiableSortedSet(new java.util.TreeSet<>(markers));
     }
 
-    /** Longer values cannot be markers: most values are decided by their length alone (hot path). */
-    private int longest() {
-        int n = 0;
-        for (String m : markers) {
-            n = Math.max(n, m.length());
-        }
-        return n;
-    }
-
     /** A comma-separated list, e.g. {@code ",NA,-999"} (an empty item is the empty field). */
     public static MissingValues parse(String commaSeparated) {
         return new MissingValues(Set.copyOf(java.util.Arrays.asList(commaSeparated.split(",", -1))));
     }
 
-    /** A fast membership test for the CSV hot path. */
-    public java.util.function.Predicate<String> matcher() {
-        java.util.Set<String> set = new java.util.HashSet<>(markers);
-        int longest = longest();
-        return value -> value == null || value.length() <= longest && set.contains(value);
+    /** Tests a field in place, in the parser's buffer (the CSV hot path: no String per field). */
+    @FunctionalInterface
+    public interface Matcher {
+        boolean test(char[] buf, int offset, int len);
     }
 
-    public boolean isMissing(String value) {
-        return value == null || markers.contains(value);
+    public Matcher matcher() {
+        char[][] candidates = markers.stream().map(String::toCharArray).toArray(char[][]::new);
+        int longest = markers.stream().mapToInt(String::length).max().orElse(0);
+        boolean empty = markers.contains("");
+        boolean[] firsts = new boolean[128];
+        markers.stream().filter(m -> !m.isEmpty()).forEach(m -> firsts[Math.min(127, m.charAt(0))] = true);
+        return (buf, offset, len) -> {
+            // most values are decided by their length or their first character alone
+            if (len == 0) {
+                return empty;
+            }
+            if (len > longest || !firsts[Math.min(127, buf[offset])]) {
+                return false;
+            }
+            for (char[] m : candidates) {
+                if (m.length == len && java.util.Arrays.equals(m, 0, len, buf, offset, offset + len)) {
+                    return true;
+                }
+            }
+            return false;
+        };
     }
 }

@@ -5,8 +5,8 @@ package io.jenkins.plugins.mlops.data;
  * merged afterwards, so a sink keeps only what it can merge (counts, sketches, samples).
  */
 public interface RowSink<S extends RowSink<S>> {
-    /** @param values raw values in header order, {@code null} for missing; @param line where the row starts */
-    void accept(String[] values, long line);
+    /** @param row the current record, refilled for the next one: keep {@link CsvRow#values()}, not the row */
+    void accept(CsvRow row);
 
     /** Absorbs a sink of a later chunk of the same file. */
     void merge(S later);

@@ -42,8 +42,7 @@ public enum FieldType {
     /** Whether a non-missing raw value is of this type. */
     public boolean accepts(String value) {
         return switch (this) {
-            case INTEGER -> parseLongOrNull(value) != null;
-            case NUMBER -> parseDouble(value) != null;
+            case INTEGER, NUMBER -> isNumber(parseNumber(this, value.toCharArray(), 0, value.length()));
             case BOOLEAN -> value.equalsIgnoreCase("true") || value.equalsIgnoreCase("false");
             case DATE -> parses(() -> LocalDate.parse(value));
             case DATETIME -> parses(() -> LocalDateTime.parse(value)) || parses(() -> OffsetDateTime.parse(value));
@@ -52,37 +51,84 @@ public enum FieldType {
     }
 
     /**
+     * What {@link #parseNumber} returns for text that is not a number of the type: a NaN whose
+     * bits no parser produces (a parsed {@code NaN} is the canonical one), so that the hot path
+     * needs neither a boxed Double nor an exception per value.
+     */
+    public static final double NOT_A_NUMBER = Double.longBitsToDouble(0x7ff8_0000_0000_0badL);
+
+    /** Whether a result of {@link #parseNumber} is a number (NaN and infinities included). */
+    public static boolean isNumber(double parsed) {
+        return Double.doubleToRawLongBits(parsed) != Double.doubleToRawLongBits(NOT_A_NUMBER);
+    }
+
+    /**
      * The numeric value of a raw field, {@code null} when it is not a number. Accepts decimal and
      * exponent notation and Frictionless' {@code NaN}, {@code INF}, {@code -INF}; rejects what only
      * Java would take (hex floats, {@code 1d}/{@code 1f} suffixes).
      */
     public static Double parseDouble(String value) {
-        double simple = simpleDecimal(value);
+        double d = parseDecimal(value.toCharArray(), 0, value.length());
+        return isNumber(d) ? d : null;
+    }
+
+    /**
+     * The value of {@code len} characters at {@code offset} as a number of a numeric type, or
+     * {@link #NOT_A_NUMBER}: in place in a parser's buffer, the hot path of validation.
+     */
+    public static double parseNumber(FieldType type, char[] buf, int offset, int len) {
+        return type == INTEGER ? parseInteger(buf, offset, len) : parseDecimal(buf, offset, len);
+    }
+
+    private static double parseDecimal(char[] buf, int offset, int len) {
+        double simple = simpleDecimal(buf, offset, len);
         if (!Double.isNaN(simple)) {
             return simple;
         }
-        String v = value.trim();
-        if (v.isEmpty()) {
-            return null;
+        int from = trimStart(buf, offset, offset + len);
+        int to = trimEnd(buf, from, offset + len);
+        if (from == to) {
+            return NOT_A_NUMBER;
         }
-        char last = v.charAt(v.length() - 1);
-        if ((last >= '0' && last <= '9' || last == '.') && v.indexOf('x') < 0 && v.indexOf('X') < 0) {
+        char last = buf[to - 1];
+        if ((last >= '0' && last <= '9' || last == '.') && !hasHexMark(buf, from, to)) {
             try {
-                return JavaDoubleParser.parseDouble(v);
+                return JavaDoubleParser.parseDouble(buf, from, to - from);
             } catch (NumberFormatException e) {
-                return null;
+                return NOT_A_NUMBER;
             }
         }
-        switch (v) {
-            case "NaN":
-                return Double.NaN;
-            case "INF", "+INF", "Infinity", "+Infinity":
-                return Double.POSITIVE_INFINITY;
-            case "-INF", "-Infinity":
-                return Double.NEGATIVE_INFINITY;
-            default:
-                return null;
+        return switch (new String(buf, from, to - from)) {
+            case "NaN" -> Double.NaN;
+            case "INF", "+INF", "Infinity", "+Infinity" -> Double.POSITIVE_INFINITY;
+            case "-INF", "-Infinity" -> Double.NEGATIVE_INFINITY;
+            default -> NOT_A_NUMBER;
+        };
+    }
+
+    /** Where the text starts after leading blanks (String.trim's notion of blank). */
+    private static int trimStart(char[] buf, int from, int to) {
+        while (from < to && buf[from] <= ' ') {
+            from++;
         }
+        return from;
+    }
+
+    /** Where the text ends before trailing blanks. */
+    private static int trimEnd(char[] buf, int from, int to) {
+        while (to > from && buf[to - 1] <= ' ') {
+            to--;
+        }
+        return to;
+    }
+
+    private static boolean hasHexMark(char[] buf, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (buf[i] == 'x' || buf[i] == 'X') {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static final double[] POWERS_OF_TEN = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12,
@@ -95,85 +141,64 @@ public enum FieldType {
      * text is anything else (exponent, whitespace, more than 15 digits, ...); the caller then
      * takes the general path.
      */
-    static double simpleDecimal(String v) {
-        int n = v.length();
-        if (n == 0 || n > 17) {
+    static double simpleDecimal(char[] buf, int offset, int len) {
+        if (len == 0 || len > 17) {
             return Double.NaN;
         }
-        int i = 0;
-        boolean negative = false;
-        char c = v.charAt(0);
-        if (c == '-' || c == '+') {
-            negative = c == '-';
-            i = 1;
+        int i = offset;
+        int end = offset + len;
+        boolean negative = buf[i] == '-';
+        if (negative || buf[i] == '+') {
+            i++;
         }
         long mantissa = 0;
         int digits = 0;
-        int fraction = -1;
-        for (; i < n; i++) {
-            c = v.charAt(i);
+        int point = -1;
+        for (; i < end; i++) {
+            char c = buf[i];
             if (c >= '0' && c <= '9') {
                 mantissa = mantissa * 10 + (c - '0');
                 digits++;
-            } else if (c == '.' && fraction < 0) {
-                fraction = 0;
-                continue;
+            } else if (c == '.' && point < 0) {
+                point = i;
             } else {
                 return Double.NaN;
-            }
-            if (fraction >= 0) {
-                fraction++;
             }
         }
         if (digits == 0 || digits > 15) {
             return Double.NaN;
         }
+        int fraction = point < 0 ? 0 : end - point - 1;
         double value = fraction > 0 ? mantissa / POWERS_OF_TEN[fraction] : mantissa;
         return negative ? -value : value;
     }
 
-    /** The value of a raw field of a numeric type, {@code null} when it is not of that type. */
-    public static Double parseNumber(FieldType type, String value) {
-        if (type == INTEGER) {
-            Long l = parseLongOrNull(value);
-            return l == null ? null : (double) l;
-        }
-        return parseDouble(value);
-    }
-
     /** Decimal integers with an optional sign, without the exception cost of Long.parseLong on bad input. */
-    private static Long parseLongOrNull(String value) {
-        String v = value.trim();
-        int i = v.startsWith("-") || v.startsWith("+") ? 1 : 0;
-        if (i == v.length() || v.length() - i > 18) {
-            return v.length() - i > 18 && v.length() - i <= 19 && allDigits(v, i) ? parseLongSlow(v) : null;
+    private static double parseInteger(char[] buf, int offset, int len) {
+        int from = trimStart(buf, offset, offset + len);
+        int to = trimEnd(buf, from, offset + len);
+        boolean negative = from < to && buf[from] == '-';
+        int i = from < to && (negative || buf[from] == '+') ? from + 1 : from;
+        if (i == to || to - i > 19) {
+            return NOT_A_NUMBER;
         }
         long n = 0;
-        for (; i < v.length(); i++) {
-            char c = v.charAt(i);
+        for (int j = i; j < to; j++) {
+            char c = buf[j];
             if (c < '0' || c > '9') {
-                return null;
+                return NOT_A_NUMBER;
             }
             n = n * 10 + (c - '0');
         }
-        return v.charAt(0) == '-' ? -n : n;
-    }
-
-    private static boolean allDigits(String v, int from) {
-        for (int i = from; i < v.length(); i++) {
-            if (v.charAt(i) < '0' || v.charAt(i) > '9') {
-                return false;
+        if (to - i == 19) {
+            // 19 digits may overflow a long: the rare case goes through the JDK's checked parser
+            try {
+                return Long.parseLong(new String(buf, from, to - from));
+            } catch (NumberFormatException e) {
+                return NOT_A_NUMBER;
             }
         }
-        return true;
-    }
-
-    private static Long parseLongSlow(String v) {
-        try {
-            return Long.parseLong(v);
-        } catch (NumberFormatException e) {
-            return null;
-        }
+        return negative ? -n : n;
     }
 
     private static boolean parses(Runnable parse) {

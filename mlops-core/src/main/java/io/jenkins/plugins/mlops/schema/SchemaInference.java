@@ -1,5 +1,6 @@
 package io.jenkins.plugins.mlops.schema;
 
+import io.jenkins.plugins.mlops.data.CsvRow;
 import io.jenkins.plugins.mlops.data.RowSink;
 import io.jenkins.plugins.mlops.data.Table;
 import java.util.ArrayList;
@@ -97,9 +98,9 @@ public final class SchemaInference implements RowSink<SchemaInference> {
     }
 
     @Override
-    public void accept(String[] values, long line) {
-        for (int c = 0; c < values.length; c++) {
-            columns[c].accept(values[c]);
+    public void accept(CsvRow row) {
+        for (int c = 0; c < columns.length; c++) {
+            columns[c].accept(row.value(c));
         }
     }
 
@@ -113,7 +114,7 @@ public final class SchemaInference implements RowSink<SchemaInference> {
     public static Schema infer(Table table) {
         SchemaInference inference = new SchemaInference(table.columns());
         for (int r = 0; r < table.rowCount(); r++) {
-            inference.accept(table.row(r), table.line(r));
+            inference.accept(CsvRow.of(table.row(r), table.line(r)));
         }
         return inference.schema();
     }

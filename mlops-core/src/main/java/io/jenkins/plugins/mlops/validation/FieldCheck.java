@@ -1,5 +1,6 @@
 package io.jenkins.plugins.mlops.validation;
 
+import io.jenkins.plugins.mlops.data.CsvRow;
 import io.jenkins.plugins.mlops.report.Html;
 import io.jenkins.plugins.mlops.schema.Constraints;
 import io.jenkins.plugins.mlops.schema.Field;
@@ -39,10 +40,10 @@ final class FieldCheck {
             this.what = what;
         }
 
-        void add(long line, String value) {
+        void add(long line, CharSequence value) {
             count++;
             if (examples.size() < MAX_EXAMPLES) {
-                examples.add(new Anomaly.Example(line, value));
+                examples.add(new Anomaly.Example(line, value.toString()));
             }
         }
 
@@ -68,16 +69,24 @@ final class FieldCheck {
     /** First line of each value, for {@code unique}; the one unbounded structure, only when asked for. */
     private final Map<String, Long> firstLine;
     private long piiTested;
+    /** The field's range, unbounded where the schema sets no limit. */
+    private final double minimum;
+    private final double maximum;
+    /** Whether a numeric field has constraints on its text too (rare: numbers usually have a range). */
+    private final boolean textChecks;
 
     FieldCheck(Field field) {
         this.field = field;
         this.k = field.constraints();
         this.allowed = k.allowed() == null ? null : Set.copyOf(k.allowed());
         this.pattern = k.pattern() == null ? null : Pattern.compile(k.pattern());
-        this.rangeText = "[" + Html.number(k.minimum() == null ? Double.NEGATIVE_INFINITY : k.minimum()) + ", "
-                + Html.number(k.maximum() == null ? Double.POSITIVE_INFINITY : k.maximum()) + "]";
+        this.minimum = k.minimum() == null ? Double.NEGATIVE_INFINITY : k.minimum();
+        this.maximum = k.maximum() == null ? Double.POSITIVE_INFINITY : k.maximum();
+        this.rangeText = "[" + Html.number(minimum) + ", " + Html.number(maximum) + "]";
         this.piiCandidate = field.type() == FieldType.STRING || field.type() == FieldType.INTEGER;
         this.firstLine = Boolean.TRUE.equals(k.unique()) ? new HashMap<>() : null;
+        this.textChecks = allowed != null || pattern != null || k.minLength() != null || k.maxLength() != null
+                || firstLine != null;
     }
 
     private Occurrences of(String kind, String plural) {
@@ -85,40 +94,64 @@ final class FieldCheck {
                 ? plural.replaceFirst("values", "value").replace("value that are", "value that is") : plural));
     }
 
-    /** Checks one value; returns its number for numeric fields (null otherwise), so it is parsed once. */
-    Double accept(String v, long line) {
-        if (v == null) {
-            missing.add(line, "");
-            if (k.requiresValue()) {
-                of("missing_value", "missing values in a required column").add(line, "");
-            }
-            return null;
+    void missing(long line) {
+        missing.add(line, "");
+        if (k.requiresValue()) {
+            of("missing_value", "missing values in a required column").add(line, "");
         }
+    }
+
+    /**
+     * Checks a present value of a numeric field, parsed in place in the row's buffer: a String is
+     * made only for an example or a check that needs one. Returns the number, so that it is parsed
+     * once; NaN when the value is not a number.
+     */
+    double number(CsvRow row, int c) {
+        long line = row.line();
+        CharSequence v = row.field(c);
+        personalData(v, line);
+        double d = row.number(c, field.type());
+        if (!FieldType.isNumber(d)) {
+            of("type_mismatch", "values that are not of type " + field.type().jsonName()).add(line, v);
+            return Double.NaN;
+        }
+        if (Double.isNaN(d) || Double.isInfinite(d)) {
+            of("not_finite", "values that are NaN or infinite").add(line, v);
+        } else if (d < minimum || d > maximum) {
+            of("out_of_range", "values outside " + rangeText).add(line, v);
+        }
+        if (textChecks) {
+            constraints(v, line);
+        }
+        return d;
+    }
+
+    /** Checks a present value of a non-numeric field. */
+    void text(String v, long line) {
+        personalData(v, line);
+        if (field.type() != FieldType.STRING && !field.type().accepts(v)) {
+            of("type_mismatch", "values that are not of type " + field.type().jsonName()).add(line, v);
+            return;
+        }
+        constraints(v, line);
+    }
+
+    /** Tests the first {@value #PII_SAMPLE} values of a chunk for what personal data looks like. */
+    private void personalData(CharSequence v, long line) {
         if (piiCandidate && piiTested < PII_SAMPLE) {
             piiTested++;
-            PersonalData kind = PersonalData.of(v);
+            String text = v.toString();
+            PersonalData kind = PersonalData.of(text);
             if (kind != null) {
                 personal.computeIfAbsent(kind, x -> new Occurrences(x.kind, one -> "values that look like " + x.what))
-                        .add(line, PersonalData.mask(v));
+                        .add(line, PersonalData.mask(text));
             }
         }
-        Double d = null;
-        if (field.type().isNumeric()) {
-            d = FieldType.parseNumber(field.type(), v);
-            if (d == null) {
-                of("type_mismatch", "values that are not of type " + field.type().jsonName()).add(line, v);
-                return null;
-            }
-            if (d.isNaN() || d.isInfinite()) {
-                of("not_finite", "values that are NaN or infinite").add(line, v);
-            } else if (k.minimum() != null && d < k.minimum() || k.maximum() != null && d > k.maximum()) {
-                of("out_of_range", "values outside " + rangeText).add(line, v);
-            }
-        } else if (field.type() != FieldType.STRING && !field.type().accepts(v)) {
-            of("type_mismatch", "values that are not of type " + field.type().jsonName()).add(line, v);
-            return null;
-        }
-        if (allowed != null && !allowed.contains(v)) {
+    }
+
+    /** The constraints on a value's text: categories, pattern, length, uniqueness. */
+    private void constraints(CharSequence v, long line) {
+        if (allowed != null && !allowed.contains(v.toString())) {
             of("unexpected_category", "values not in the allowed categories " + k.allowed()).add(line, v);
         }
         if (pattern != null && !pattern.matcher(v).matches()) {
@@ -128,10 +161,9 @@ final class FieldCheck {
             of("length_out_of_range", "values with a length outside [" + k.minLength() + ", " + k.maxLength() + "]")
                     .add(line, v);
         }
-        if (firstLine != null && firstLine.putIfAbsent(v, line) != null) {
+        if (firstLine != null && firstLine.putIfAbsent(v.toString(), line) != null) {
             of("duplicate_value", "values duplicated in a unique column").add(line, v);
         }
-        return d;
     }
 
     void merge(FieldCheck later) {

@@ -54,8 +54,9 @@ public final class ValidateStep {
             }
         }
         Schema contract = schema;
+        RowSample.Shared dataSample = new RowSample.Shared(spec.sampleSize());
         CsvScanner.Result<ValidationPass> data = scanner.scan(spec.data(),
-                columns -> new ValidationPass(contract, columns, spec.sampleSize()));
+                columns -> new ValidationPass(contract, columns, dataSample));
         // the reference as rows and a sample: re-read from its CSV, or from a saved profile
         long referenceRows = -1;
         Table referenceSample = null;
@@ -64,8 +65,8 @@ public final class ValidateStep {
             referenceSample = savedReference.sample();
         } else if (spec.reference() != null) {
             // only its row count and sample are used: no checks or sketches over the reference
-            CsvScanner.Result<RowSample> reference = scanner.scan(spec.reference(), columns -> new RowSample(
-                    spec.sampleSize()));
+            RowSample.Shared sharedSample = new RowSample.Shared(spec.sampleSize());
+            CsvScanner.Result<RowSample> reference = scanner.scan(spec.reference(), columns -> sharedSample.newSample());
             referenceRows = reference.rows();
             referenceSample = reference.sink().toTable(spec.reference().getFileName().toString(), reference.columns());
         }

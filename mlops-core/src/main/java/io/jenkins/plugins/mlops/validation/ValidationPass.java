@@ -1,8 +1,10 @@
 package io.jenkins.plugins.mlops.validation;
 
 import io.jenkins.plugins.mlops.data.ColumnProfile;
+import io.jenkins.plugins.mlops.data.CsvRow;
 import io.jenkins.plugins.mlops.data.RowSink;
 import io.jenkins.plugins.mlops.data.Table;
+import io.jenkins.plugins.mlops.data.TextInterner;
 import io.jenkins.plugins.mlops.profile.ColumnStats;
 import io.jenkins.plugins.mlops.profile.RowSample;
 import io.jenkins.plugins.mlops.schema.Field;
@@ -22,39 +24,69 @@ public final class ValidationPass implements RowSink<ValidationPass> {
     /** For each column of the file: its field's checker, or null when the schema does not know it. */
     private final FieldCheck[] checks;
     private final ColumnStats[] stats;
+    /** Columns whose schema field is numeric (only those have a checker that parses numbers). */
+    private final boolean[] numeric;
+    private final TextInterner[] interners;
     private final RowSample sample;
     private long rows;
 
-    public ValidationPass(Schema schema, List<String> columns, int sampleSize) {
+    /** @param sample shared by the passes over one file's chunks */
+    public ValidationPass(Schema schema, List<String> columns, RowSample.Shared sample) {
         this.schema = schema;
         this.columns = columns;
         this.checks = new FieldCheck[columns.size()];
         this.stats = new ColumnStats[columns.size()];
+        this.numeric = new boolean[columns.size()];
+        this.interners = new TextInterner[columns.size()];
         for (int c = 0; c < columns.size(); c++) {
             Field field = schema.field(columns.get(c)).orElse(null);
             checks[c] = field == null ? null : new FieldCheck(field);
             stats[c] = new ColumnStats(columns.get(c), field == null ? FieldType.STRING : field.type());
+            numeric[c] = stats[c].type().isNumeric();
+            interners[c] = numeric[c] ? null : new TextInterner();
         }
-        this.sample = new RowSample(sampleSize);
+        this.sample = sample.newSample();
     }
 
     /** Runs a table held in memory through the same checks as a streamed file. */
     public static ValidationPass of(Schema schema, Table table) {
-        ValidationPass pass = new ValidationPass(schema, table.columns(), RowSample.DEFAULT_SIZE);
+        ValidationPass pass = new ValidationPass(schema, table.columns(), new RowSample.Shared(RowSample.DEFAULT_SIZE));
         for (int r = 0; r < table.rowCount(); r++) {
-            pass.accept(table.row(r), table.line(r));
+            pass.accept(CsvRow.of(table.row(r), table.line(r)));
         }
         return pass;
     }
 
+    /** Numeric columns are read in place; text columns as one String shared by the checks and the profile. */
     @Override
-    public void accept(String[] values, long line) {
+    public void accept(CsvRow row) {
         rows++;
-        for (int c = 0; c < values.length; c++) {
-            Double number = checks[c] == null ? null : checks[c].accept(values[c], line);
-            stats[c].accept(values[c], number);
+        long line = row.line();
+        ColumnStats.Sketching sketching = ColumnStats.Sketching.of(line, RowSample.mix(line));
+        for (int c = 0; c < checks.length; c++) {
+            FieldCheck check = checks[c];
+            ColumnStats column = stats[c];
+            if (row.isMissing(c)) {
+                if (check != null) {
+                    check.missing(line);
+                }
+                column.missing();
+            } else if (numeric[c]) {
+                double number = check.number(row, c);
+                if (Double.isFinite(number)) {
+                    column.number(number, sketching);
+                } else {
+                    column.text(row.value(c));
+                }
+            } else {
+                String value = row.value(c, interners[c]);
+                if (check != null) {
+                    check.text(value, line);
+                }
+                column.text(value);
+            }
         }
-        sample.accept(values, line);
+        sample.accept(row);
     }
 
     @Override

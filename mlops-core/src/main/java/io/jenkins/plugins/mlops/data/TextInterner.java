@@ -1,0 +1,50 @@
+package io.jenkins.plugins.mlops.data;
+
+/**
+ * Canonical Strings for the repeated values of a text column, looked up in place in the parser's
+ * buffer: a categorical column then costs no new String per row, and its value's hash is already
+ * cached for the checks and counts that follow (a fresh String would be hashed and compared anew
+ * by each). Holds at most {@value #MAX} values; beyond, values come back as new Strings.
+ */
+public final class TextInterner {
+    static final int MAX = 1024;
+    /** Open addressing at most half full, so that a miss ends after a probe or two. */
+    private static final int CAPACITY = 2 * MAX;
+
+    private final String[] table = new String[CAPACITY];
+    private final int[] hashes = new int[CAPACITY];
+    private int size;
+
+    public String intern(char[] buf, int offset, int len) {
+        int hash = 0;
+        for (int i = offset; i < offset + len; i++) {
+            hash = 31 * hash + buf[i];
+        }
+        // String.hashCode's low bits are poor for short strings: spread them before masking
+        int slot = (hash ^ (hash >>> 16)) & (CAPACITY - 1);
+        for (String s; (s = table[slot]) != null; slot = (slot + 1) & (CAPACITY - 1)) {
+            if (hashes[slot] == hash && sameText(s, buf, offset, len)) {
+                return s;
+            }
+        }
+        String fresh = new String(buf, offset, len);
+        if (size < MAX) {
+            table[slot] = fresh;
+            hashes[slot] = hash;
+            size++;
+        }
+        return fresh;
+    }
+
+    private static boolean sameText(String s, char[] buf, int offset, int len) {
+        if (s.length() != len) {
+            return false;
+        }
+        for (int i = 0; i < len; i++) {
+            if (s.charAt(i) != buf[offset + i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+}
