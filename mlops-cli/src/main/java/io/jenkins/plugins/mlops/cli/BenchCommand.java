@@ -114,6 +114,10 @@ final class BenchCommand extends CommandGroup {
         @Option(names = "--repeat", defaultValue = "3", description = "Timed runs per phase; the median counts.")
         int repeat;
 
+        @Option(names = "--warmup", defaultValue = "3",
+                description = "Untimed runs per phase first, so that the JIT has compiled the hot paths (default ${DEFAULT-VALUE}).")
+        int warmup;
+
         @Override
         public Integer call() throws Exception {
             PrintWriter out = spec.commandLine().getOut();
@@ -153,10 +157,12 @@ final class BenchCommand extends CommandGroup {
         /** Where the runs' checksums go, so the JIT cannot drop the work being timed. */
         static volatile long checksum;
 
-        /** One warm-up run, then the median of {@code repeat} timed runs; peak heap over all of them. */
+        /** {@code warmup} untimed runs, then the median of {@code repeat} timed runs; peak heap over all of them. */
         Phase measure(String name, long bytes, LongSupplier run) {
             resetPeaks();
-            checksum = run.getAsLong();
+            for (int i = 0; i < Math.max(1, warmup); i++) {
+                checksum ^= run.getAsLong();
+            }
             double[] times = new double[Math.max(1, repeat)];
             for (int i = 0; i < times.length; i++) {
                 long t0 = System.nanoTime();
