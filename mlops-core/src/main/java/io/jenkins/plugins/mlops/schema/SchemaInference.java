@@ -32,26 +32,36 @@ public final class SchemaInference implements RowSink<SchemaInference> {
         /** Distinct values while there are at most MAX_ENUM + 1 of them; null after. */
         TreeSet<String> domain = new TreeSet<>();
 
-        void accept(String v) {
-            if (v == null) {
+        /** Numbers are tried in place; a String is made only while a text type or the enum domain still needs it. */
+        void accept(CsvRow row, int c) {
+            if (row.isMissing(c)) {
                 missing++;
                 return;
             }
             present++;
-            for (int t = 0; t < CANDIDATES.length; t++) {
-                if (fits[t]) {
-                    fits[t] = CANDIDATES[t].accepts(v);
-                }
+            double number = Double.NaN;
+            if (fits[0]) {
+                number = row.number(c, FieldType.INTEGER);
+                fits[0] = FieldType.isNumber(number);
             }
-            if (fits[0] || fits[1]) {
-                Double d = FieldType.parseDouble(v);
-                if (d != null && Double.isFinite(d)) {
-                    min = Math.min(min, d);
-                    max = Math.max(max, d);
-                }
+            if (fits[1] && !fits[0]) {
+                number = row.number(c, FieldType.NUMBER);
+                fits[1] = FieldType.isNumber(number);
             }
-            if (domain != null && domain.add(v) && domain.size() > MAX_ENUM) {
-                domain = null;
+            if ((fits[0] || fits[1]) && Double.isFinite(number)) {
+                min = Math.min(min, number);
+                max = Math.max(max, number);
+            }
+            if (fits[2] || fits[3] || fits[4] || domain != null) {
+                String v = row.value(c);
+                for (int t = 2; t < CANDIDATES.length; t++) {
+                    if (fits[t]) {
+                        fits[t] = CANDIDATES[t].accepts(v);
+                    }
+                }
+                if (domain != null && domain.add(v) && domain.size() > MAX_ENUM) {
+                    domain = null;
+                }
             }
         }
 
@@ -100,7 +110,7 @@ public final class SchemaInference implements RowSink<SchemaInference> {
     @Override
     public void accept(CsvRow row) {
         for (int c = 0; c < columns.length; c++) {
-            columns[c].accept(row.value(c));
+            columns[c].accept(row, c);
         }
     }
 
@@ -162,7 +172,7 @@ public final class SchemaInference implements RowSink<SchemaInference> {
 
     static FieldType inferType(Iterable<String> values) {
         Column col = new Column();
-        values.forEach(col::accept);
+        values.forEach(v -> col.accept(CsvRow.of(new String[] {v}, 0), 0));
         return col.type();
     }
 }
