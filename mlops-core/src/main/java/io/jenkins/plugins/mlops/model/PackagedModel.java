@@ -72,6 +72,11 @@ public final class PackagedModel implements AutoCloseable {
         return digest;
     }
 
+    /** See {@link Network#hasCallOverhead()}. */
+    public boolean hasCallOverhead() {
+        return network.hasCallOverhead();
+    }
+
     /** Rows are raw feature values in {@link Preprocessor#featureNames()} order. */
     public List<Prediction> predict(List<String[]> rows) {
         float[][] inputs = new float[rows.size()][];

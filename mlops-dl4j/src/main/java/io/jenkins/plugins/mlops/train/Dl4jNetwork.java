@@ -41,6 +41,12 @@ public final class Dl4jNetwork implements Network {
         }
     }
 
+    /** About 200 µs per call whatever its size (native allocation and deallocator bookkeeping per op). */
+    @Override
+    public boolean hasCallOverhead() {
+        return true;
+    }
+
     public static void save(MultiLayerNetwork net, Path dir) throws IOException {
         Files.writeString(dir.resolve(CONFIG_FILE), net.getLayerWiseConfigurations().toJson(), StandardCharsets.UTF_8);
         float[] params = net.params().castTo(DataType.FLOAT).toFloatVector();
@@ -82,9 +88,11 @@ public final class Dl4jNetwork implements Network {
             return "dl4j";
         }
 
+        /** The plain-Java form when it reproduces the network (see {@link Dl4jDense}), DL4J otherwise. */
         @Override
         public Network load(Path packageDir, ModelInfo info) {
-            return new Dl4jNetwork(read(packageDir));
+            MultiLayerNetwork net = read(packageDir);
+            return Dl4jDense.fastest(net, new Dl4jNetwork(net));
         }
     }
 }

@@ -12,7 +12,9 @@ import java.util.concurrent.LinkedBlockingQueue;
  * Joins the rows of concurrent requests into one network call: a worker takes whatever requests
  * are already waiting (never waits for more, so a lone request gets no extra latency) and scores
  * them together, which costs little more than scoring one. Outputs may differ from single-row
- * scoring in the last float bits, as BLAS blocks a batch differently.
+ * scoring in the last float bits, as BLAS blocks a batch differently. Only for networks with a
+ * per-call overhead: any other scores on the request's own thread, as a hand-over between threads
+ * would cost more than the rows.
  */
 final class MicroBatcher implements AutoCloseable {
     static final int MAX_BATCH_ROWS = 256;
@@ -22,18 +24,21 @@ final class MicroBatcher implements AutoCloseable {
 
     private final PackagedModel model;
     private final LinkedBlockingQueue<Job> queue = new LinkedBlockingQueue<>();
+    /** Null when the network scores each request directly. */
     private final Thread worker;
     private volatile boolean open = true;
 
     MicroBatcher(PackagedModel model, String name) {
         this.model = model;
-        this.worker = new Thread(this::work, "mlops-batcher-" + name);
-        worker.setDaemon(true);
-        worker.start();
+        this.worker = model.hasCallOverhead() ? new Thread(this::work, "mlops-batcher-" + name) : null;
+        if (worker != null) {
+            worker.setDaemon(true);
+            worker.start();
+        }
     }
 
     List<Prediction> predict(List<String[]> rows) {
-        if (rows.size() >= MAX_BATCH_ROWS || !open) {
+        if (worker == null || rows.size() >= MAX_BATCH_ROWS || !open) {
             return model.predict(rows);
         }
         Job job = new Job(rows, new CompletableFuture<>());
@@ -89,6 +94,9 @@ final class MicroBatcher implements AutoCloseable {
     @Override
     public void close() {
         open = false;
+        if (worker == null) {
+            return;
+        }
         try {
             worker.join(5_000);
         } catch (InterruptedException e) {
