@@ -24,6 +24,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -350,6 +351,7 @@ public final class ModelServer implements AutoCloseable {
         if (rows > config.maxRows()) {
             throw new HttpError(400, "batch of " + rows + " rows exceeds the limit of " + config.maxRows());
         }
+        Set<String> requested = requestedOutputs(request, entry);
         List<List<String>> ordered = features.stream().map(columns::get).toList();
         List<String[]> raw = new ArrayList<>(rows);
         for (int r = 0; r < rows; r++) {
@@ -387,6 +389,11 @@ public final class ModelServer implements AutoCloseable {
             ArrayNode data = out.putArray("data");
             predictions.forEach(p -> data.add(p.value()));
         }
+        for (int i = outputs.size() - 1; i >= 0; i--) {
+            if (!requested.contains(outputs.get(i).get("name").asText())) {
+                outputs.remove(i);
+            }
+        }
         if (log != null) {
             double latencyMs = (System.nanoTime() - started) / 1e6;
             String time = Instant.now().toString();
@@ -404,6 +411,29 @@ public final class ModelServer implements AutoCloseable {
             log.append(entries);
         }
         return response;
+    }
+
+    /** The outputs a request names ({@code "outputs": [{"name": ...}]}), all of the model's when it names none. */
+    private static Set<String> requestedOutputs(JsonNode request, DeployedModels.Entry entry) {
+        List<String> available = entry.model().info().task() == Task.CLASSIFICATION
+                ? List.of("label", "probabilities") : List.of("prediction");
+        JsonNode outputs = request.get("outputs");
+        if (outputs == null || outputs.isNull()) {
+            return Set.copyOf(available);
+        }
+        if (!outputs.isArray()) {
+            throw new HttpError(400, "'outputs' must be an array of {\"name\": ...}");
+        }
+        Set<String> names = new java.util.HashSet<>();
+        for (JsonNode output : outputs) {
+            String name = output.path("name").asText(null);
+            if (name == null || !available.contains(name)) {
+                throw new HttpError(400, "unknown output " + (name == null ? "without a 'name'" : "'" + name + "'")
+                        + "; this model has " + available);
+            }
+            names.add(name);
+        }
+        return names.isEmpty() ? Set.copyOf(available) : names;
     }
 
     /**

@@ -17,8 +17,10 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
@@ -242,5 +244,144 @@ class ModelServerTest {
         StepResult refused = DeployStep.run(URI.create(server.url()), "iris@1", "wrong", tmp.resolve("refused"));
         assertThat(refused.getStatus()).isEqualTo(Status.FAILED);
         assertThat(refused.getSummary()).contains("missing or wrong admin token");
+    }
+
+    /**
+     * Requests written from the Open Inference Protocol's REST specification (the objects of
+     * {@code inference_rest.md}, its example request adapted to this model's inputs), and the
+     * answers checked against the specification's response objects.
+     */
+    @Nested
+    class OpenInferenceProtocolConformance {
+        /** The datatypes the specification defines. */
+        private static final Set<String> DATATYPES = Set.of("BOOL", "UINT8", "UINT16", "UINT32", "UINT64", "INT8",
+                "INT16", "INT32", "INT64", "FP16", "FP32", "FP64", "BYTES");
+
+        /** The specification's example request, its inputs replaced by this model's, batched over two rows. */
+        private static final String SPEC_EXAMPLE = """
+                {"id": "42",
+                 "parameters": {"trace": true},
+                 "inputs": [
+                   {"name": "sepal length (cm)", "shape": [2, 1], "datatype": "FP32", "data": [[5.1], [6.7]]},
+                   {"name": "sepal width (cm)", "shape": [2], "datatype": "FP32", "data": [3.5, 3.0]},
+                   {"name": "petal length (cm)", "shape": [2], "datatype": "FP64", "data": [1.4, 5.2],
+                    "parameters": {"unit": "cm"}},
+                   {"name": "petal width (cm)", "shape": [2], "datatype": "INT64", "data": [0, 2]}],
+                 "outputs": [{"name": "probabilities"}]}""";
+
+        /** {@code $metadata_tensor = {"name": $string, "datatype": $string, "shape": [$number, ...]}}, -1 for variable. */
+        private static void assertTensorMetadata(JsonNode tensor) {
+            assertThat(tensor.get("name").isTextual()).as("name of %s", tensor).isTrue();
+            assertThat(DATATYPES).as("datatype of %s", tensor).contains(tensor.get("datatype").asText());
+            assertThat(tensor.get("shape").isArray()).isTrue();
+            tensor.get("shape").forEach(d -> assertThat(d.isIntegralNumber() && d.asLong() >= -1).as("dim %s", d).isTrue());
+        }
+
+        /** {@code $inference_response}: model_name, optional model_version, id, outputs of shape-consistent data. */
+        private static void assertInferenceResponse(JsonNode body, String id) {
+            assertThat(body.get("model_name").isTextual()).isTrue();
+            assertThat(body.get("model_version").isTextual()).isTrue();
+            assertThat(body.get("id").asText()).isEqualTo(id);
+            assertThat(body.get("outputs").isArray()).isTrue();
+            for (JsonNode output : body.get("outputs")) {
+                assertTensorMetadata(output);
+                long elements = 1;
+                for (JsonNode d : output.get("shape")) {
+                    elements *= d.asLong();
+                }
+                assertThat(count(output.get("data"))).as("data of %s", output.get("name")).isEqualTo(elements);
+            }
+        }
+
+        /** Elements of tensor data, nested or flat. */
+        private static long count(JsonNode data) {
+            long n = 0;
+            for (JsonNode v : data) {
+                n += v.isArray() ? count(v) : 1;
+            }
+            return n;
+        }
+
+        /** {@code {"error": $string}} and nothing else, with the given status. */
+        private static void assertError(HttpResponse<String> response, int status) throws Exception {
+            assertThat(response.statusCode()).isEqualTo(status);
+            JsonNode body = json(response);
+            assertThat(body.get("error").isTextual()).isTrue();
+            assertThat(body.size()).isEqualTo(1);
+        }
+
+        @Test
+        void healthAnswersWithStatusAndBody() throws Exception {
+            deployed();
+            for (String path : new String[] {"/v2/health/live", "/v2/health/ready"}) {
+                HttpResponse<String> response = get(path);
+                assertThat(response.statusCode()).as(path).isEqualTo(200);
+                assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("application/json");
+            }
+            assertThat(json(get("/v2/health/live")).get("live").asBoolean()).isTrue();
+            assertThat(json(get("/v2/health/ready")).get("ready").asBoolean()).isTrue();
+            for (String path : new String[] {"/v2/models/iris/ready", "/v2/models/iris/versions/1/ready"}) {
+                JsonNode ready = json(get(path));
+                assertThat(ready.get("name").asText()).isEqualTo("iris");
+                assertThat(ready.get("ready").asBoolean()).isTrue();
+            }
+            assertError(get("/v2/models/mymodel/ready"), 404);
+        }
+
+        @Test
+        void serverAndModelMetadataHaveTheSpecifiedObjects() throws Exception {
+            deployed();
+            JsonNode server = json(get("/v2"));
+            assertThat(server.get("name").isTextual()).isTrue();
+            assertThat(server.get("version").isTextual()).isTrue();
+            server.get("extensions").forEach(e -> assertThat(e.isTextual()).isTrue());
+            for (String path : new String[] {"/v2/models/iris", "/v2/models/iris/versions/1"}) {
+                JsonNode model = json(get(path));
+                assertThat(model.get("name").asText()).isEqualTo("iris");
+                model.get("versions").forEach(v -> assertThat(v.isTextual()).isTrue());
+                assertThat(model.get("platform").isTextual()).isTrue();
+                assertThat(model.get("inputs")).hasSize(4);
+                model.get("inputs").forEach(OpenInferenceProtocolConformance::assertTensorMetadata);
+                model.get("outputs").forEach(OpenInferenceProtocolConformance::assertTensorMetadata);
+            }
+            assertError(get("/v2/models/mymodel"), 404);
+            assertError(get("/v2/models/iris/versions/99"), 404);
+        }
+
+        @Test
+        void theSpecificationsExampleRequestIsAnswered() throws Exception {
+            deployed();
+            for (String path : new String[] {"/v2/models/iris/infer", "/v2/models/iris/versions/1/infer"}) {
+                HttpResponse<String> response = post(path, SPEC_EXAMPLE, null);
+                assertThat(response.statusCode()).as(path).isEqualTo(200);
+                JsonNode body = json(response);
+                assertInferenceResponse(body, "42");
+                // only the output the request names, batched: [2, classes]
+                assertThat(body.get("outputs")).hasSize(1);
+                assertThat(body.get("outputs").get(0).get("name").asText()).isEqualTo("probabilities");
+                assertThat(body.get("outputs").get(0).get("shape").get(0).asInt()).isEqualTo(2);
+            }
+            // without "outputs" every output comes back; without "id" the server gives one
+            JsonNode all = json(post("/v2/models/iris/infer", SPEC_EXAMPLE.replace("\"id\": \"42\",", "")
+                    .replace(",\n \"outputs\": [{\"name\": \"probabilities\"}]", ""), null));
+            assertThat(all.get("id").asText()).isNotBlank();
+            assertInferenceResponse(all, all.get("id").asText());
+            assertThat(all.get("outputs")).extracting(o -> o.get("name").asText()).containsExactly("label", "probabilities");
+        }
+
+        @Test
+        void theSpecificationsLiteralExampleGetsErrorObjects() throws Exception {
+            deployed();
+            String literal = """
+                    { "id": "42",
+                      "inputs": [ {"name":"input0","shape":[2,2],"datatype":"UINT32","data":[1,2,3,4]},
+                                  {"name":"input1","shape":[3],"datatype":"BOOL","data":[true]} ],
+                      "outputs": [ {"name":"output0"} ] }""";
+            assertError(post("/v2/models/mymodel/infer", literal, null), 404);
+            assertError(post("/v2/models/iris/infer", literal, null), 400);
+            assertError(post("/v2/models/iris/infer", SPEC_EXAMPLE.replace("\"probabilities\"}]", "\"output0\"}]"), null),
+                    400);
+            assertError(post("/v2/models/iris/infer", "{\"inputs\": ", null), 400);
+        }
     }
 }
