@@ -16,12 +16,19 @@ import java.util.concurrent.ThreadLocalRandom;
  * on the version it started with and none fails during a swap.
  */
 final class DeployedModels {
-    /** A loaded version, with the batcher that scores its concurrent requests together. */
-    /** A loaded version; {@code features} (input order) is derived once here, not per request. */
-    record Entry(String name, String version, PackagedModel model, MicroBatcher batcher, List<String> features) {
+    /**
+     * A loaded version, with the batcher that scores its concurrent requests together and the
+     * window of its traffic for drift; {@code features} (input order) is derived once here, not per request.
+     */
+    record Entry(String name, String version, PackagedModel model, MicroBatcher batcher, List<String> features,
+                 TrafficDrift traffic) {
+        Entry(String name, String version, PackagedModel model, List<String> features) {
+            this(name, version, model, new MicroBatcher(model, name + "-" + version), features,
+                    new TrafficDrift(model, features));
+        }
+
         Entry(String name, String version, PackagedModel model) {
-            this(name, version, model, new MicroBatcher(model, name + "-" + version),
-                    List.copyOf(model.preprocessor().featureNames()));
+            this(name, version, model, List.copyOf(model.preprocessor().featureNames()));
         }
     }
 
@@ -112,7 +119,6 @@ final class DeployedModels {
         });
     }
 
-    /** The version that answers a request without a version; sticky by request id when there is one. */
     /** The model's current route, read once per request so the answer and its shadow come from the same one. */
     Route route(String name) {
         Route r = routes.get(name);
@@ -154,6 +160,11 @@ final class DeployedModels {
     List<String> versions(String name) {
         Map<String, Entry> versions = byName.get(name);
         return versions == null ? List.of() : versions.keySet().stream().sorted().toList();
+    }
+
+    /** Every loaded version. */
+    List<Entry> all() {
+        return byName.values().stream().flatMap(v -> v.values().stream()).toList();
     }
 
     boolean isEmpty() {

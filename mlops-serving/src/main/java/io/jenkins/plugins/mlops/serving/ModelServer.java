@@ -124,6 +124,7 @@ public final class ModelServer implements AutoCloseable {
         if (Request.getPathInContext(request).equals("/metrics")) {
             response.setStatus(200);
             response.getHeaders().put(HttpHeader.CONTENT_TYPE, ServerMetrics.CONTENT_TYPE);
+            models.all().forEach(metrics::drift);
             response.write(true, java.nio.ByteBuffer.wrap(metrics.scrape()), callback);
             return;
         }
@@ -362,6 +363,9 @@ public final class ModelServer implements AutoCloseable {
             raw.add(row);
         }
         List<Prediction> predictions = entry.batcher().predict(raw);
+        if (!shadow) {
+            entry.traffic().record(raw, predictions);
+        }
         metrics.rows.labelValues(entry.name(), entry.version()).inc(rows);
         String id = request.hasNonNull("id") ? request.get("id").asText() : UUID.randomUUID().toString();
         ObjectNode response = Json.JSON.createObjectNode().put("model_name", entry.name())

@@ -31,6 +31,46 @@ final class ServerMetrics {
             .classicUpperBounds(0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5)
             .labelNames("model", "version").register(registry);
 
+    final io.prometheus.metrics.core.metrics.Gauge inputDrift = io.prometheus.metrics.core.metrics.Gauge.builder()
+            .name("model_input_drift").help("1 when a feature of the recent requests drifted from the training"
+                    + " reference (significant after correction and past the effect floor), 0 when not, NaN with too"
+                    + " few rows").labelNames("model", "version", "feature").register(registry);
+    final io.prometheus.metrics.core.metrics.Gauge inputDriftEffect = io.prometheus.metrics.core.metrics.Gauge.builder()
+            .name("model_input_drift_effect").help("Effect size of a feature's drift: normalised Wasserstein"
+                    + " distance for numbers, Jensen-Shannon distance for categories")
+            .labelNames("model", "version", "feature").register(registry);
+    final io.prometheus.metrics.core.metrics.Gauge predictionDrift = io.prometheus.metrics.core.metrics.Gauge.builder()
+            .name("model_prediction_drift").help("1 when the recent predictions drifted from the model's predictions"
+                    + " on its training reference, 0 when not, NaN with too few rows")
+            .labelNames("model", "version").register(registry);
+    final io.prometheus.metrics.core.metrics.Gauge predictionDriftEffect = io.prometheus.metrics.core.metrics.Gauge
+            .builder().name("model_prediction_drift_effect").help("Effect size of the prediction drift")
+            .labelNames("model", "version").register(registry);
+    final io.prometheus.metrics.core.metrics.Gauge driftWindowRows = io.prometheus.metrics.core.metrics.Gauge.builder()
+            .name("model_drift_window_rows").help("Recent rows the drift gauges compare with the reference")
+            .labelNames("model", "version").register(registry);
+
+    /** Sets the drift gauges of one version from its traffic window. */
+    void drift(DeployedModels.Entry entry) {
+        TrafficDrift traffic = entry.traffic();
+        driftWindowRows.labelValues(entry.name(), entry.version()).set(traffic.rows());
+        for (io.jenkins.plugins.mlops.drift.ColumnDrift d : traffic.compare()) {
+            double drifted = switch (d.verdict()) {
+                case DRIFT -> 1;
+                case NO_DRIFT -> 0;
+                case INSUFFICIENT_DATA -> Double.NaN;
+            };
+            double effect = d.effect() == null ? Double.NaN : d.effect();
+            if (d.column().equals(TrafficDrift.PREDICTION)) {
+                predictionDrift.labelValues(entry.name(), entry.version()).set(drifted);
+                predictionDriftEffect.labelValues(entry.name(), entry.version()).set(effect);
+            } else {
+                inputDrift.labelValues(entry.name(), entry.version(), d.column()).set(drifted);
+                inputDriftEffect.labelValues(entry.name(), entry.version(), d.column()).set(effect);
+            }
+        }
+    }
+
     byte[] scrape() {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
