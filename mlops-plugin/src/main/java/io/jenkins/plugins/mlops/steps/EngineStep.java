@@ -1,0 +1,78 @@
+package io.jenkins.plugins.mlops.steps;
+
+import hudson.EnvVars;
+import hudson.FilePath;
+import hudson.Launcher;
+import hudson.model.Run;
+import hudson.model.TaskListener;
+import io.jenkins.plugins.mlops.adapter.FailOn;
+import java.io.Serializable;
+import java.util.List;
+import java.util.Set;
+import org.jenkinsci.plugins.workflow.steps.Step;
+import org.jenkinsci.plugins.workflow.steps.StepContext;
+import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
+import org.jenkinsci.plugins.workflow.steps.StepExecution;
+import org.kohsuke.stapler.DataBoundSetter;
+
+/**
+ * What every engine step shares: where its reports go, what a failed check does to the build, and
+ * how it runs (a forked engine JVM on the agent, see {@link EngineStepExecution}). A subclass maps
+ * its own parameters to the engine's command line and nothing else.
+ */
+public abstract class EngineStep extends Step implements Serializable {
+    private static final long serialVersionUID = 1L;
+
+    private String out;
+    private String failOn = FailOn.FAILURE.name();
+    private String maxHeap;
+
+    /** The engine command this step runs, e.g. {@code validate}. */
+    abstract String command();
+
+    /** The engine's arguments after the command, without {@code --out}. */
+    abstract List<String> arguments();
+
+    public String getOut() {
+        return out == null || out.isBlank() ? "mlops/" + command() : out;
+    }
+
+    /** Workspace-relative folder for the step's JSON, HTML report and JUnit XML (default {@code mlops/<command>}). */
+    @DataBoundSetter
+    public void setOut(String out) {
+        this.out = out;
+    }
+
+    public String getFailOn() {
+        return failOn;
+    }
+
+    /** {@code FAILURE} (default) or {@code UNSTABLE}: what the build becomes when a check fails. */
+    @DataBoundSetter
+    public void setFailOn(String failOn) {
+        this.failOn = FailOn.parse(failOn).name();
+    }
+
+    public String getMaxHeap() {
+        return maxHeap;
+    }
+
+    /** The engine JVM's maximum heap, e.g. {@code 2g}; default: the JVM's own. */
+    @DataBoundSetter
+    public void setMaxHeap(String maxHeap) {
+        this.maxHeap = maxHeap;
+    }
+
+    @Override
+    public StepExecution start(StepContext context) throws Exception {
+        return new EngineStepExecution(context, this);
+    }
+
+    /** The context every engine step needs: the agent's workspace and a launcher there. */
+    public abstract static class EngineStepDescriptor extends StepDescriptor {
+        @Override
+        public Set<? extends Class<?>> getRequiredContext() {
+            return Set.of(Run.class, FilePath.class, Launcher.class, TaskListener.class, EnvVars.class);
+        }
+    }
+}

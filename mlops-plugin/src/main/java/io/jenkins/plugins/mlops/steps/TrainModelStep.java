@@ -1,0 +1,53 @@
+package io.jenkins.plugins.mlops.steps;
+
+import hudson.Extension;
+import io.jenkins.plugins.mlops.adapter.Arguments;
+import java.util.List;
+import org.kohsuke.stapler.DataBoundConstructor;
+
+/** {@code trainModel}: a DL4J network from a YAML training spec, packaged with its preprocessing and lineage. */
+public class TrainModelStep extends EngineStep {
+    private static final long serialVersionUID = 1L;
+    /** The name a Jenkinsfile calls the step by. */
+    static final String FUNCTION_NAME = "trainModel";
+
+    private final String spec;
+    private final String data;
+
+    @DataBoundConstructor
+    public TrainModelStep(String spec, String data) {
+        this.spec = spec;
+        this.data = data;
+    }
+
+    public String getSpec() {
+        return spec;
+    }
+
+    public String getData() {
+        return data;
+    }
+
+    @Override
+    String command() {
+        return "train";
+    }
+
+    @Override
+    List<String> arguments() {
+        return new Arguments(command()).option("spec", spec).option("data", data).toList();
+    }
+
+    @Extension
+    public static final class DescriptorImpl extends EngineStepDescriptor {
+        @Override
+        public String getFunctionName() {
+            return FUNCTION_NAME;
+        }
+
+        @Override
+        public String getDisplayName() {
+            return "Train a model from a spec (mlops)";
+        }
+    }
+}

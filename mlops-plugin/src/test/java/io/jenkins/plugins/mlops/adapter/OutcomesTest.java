@@ -1,0 +1,65 @@
+package io.jenkins.plugins.mlops.adapter;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.jenkins.plugins.mlops.contract.Check;
+import io.jenkins.plugins.mlops.contract.CheckStatus;
+import io.jenkins.plugins.mlops.contract.Json;
+import io.jenkins.plugins.mlops.contract.StepResult;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The engine's exit code and result JSON, as the engine writes them, into the step's outcome and build result. */
+class OutcomesTest {
+    private static String json(StepResult result) throws Exception {
+        return Json.JSON.writeValueAsString(result);
+    }
+
+    @Test
+    void aPassedStepLeavesTheBuildAloneAndReturnsItsNumbers() throws Exception {
+        StepResult passed = StepResult.fromChecks("test", "accuracy 0.97 on 30 rows", List.of(
+                Check.passed("accuracy", 0.97, ">= 0.9", "above the floor"),
+                Check.passed("slices", "all", "no slice worse", "fine")));
+        StepOutcome outcome = Outcomes.of("test", 0, json(passed), "mlops/test", FailOn.FAILURE);
+        assertThat(outcome.getStatus()).isEqualTo("PASSED");
+        assertThat(outcome.isPassed()).isTrue();
+        assertThat(outcome.buildResult()).isEqualTo("SUCCESS");
+        assertThat(outcome.getSummary()).isEqualTo("accuracy 0.97 on 30 rows");
+        // only numeric measurements trend
+        assertThat(outcome.getMetrics()).containsExactly(java.util.Map.entry("accuracy", 0.97));
+    }
+
+    @Test
+    void aFailedCheckMakesTheBuildWhatFailOnSays() throws Exception {
+        StepResult failed = StepResult.fromChecks("validate", "2 anomalies", List.of(
+                new Check("schema", CheckStatus.FAILED, 2, "0 errors", "2 anomalies at error level")));
+        assertThat(Outcomes.of("validate", 1, json(failed), "out", FailOn.FAILURE).buildResult()).isEqualTo("FAILURE");
+        StepOutcome unstable = Outcomes.of("validate", 1, json(failed), "out", FailOn.UNSTABLE);
+        assertThat(unstable.buildResult()).isEqualTo("UNSTABLE");
+        assertThat(unstable.getStatus()).isEqualTo("FAILED");
+        assertThat(unstable.getExitCode()).isEqualTo(1);
+    }
+
+    @Test
+    void anInputErrorFailsTheBuildWhateverFailOnSays() {
+        StepOutcome error = Outcomes.of("validate", 2, null, "out", FailOn.UNSTABLE);
+        assertThat(error.getStatus()).isEqualTo("ERROR");
+        assertThat(error.buildResult()).isEqualTo("FAILURE");
+        assertThat(error.getSummary()).contains("input error");
+    }
+
+    @Test
+    void anExitCodeOutsideTheContractIsABugNotAResult() {
+        assertThatThrownBy(() -> Outcomes.of("train", 137, null, "out", FailOn.FAILURE))
+                .hasMessageContaining("exited with 137");
+        assertThatThrownBy(() -> Outcomes.of("train", 0, "{not json", "out", FailOn.FAILURE))
+                .hasMessageContaining("not JSON");
+    }
+
+    @Test
+    void failOnAcceptsEitherCaseAndNamesTheChoicesOtherwise() {
+        assertThat(FailOn.parse(" unstable ")).isEqualTo(FailOn.UNSTABLE);
+        assertThatThrownBy(() -> FailOn.parse("ABORT")).hasMessage("failOn must be one of [FAILURE, UNSTABLE], not 'ABORT'");
+    }
+}

@@ -1,0 +1,65 @@
+package io.jenkins.plugins.mlops.steps;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.jar.Attributes;
+import java.util.jar.JarInputStream;
+import java.util.jar.Manifest;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+import org.junit.jupiter.api.Test;
+
+/** The offline-built .hpi has what Jenkins' plugin manager reads, and nothing Jenkins itself provides. */
+class HpiLayoutTest {
+    private static final Path HPI = Path.of("target/mlops.hpi");
+
+    @Test
+    void manifestNamesThePluginItsBaselineAndDependencies() throws IOException {
+        try (ZipFile hpi = new ZipFile(HPI.toFile())) {
+            Manifest manifest = new Manifest(hpi.getInputStream(hpi.getEntry("META-INF/MANIFEST.MF")));
+            Attributes main = manifest.getMainAttributes();
+            assertThat(main.getValue("Short-Name")).isEqualTo("mlops");
+            assertThat(main.getValue("Jenkins-Version")).isEqualTo("2.479.3");
+            assertThat(main.getValue("Plugin-Version")).isNotBlank();
+            assertThat(main.getValue("Plugin-Dependencies")).startsWith("workflow-step-api:");
+            assertThat(main.getValue("Minimum-Java-Version")).isEqualTo("17");
+        }
+    }
+
+    @Test
+    void libHoldsThePluginAndTheEngineButNoJenkinsApi() throws IOException {
+        List<String> libs = new ArrayList<>();
+        try (ZipFile hpi = new ZipFile(HPI.toFile())) {
+            hpi.stream().map(ZipEntry::getName).filter(n -> n.startsWith("WEB-INF/lib/") && n.endsWith(".jar"))
+                    .forEach(libs::add);
+            assertThat(libs).contains("WEB-INF/lib/mlops-plugin.jar")
+                    .anyMatch(n -> n.contains("mlops-cli")).anyMatch(n -> n.contains("mlops-core"));
+            // provided by Jenkins: a bundled copy would shadow core's classes (ND4J's shaded Guava may stay)
+            for (String lib : libs) {
+                try (InputStream in = hpi.getInputStream(hpi.getEntry(lib)); JarInputStream jar = new JarInputStream(in)) {
+                    for (ZipEntry e; (e = jar.getNextEntry()) != null; ) {
+                        assertThat(e.getName()).as(lib).doesNotStartWith("hudson/").doesNotStartWith("jenkins/")
+                                .doesNotStartWith("org/jenkinsci/").doesNotStartWith("org/kohsuke/stapler/")
+                                .doesNotStartWith("net/java/sezpoz/").doesNotStartWith("com/google/common/");
+                    }
+                }
+            }
+            try (InputStream in = hpi.getInputStream(hpi.getEntry("WEB-INF/lib/mlops-plugin.jar"));
+                 JarInputStream plugin = new JarInputStream(in)) {
+                List<String> entries = new ArrayList<>();
+                for (ZipEntry e; (e = plugin.getNextEntry()) != null; ) {
+                    entries.add(e.getName());
+                }
+                assertThat(entries).contains("META-INF/annotations/hudson.Extension", "index.jelly",
+                        "io/jenkins/plugins/mlops/steps/ValidateDataStep/config.jelly");
+                assertThat(entries).noneMatch(n -> n.startsWith("hudson/") || n.startsWith("jenkins/")
+                        || n.startsWith("org/jenkinsci/"));
+            }
+        }
+    }
+}
