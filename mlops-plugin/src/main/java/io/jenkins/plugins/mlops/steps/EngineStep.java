@@ -27,17 +27,17 @@ public abstract class EngineStep extends Step implements Serializable {
     private String failOn = FailOn.FAILURE.name();
     private String maxHeap;
 
-    /** The engine command this step runs, e.g. {@code validate}. */
-    abstract String command();
+    /** The engine step's name, which names its result: {@code <name>.json} (the engine's {@code STEP} constant). */
+    abstract String resultName();
 
-    /** The engine's arguments after the command, without {@code --out}. */
+    /** The engine's command and arguments, without {@code --out}, e.g. {@code validate --data x.csv}. */
     abstract List<String> arguments();
 
     public String getOut() {
-        return out == null || out.isBlank() ? "mlops/" + command() : out;
+        return out == null || out.isBlank() ? "mlops/" + resultName() : out;
     }
 
-    /** Workspace-relative folder for the step's JSON, HTML report and JUnit XML (default {@code mlops/<command>}). */
+    /** Workspace-relative folder for the step's JSON, HTML report and JUnit XML (default {@code mlops/<step>}). */
     @DataBoundSetter
     public void setOut(String out) {
         this.out = out;

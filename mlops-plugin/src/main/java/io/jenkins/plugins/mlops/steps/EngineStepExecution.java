@@ -60,19 +60,19 @@ final class EngineStepExecution extends SynchronousNonBlockingStepExecution<Step
         }
 
         FilePath out = workspace.child(step.getOut());
-        FilePath resultFile = out.child(step.command() + ".json");
-        StepOutcome outcome = Outcomes.of(step.command(), exitCode, resultFile.exists() ? resultFile.readToString() : null,
+        FilePath resultFile = out.child(step.resultName() + ".json");
+        StepOutcome outcome = Outcomes.of(step.resultName(), exitCode, resultFile.exists() ? resultFile.readToString() : null,
                 step.getOut(), FailOn.parse(step.getFailOn()));
         if (out.isDirectory()) {
-            out.copyRecursiveTo(new FilePath(new File(run.getRootDir(), ReportAction.BUILD_FOLDER + "/" + step.command())));
+            out.copyRecursiveTo(new FilePath(new File(run.getRootDir(), ReportAction.BUILD_FOLDER + "/" + step.resultName())));
         }
         run.addAction(new ReportAction(outcome));
         if (exitCode == io.jenkins.plugins.mlops.contract.ExitCodes.INPUT_ERROR) {
-            throw new AbortException("mlops " + step.command() + ": input error, see the mlops line above");
+            throw new AbortException("mlops " + step.resultName() + ": input error, see the mlops line above");
         }
         Result result = Result.fromString(outcome.buildResult());
         if (result.isWorseThan(Result.SUCCESS)) {
-            listener.getLogger().println("mlops " + step.command() + ": " + outcome.status() + " - build marked "
+            listener.getLogger().println("mlops " + step.resultName() + ": " + outcome.status() + " - build marked "
                     + result);
             context.setResult(result);
         }

@@ -2,6 +2,7 @@ package io.jenkins.plugins.mlops.steps;
 
 import hudson.Extension;
 import io.jenkins.plugins.mlops.adapter.Arguments;
+import io.jenkins.plugins.mlops.train.TrainStep;
 import java.util.List;
 import org.kohsuke.stapler.DataBoundConstructor;
 
@@ -29,13 +30,13 @@ public class TrainModelStep extends EngineStep {
     }
 
     @Override
-    String command() {
-        return "train";
+    String resultName() {
+        return TrainStep.STEP;
     }
 
     @Override
     List<String> arguments() {
-        return new Arguments(command()).option("spec", spec).option("data", data).toList();
+        return new Arguments("train").option("spec", spec).option("data", data).toList();
     }
 
     @Extension

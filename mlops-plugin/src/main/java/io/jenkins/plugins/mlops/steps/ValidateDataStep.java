@@ -2,6 +2,7 @@ package io.jenkins.plugins.mlops.steps;
 
 import hudson.Extension;
 import io.jenkins.plugins.mlops.adapter.Arguments;
+import io.jenkins.plugins.mlops.validation.ValidateStep;
 import java.util.List;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
@@ -74,13 +75,13 @@ public class ValidateDataStep extends EngineStep {
     }
 
     @Override
-    String command() {
-        return "validate";
+    String resultName() {
+        return ValidateStep.STEP;
     }
 
     @Override
     List<String> arguments() {
-        return new Arguments(command()).option("data", data).option("schema", schema).option("reference", reference)
+        return new Arguments("validate").option("data", data).option("schema", schema).option("reference", reference)
                 .option("label", label).option("missing-values", missingValues).flag("allow-short-rows", allowShortRows)
                 .toList();
     }

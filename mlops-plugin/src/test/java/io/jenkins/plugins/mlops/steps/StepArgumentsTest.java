@@ -3,11 +3,18 @@ package io.jenkins.plugins.mlops.steps;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.jenkins.plugins.mlops.adapter.FailOn;
+import io.jenkins.plugins.mlops.adapter.Outcomes;
+import io.jenkins.plugins.mlops.adapter.StepOutcome;
 import io.jenkins.plugins.mlops.cli.Mlops;
+import io.jenkins.plugins.mlops.testing.Fixtures;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 /** Step parameters into the engine's command line, checked against the CLI's own option model. */
@@ -34,7 +41,7 @@ class StepArgumentsTest {
                 "--reference", "data/train.csv", "--label", "species", "--missing-values", ",NA,-999",
                 "--allow-short-rows");
         assertTheCliAccepts(step.arguments());
-        assertThat(step.getOut()).isEqualTo("mlops/validate");
+        assertThat(step.getOut()).isEqualTo("mlops/validation");
     }
 
     @Test
@@ -44,6 +51,41 @@ class StepArgumentsTest {
         assertThat(step.arguments()).containsExactly("train", "--spec", "train.yaml", "--data", "data/train.csv");
         assertTheCliAccepts(step.arguments());
         assertThat(step.getOut()).isEqualTo("reports/train");
+    }
+
+    /**
+     * The step's arguments run through the real engine in this JVM: the result lands where the
+     * execution will look for it ({@code <out>/<resultName>.json}) and reads as an outcome.
+     */
+    private static StepOutcome runEngine(EngineStep step, Path out) throws Exception {
+        List<String> arguments = new java.util.ArrayList<>(step.arguments());
+        arguments.add("--out");
+        arguments.add(out.toString());
+        int exitCode = new CommandLine(new Mlops()).execute(arguments.toArray(String[]::new));
+        Path result = out.resolve(step.resultName() + ".json");
+        assertThat(result).exists();
+        return Outcomes.of(step.resultName(), exitCode, Files.readString(result), out.toString(), FailOn.UNSTABLE);
+    }
+
+    @Test
+    void validateDataOnRealDataGivesAnOutcome(@TempDir Path tmp) throws Exception {
+        ValidateDataStep step = new ValidateDataStep(Fixtures.dataset("penguins.csv").toString());
+        step.setLabel("species");
+        StepOutcome outcome = runEngine(step, tmp);
+        assertThat(outcome.getStatus()).isEqualTo("PASSED");
+        assertThat(outcome.buildResult()).isEqualTo("SUCCESS");
+        assertThat(tmp.resolve("validation.html")).exists();
+    }
+
+    @Test
+    void trainModelOnRealDataGivesAnOutcomeWithItsMetrics(@TempDir Path tmp) throws Exception {
+        Path spec = tmp.resolve("iris.yaml");
+        Files.writeString(spec, "task: classification\nlabel: target\nseed: 3\ntraining: {epochs: 30}\n");
+        StepOutcome outcome = runEngine(new TrainModelStep(spec.toString(), Fixtures.dataset("iris.csv").toString()),
+                tmp.resolve("out"));
+        assertThat(outcome.getExitCode()).isZero();
+        assertThat(outcome.getMetrics()).isNotEmpty();
+        assertThat(tmp.resolve("out/model/manifest.json")).exists();
     }
 
     @Test
