@@ -7,14 +7,23 @@ import java.util.List;
 public final class Arguments {
     private final List<String> list = new ArrayList<>();
 
-    public Arguments(String command) {
-        list.add(command);
+    /** @param command the engine command, one word each, e.g. {@code registry register} */
+    public Arguments(String... command) {
+        list.addAll(List.of(command));
     }
 
     public Arguments option(String name, Object value) {
         if (value != null && !value.toString().isBlank()) {
             list.add("--" + name);
             list.add(value.toString());
+        }
+        return this;
+    }
+
+    /** The option once per value, as picocli reads repeated options. */
+    public Arguments options(String name, List<?> values) {
+        if (values != null) {
+            values.forEach(v -> option(name, v));
         }
         return this;
     }

@@ -68,8 +68,30 @@ public abstract class EngineStep extends Step implements Serializable {
         return new EngineStepExecution(context, this);
     }
 
-    /** The context every engine step needs: the agent's workspace and a launcher there. */
+    /**
+     * What every engine step's descriptor says: its function name and display name, and the
+     * context it needs (the agent's workspace and a launcher there). Each step nests its own
+     * subclass, from which Jenkins infers the step class.
+     */
     public abstract static class EngineStepDescriptor extends StepDescriptor {
+        private final String functionName;
+        private final String displayName;
+
+        protected EngineStepDescriptor(String functionName, String displayName) {
+            this.functionName = functionName;
+            this.displayName = displayName;
+        }
+
+        @Override
+        public String getFunctionName() {
+            return functionName;
+        }
+
+        @Override
+        public String getDisplayName() {
+            return displayName;
+        }
+
         @Override
         public Set<? extends Class<?>> getRequiredContext() {
             return Set.of(Run.class, FilePath.class, Launcher.class, TaskListener.class, EnvVars.class);

@@ -61,10 +61,12 @@ final class EngineStepExecution extends SynchronousNonBlockingStepExecution<Step
 
         FilePath out = workspace.child(step.getOut());
         FilePath resultFile = out.child(step.resultName() + ".json");
-        StepOutcome outcome = Outcomes.of(step.resultName(), exitCode, resultFile.exists() ? resultFile.readToString() : null,
-                step.getOut(), FailOn.parse(step.getFailOn()));
+        String json = resultFile.exists() ? resultFile.readToString() : null;
+        StepOutcome outcome = Outcomes.of(step.resultName(), exitCode, json, step.getOut(),
+                FailOn.parse(step.getFailOn()));
         if (out.isDirectory()) {
-            out.copyRecursiveTo(new FilePath(new File(run.getRootDir(), ReportAction.BUILD_FOLDER + "/" + step.resultName())));
+            File reports = new File(run.getRootDir(), ReportAction.BUILD_FOLDER + "/" + step.resultName());
+            out.copyRecursiveTo(new FilePath(reports));
         }
         run.addAction(new ReportAction(outcome));
         if (exitCode == io.jenkins.plugins.mlops.contract.ExitCodes.INPUT_ERROR) {

@@ -41,14 +41,8 @@ public class TrainModelStep extends EngineStep {
 
     @Extension
     public static final class DescriptorImpl extends EngineStepDescriptor {
-        @Override
-        public String getFunctionName() {
-            return FUNCTION_NAME;
-        }
-
-        @Override
-        public String getDisplayName() {
-            return "Train a model from a spec (mlops)";
+        public DescriptorImpl() {
+            super(FUNCTION_NAME, "Train a model from a spec (mlops)");
         }
     }
 }

@@ -88,14 +88,8 @@ public class ValidateDataStep extends EngineStep {
 
     @Extension
     public static final class DescriptorImpl extends EngineStepDescriptor {
-        @Override
-        public String getFunctionName() {
-            return FUNCTION_NAME;
-        }
-
-        @Override
-        public String getDisplayName() {
-            return "Validate data against its schema and reference (mlops)";
+        public DescriptorImpl() {
+            super(FUNCTION_NAME, "Validate data against its schema and reference (mlops)");
         }
     }
 }

@@ -36,7 +36,13 @@ class JenkinsfileContractTest {
     /** Function name to step class: what a Jenkinsfile writes and what Jenkins binds it to. */
     static final Map<String, Class<?>> STEPS = Map.of(
             ValidateDataStep.FUNCTION_NAME, ValidateDataStep.class,
-            TrainModelStep.FUNCTION_NAME, TrainModelStep.class);
+            TrainModelStep.FUNCTION_NAME, TrainModelStep.class,
+            TestModelStep.FUNCTION_NAME, TestModelStep.class,
+            ModelGateStep.FUNCTION_NAME, ModelGateStep.class,
+            RegisterModelStep.FUNCTION_NAME, RegisterModelStep.class,
+            DeployModelStep.FUNCTION_NAME, DeployModelStep.class,
+            RollbackModelStep.FUNCTION_NAME, RollbackModelStep.class,
+            MonitorModelStep.FUNCTION_NAME, MonitorModelStep.class);
 
     /** A call to one of our steps: where, which step, and the parameter names it uses. */
     record Call(String where, String step, Set<String> parameters) {

@@ -87,7 +87,8 @@ class PluginResourcesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(classes = {ValidateDataStep.class, TrainModelStep.class})
+    @ValueSource(classes = {ValidateDataStep.class, TrainModelStep.class, TestModelStep.class, ModelGateStep.class,
+        RegisterModelStep.class, DeployModelStep.class, RollbackModelStep.class, MonitorModelStep.class})
     void formHelpAndParametersAgree(Class<?> step) throws Exception {
         assertThat(Modifier.isPublic(step.getModifiers())).isTrue();
         Set<String> parameters = parameters(step);
@@ -120,7 +121,8 @@ class PluginResourcesTest {
     void sezPozIndexesTheStepDescriptors() throws Exception {
         byte[] index = Files.readAllBytes(Path.of("target/classes/META-INF/annotations/hudson.Extension"));
         String text = new String(index, StandardCharsets.ISO_8859_1);
-        assertThat(text).contains(ValidateDataStep.DescriptorImpl.class.getName(),
-                TrainModelStep.DescriptorImpl.class.getName());
+        for (Class<?> step : JenkinsfileContractTest.STEPS.values()) {
+            assertThat(text).contains(step.getName() + "$DescriptorImpl");
+        }
     }
 }

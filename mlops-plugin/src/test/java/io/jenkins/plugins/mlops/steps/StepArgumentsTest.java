@@ -88,6 +88,39 @@ class StepArgumentsTest {
         assertThat(tmp.resolve("out/model/manifest.json")).exists();
     }
 
+    /** Every step with every parameter set: the CLI must accept the whole command line. */
+    @Test
+    void everyStepsFullCommandLineIsAcceptedByTheCli() {
+        TestModelStep test = new TestModelStep("m", "d.csv");
+        test.setSuite("suite.yaml");
+        test.setBaseline("prod");
+        assertTheCliAccepts(test.arguments());
+        ModelGateStep gate = new ModelGateStep(List.of("mlops/validation", "mlops/test"));
+        gate.setPolicy("policy.yaml");
+        gate.setStage("production");
+        gate.setModel("churn@3");
+        gate.setRegistry("reg");
+        gate.setRequireApproval(true);
+        assertThat(gate.arguments()).containsSubsequence("--results", "mlops/validation", "--results", "mlops/test");
+        assertTheCliAccepts(gate.arguments());
+        RegisterModelStep register = new RegisterModelStep("mlops/train/model", "churn");
+        register.setAlias("staging");
+        register.setParent("churn@2");
+        register.setRegistry("reg");
+        assertThat(register.arguments()).startsWith("registry", "register");
+        assertTheCliAccepts(register.arguments());
+        DeployModelStep deploy = new DeployModelStep("http://127.0.0.1:8080", "churn@staging");
+        deploy.setStrategy("canary");
+        deploy.setWeight("0.2");
+        assertTheCliAccepts(deploy.arguments());
+        assertTheCliAccepts(new RollbackModelStep("http://127.0.0.1:8080", "churn").arguments());
+        MonitorModelStep monitor = new MonitorModelStep("logs");
+        monitor.setModel("m");
+        monitor.setReference("r.csv");
+        monitor.setWindow("500");
+        assertTheCliAccepts(monitor.arguments());
+    }
+
     @Test
     void failOnIsCheckedWhenTheStepIsCreated() {
         TrainModelStep step = new TrainModelStep("s.yaml", "d.csv");
