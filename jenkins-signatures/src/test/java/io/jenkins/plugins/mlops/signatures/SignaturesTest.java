@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import hudson.Extension;
 import hudson.Launcher;
+import hudson.model.DirectoryBrowserSupport;
 import hudson.model.Job;
 import hudson.model.Result;
 import hudson.model.Run;
@@ -18,6 +19,8 @@ import net.java.sezpoz.Indexable;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
 import org.jenkinsci.plugins.workflow.steps.SynchronousNonBlockingStepExecution;
+import org.kohsuke.stapler.StaplerRequest2;
+import org.kohsuke.stapler.StaplerResponse2;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -89,5 +92,21 @@ class SignaturesTest {
         assertThat(get.getReturnType()).isEqualTo(Object.class);
         assertThat(get.getExceptionTypes()).extracting(Class::getName)
                 .containsExactly("java.io.IOException", "java.lang.InterruptedException");
+    }
+
+    @Test
+    void directoryBrowserSupportGenerateResponseTakesTheJakartaStaplerTypes() throws Exception {
+        Method m = DirectoryBrowserSupport.class.getMethod(
+                "generateResponse", StaplerRequest2.class, StaplerResponse2.class, Object.class);
+        assertThat(m.getReturnType()).isEqualTo(void.class);
+        assertThat(m.getExceptionTypes()).extracting(Class::getName)
+                .containsExactly("java.io.IOException", "jakarta.servlet.ServletException");
+        assertThat(Modifier.isFinal(DirectoryBrowserSupport.class.getModifiers())).isTrue();
+        // the Stapler 2 types are the Jakarta EE 9 ones, not stapler 1.263's javax StaplerRequest/StaplerResponse
+        assertThat(StaplerRequest2.class.isInterface()).isTrue();
+        assertThat(StaplerRequest2.class.getInterfaces()).extracting(Class::getName)
+                .containsExactly("jakarta.servlet.http.HttpServletRequest");
+        assertThat(StaplerResponse2.class.getInterfaces()).extracting(Class::getName)
+                .containsExactly("jakarta.servlet.http.HttpServletResponse");
     }
 }

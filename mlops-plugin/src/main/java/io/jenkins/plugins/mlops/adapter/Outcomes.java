@@ -41,7 +41,7 @@ public final class Outcomes {
             case "ERROR" -> "FAILURE";
             default -> failOn.name();
         };
-        return new StepOutcome(step, status, summary, exitCode, reportDir, buildResult, Map.copyOf(metrics));
+        return new StepOutcome(step, status, summary, exitCode, reportDir, buildResult, metrics);
     }
 
     private static JsonNode read(String json, String step) {

@@ -1,24 +1,49 @@
 package io.jenkins.plugins.mlops.adapter;
 
 import java.io.Serializable;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * What a step returns to the Pipeline script ({@code def r = validateData(...); echo r.status}):
- * plain, serialisable data, because a Pipeline keeps its variables across a controller restart.
- *
- * @param step the engine step ({@code validate}, {@code train}, ...)
- * @param status {@code PASSED}, {@code FAILED}, {@code NEEDS_APPROVAL} or {@code ERROR}
- * @param exitCode the engine's exit code (0, 1 or 2)
- * @param reportDir the step's output folder, relative to the workspace
- * @param buildResult what the build becomes ({@code SUCCESS} leaves it as it is)
- * @param metrics the numbers worth a trend (accuracy, drifted share, ...)
+ * What a step returns to the Pipeline script ({@code def r = validateData(...); echo r.status}) and
+ * what its build action keeps: plain fields and a plain map, because a Pipeline serialises its
+ * variables across a controller restart and Jenkins writes actions to {@code build.xml} with
+ * XStream (neither copes well with records or the JDK's immutable collections).
  */
-public record StepOutcome(String step, String status, String summary, int exitCode, String reportDir,
-                          String buildResult, Map<String, Double> metrics) implements Serializable {
+public final class StepOutcome implements Serializable {
     private static final long serialVersionUID = 1L;
 
-    /** Groovy reads {@code r.status}, {@code r.summary}, ... through these bean getters. */
+    private final String step;
+    private final String status;
+    private final String summary;
+    private final int exitCode;
+    private final String reportDir;
+    private final String buildResult;
+    private final LinkedHashMap<String, Double> metrics;
+
+    /**
+     * @param step the engine step's result name ({@code validation}, {@code train}, ...)
+     * @param status {@code PASSED}, {@code FAILED}, {@code NEEDS_APPROVAL} or {@code ERROR}
+     * @param exitCode the engine's exit code (0, 1 or 2)
+     * @param reportDir the step's output folder, relative to the workspace
+     * @param buildResult what the build becomes ({@code SUCCESS} leaves it as it is)
+     * @param metrics the numbers worth a trend (accuracy, drifted share, ...)
+     */
+    public StepOutcome(String step, String status, String summary, int exitCode, String reportDir, String buildResult,
+                       Map<String, Double> metrics) {
+        this.step = step;
+        this.status = status;
+        this.summary = summary;
+        this.exitCode = exitCode;
+        this.reportDir = reportDir;
+        this.buildResult = buildResult;
+        this.metrics = new LinkedHashMap<>(metrics);
+    }
+
+    public String getStep() {
+        return step;
+    }
+
     public String getStatus() {
         return status;
     }
@@ -33,6 +58,10 @@ public record StepOutcome(String step, String status, String summary, int exitCo
 
     public String getReportDir() {
         return reportDir;
+    }
+
+    public String getBuildResult() {
+        return buildResult;
     }
 
     public Map<String, Double> getMetrics() {

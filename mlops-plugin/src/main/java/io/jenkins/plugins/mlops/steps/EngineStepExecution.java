@@ -64,17 +64,17 @@ final class EngineStepExecution extends SynchronousNonBlockingStepExecution<Step
         String json = resultFile.exists() ? resultFile.readToString() : null;
         StepOutcome outcome = Outcomes.of(step.resultName(), exitCode, json, step.getOut(),
                 FailOn.parse(step.getFailOn()));
+        String folder = ReportAction.folderFor(step.getOut());
         if (out.isDirectory()) {
-            File reports = new File(run.getRootDir(), ReportAction.BUILD_FOLDER + "/" + step.resultName());
-            out.copyRecursiveTo(new FilePath(reports));
+            out.copyRecursiveTo(new FilePath(new File(new File(run.getRootDir(), ReportAction.BUILD_FOLDER), folder)));
         }
-        run.addAction(new ReportAction(outcome));
+        run.addAction(new ReportAction(outcome, folder));
         if (exitCode == io.jenkins.plugins.mlops.contract.ExitCodes.INPUT_ERROR) {
             throw new AbortException("mlops " + step.resultName() + ": input error, see the mlops line above");
         }
-        Result result = Result.fromString(outcome.buildResult());
+        Result result = Result.fromString(outcome.getBuildResult());
         if (result.isWorseThan(Result.SUCCESS)) {
-            listener.getLogger().println("mlops " + step.resultName() + ": " + outcome.status() + " - build marked "
+            listener.getLogger().println("mlops " + step.resultName() + ": " + outcome.getStatus() + " - build marked "
                     + result);
             context.setResult(result);
         }

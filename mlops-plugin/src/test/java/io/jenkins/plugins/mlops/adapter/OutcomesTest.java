@@ -24,7 +24,7 @@ class OutcomesTest {
         StepOutcome outcome = Outcomes.of("test", 0, json(passed), "mlops/test", FailOn.FAILURE);
         assertThat(outcome.getStatus()).isEqualTo("PASSED");
         assertThat(outcome.isPassed()).isTrue();
-        assertThat(outcome.buildResult()).isEqualTo("SUCCESS");
+        assertThat(outcome.getBuildResult()).isEqualTo("SUCCESS");
         assertThat(outcome.getSummary()).isEqualTo("accuracy 0.97 on 30 rows");
         // only numeric measurements trend
         assertThat(outcome.getMetrics()).containsExactly(java.util.Map.entry("accuracy", 0.97));
@@ -34,9 +34,9 @@ class OutcomesTest {
     void aFailedCheckMakesTheBuildWhatFailOnSays() throws Exception {
         StepResult failed = StepResult.fromChecks("validate", "2 anomalies", List.of(
                 new Check("schema", CheckStatus.FAILED, 2, "0 errors", "2 anomalies at error level")));
-        assertThat(Outcomes.of("validate", 1, json(failed), "out", FailOn.FAILURE).buildResult()).isEqualTo("FAILURE");
+        assertThat(Outcomes.of("validate", 1, json(failed), "out", FailOn.FAILURE).getBuildResult()).isEqualTo("FAILURE");
         StepOutcome unstable = Outcomes.of("validate", 1, json(failed), "out", FailOn.UNSTABLE);
-        assertThat(unstable.buildResult()).isEqualTo("UNSTABLE");
+        assertThat(unstable.getBuildResult()).isEqualTo("UNSTABLE");
         assertThat(unstable.getStatus()).isEqualTo("FAILED");
         assertThat(unstable.getExitCode()).isEqualTo(1);
     }
@@ -45,7 +45,7 @@ class OutcomesTest {
     void anInputErrorFailsTheBuildWhateverFailOnSays() {
         StepOutcome error = Outcomes.of("validate", 2, null, "out", FailOn.UNSTABLE);
         assertThat(error.getStatus()).isEqualTo("ERROR");
-        assertThat(error.buildResult()).isEqualTo("FAILURE");
+        assertThat(error.getBuildResult()).isEqualTo("FAILURE");
         assertThat(error.getSummary()).contains("input error");
     }
 

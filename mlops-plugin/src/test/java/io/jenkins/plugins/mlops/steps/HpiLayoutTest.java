@@ -45,7 +45,8 @@ class HpiLayoutTest {
                     for (ZipEntry e; (e = jar.getNextEntry()) != null; ) {
                         assertThat(e.getName()).as(lib).doesNotStartWith("hudson/").doesNotStartWith("jenkins/")
                                 .doesNotStartWith("org/jenkinsci/").doesNotStartWith("org/kohsuke/stapler/")
-                                .doesNotStartWith("net/java/sezpoz/").doesNotStartWith("com/google/common/");
+                                .doesNotStartWith("net/java/sezpoz/").doesNotStartWith("com/google/common/")
+                                .doesNotStartWith("jakarta/servlet/");
                     }
                 }
             }

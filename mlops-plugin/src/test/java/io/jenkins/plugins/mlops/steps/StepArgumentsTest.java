@@ -73,7 +73,7 @@ class StepArgumentsTest {
         step.setLabel("species");
         StepOutcome outcome = runEngine(step, tmp);
         assertThat(outcome.getStatus()).isEqualTo("PASSED");
-        assertThat(outcome.buildResult()).isEqualTo("SUCCESS");
+        assertThat(outcome.getBuildResult()).isEqualTo("SUCCESS");
         assertThat(tmp.resolve("validation.html")).exists();
     }
 

@@ -1,0 +1,22 @@
+package io.jenkins.plugins.mlops.steps;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.jenkins.plugins.mlops.adapter.StepOutcome;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The build action's plain data: where its reports go in the build, and how the build page links to them. */
+class ReportActionTest {
+    @Test
+    void eachOutputFolderGetsItsOwnSafeBuildFolderAndUrl() {
+        assertThat(ReportAction.folderFor("mlops/validation")).isEqualTo("mlops-validation");
+        assertThat(ReportAction.folderFor("../../etc/passwd")).isEqualTo("etc-passwd");
+        assertThat(ReportAction.folderFor("reports/batch 2")).isEqualTo("reports-batch-2");
+        ReportAction action = new ReportAction(new StepOutcome("validation", "PASSED", "fine", 0, "mlops/validation",
+                "SUCCESS", Map.of("rows", 344.0)), ReportAction.folderFor("mlops/validation"));
+        assertThat(action.getUrlName()).isEqualTo("mlops-mlops-validation");
+        assertThat(action.getReportFile()).isEqualTo("validation.html");
+        assertThat(action.getDisplayName()).isEqualTo("mlops validation report");
+    }
+}
