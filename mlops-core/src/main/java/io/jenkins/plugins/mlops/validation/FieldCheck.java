@@ -1,6 +1,7 @@
 package io.jenkins.plugins.mlops.validation;
 
 import io.jenkins.plugins.mlops.data.CsvRow;
+import io.jenkins.plugins.mlops.data.Table;
 import io.jenkins.plugins.mlops.report.Html;
 import io.jenkins.plugins.mlops.schema.Constraints;
 import io.jenkins.plugins.mlops.schema.Field;
@@ -24,7 +25,10 @@ import java.util.regex.Pattern;
  */
 final class FieldCheck {
     static final int MAX_EXAMPLES = 5;
-    /** Values per chunk tested for personal data: a sample decides what the column looks like. */
+    /**
+     * Values of the file's row sample tested for personal data (in file order): a sample decides
+     * what the column looks like, the same one whatever the number of chunks.
+     */
     static final int PII_SAMPLE = 2_000;
 
     /** Occurrences of one anomaly kind: a count and the earliest examples. */
@@ -64,11 +68,9 @@ final class FieldCheck {
     private final String rangeText;
     private final boolean piiCandidate;
     private final Map<String, Occurrences> found = new LinkedHashMap<>();
-    private final Map<PersonalData, Occurrences> personal = new EnumMap<>(PersonalData.class);
     private final Occurrences missing = new Occurrences("missing", one -> "missing");
     /** First line of each value, for {@code unique}; the one unbounded structure, only when asked for. */
     private final Map<String, Long> firstLine;
-    private long piiTested;
     /** The field's range, unbounded where the schema sets no limit. */
     private final double minimum;
     private final double maximum;
@@ -109,7 +111,6 @@ final class FieldCheck {
     double number(CsvRow row, int c) {
         long line = row.line();
         CharSequence v = row.field(c);
-        personalData(v, line);
         double d = row.number(c, field.type());
         if (!FieldType.isNumber(d)) {
             of("type_mismatch", "values that are not of type " + field.type().jsonName()).add(line, v);
@@ -128,25 +129,11 @@ final class FieldCheck {
 
     /** Checks a present value of a non-numeric field. */
     void text(String v, long line) {
-        personalData(v, line);
         if (field.type() != FieldType.STRING && !field.type().accepts(v)) {
             of("type_mismatch", "values that are not of type " + field.type().jsonName()).add(line, v);
             return;
         }
         constraints(v, line);
-    }
-
-    /** Tests the first {@value #PII_SAMPLE} values of a chunk for what personal data looks like. */
-    private void personalData(CharSequence v, long line) {
-        if (piiCandidate && piiTested < PII_SAMPLE) {
-            piiTested++;
-            String text = v.toString();
-            PersonalData kind = PersonalData.of(text);
-            if (kind != null) {
-                personal.computeIfAbsent(kind, x -> new Occurrences(x.kind, one -> "values that look like " + x.what))
-                        .add(line, PersonalData.mask(text));
-            }
-        }
     }
 
     /** The constraints on a value's text: categories, pattern, length, uniqueness. */
@@ -175,12 +162,6 @@ final class FieldCheck {
                 mine.merge(occ);
             }
         });
-        later.personal.forEach((kind, occ) -> personal.merge(kind, occ, (a, b) -> {
-            a.merge(b);
-            return a;
-        }));
-        missing.merge(later.missing);
-        piiTested += later.piiTested;
         if (firstLine != null) {
             later.firstLine.forEach((value, line) -> {
                 if (firstLine.putIfAbsent(value, line) != null) {
@@ -203,12 +184,38 @@ final class FieldCheck {
                             + " (mlops:maxMissingFraction).", field.name(), 100.0 * missing.count / rows, missing.count,
                     rows, 100 * field.maxMissingFraction()), missing.examples));
         }
+        return out;
+    }
+
+    /**
+     * A warning when at least half of the first {@value #PII_SAMPLE} present values of the column
+     * in the file's row sample look like one kind of personal data (examples masked).
+     */
+    List<Anomaly> personalData(Table sample, int column) {
+        if (!piiCandidate) {
+            return List.of();
+        }
+        Map<PersonalData, Occurrences> personal = new EnumMap<>(PersonalData.class);
+        int tested = 0;
+        for (int r = 0; r < sample.rowCount() && tested < PII_SAMPLE; r++) {
+            String v = sample.value(r, column);
+            if (v == null) {
+                continue;
+            }
+            tested++;
+            PersonalData kind = PersonalData.of(v);
+            if (kind != null) {
+                personal.computeIfAbsent(kind, x -> new Occurrences(x.kind, one -> x.what))
+                        .add(sample.line(r), PersonalData.mask(v));
+            }
+        }
+        List<Anomaly> out = new ArrayList<>();
         for (Occurrences occ : personal.values()) {
-            if (occ.count >= PersonalData.MIN_SHARE * piiTested) {
+            if (occ.count >= PersonalData.MIN_SHARE * tested) {
                 out.add(anomaly(occ.kind, Severity.WARNING, occ.count, "Column '" + field.name() + "' looks like"
-                        + " personal data: " + occ.count + " of " + piiTested + " values tested are "
-                        + occ.what.apply(false).replace("values that look like ", "") + "; check that it may be used"
-                        + " for training (examples masked).", occ.examples));
+                        + " personal data: " + occ.count + " of " + tested + " values tested are "
+                        + occ.what.apply(false) + "; check that it may be used for training (examples masked).",
+                        occ.examples));
             }
         }
         return out;

@@ -120,6 +120,7 @@ public final class ValidationPass implements RowSink<ValidationPass> {
     /** Dataset-level anomalies first, then per field in schema order, then columns the schema lacks. */
     public List<Anomaly> anomalies() {
         List<Anomaly> anomalies = new ArrayList<>();
+        Table rowSample = sample("sample");
         if (rows == 0) {
             anomalies.add(new Anomaly(null, "empty_dataset", Severity.ERROR, 0,
                     "The file has a header but no data rows.", List.of()));
@@ -134,6 +135,7 @@ public final class ValidationPass implements RowSink<ValidationPass> {
                         "Column '" + field.name() + "' is in the schema but not in the data.", List.of()));
             } else {
                 anomalies.addAll(checks[c].anomalies(rows));
+                anomalies.addAll(checks[c].personalData(rowSample, c));
             }
         }
         for (String column : columns) {

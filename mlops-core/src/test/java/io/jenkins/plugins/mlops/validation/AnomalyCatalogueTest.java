@@ -3,7 +3,10 @@ package io.jenkins.plugins.mlops.validation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jenkins.plugins.mlops.data.CsvReader;
+import io.jenkins.plugins.mlops.data.CsvScanner;
+import io.jenkins.plugins.mlops.data.MissingValues;
 import io.jenkins.plugins.mlops.data.Table;
+import io.jenkins.plugins.mlops.profile.RowSample;
 import io.jenkins.plugins.mlops.schema.Constraints;
 import io.jenkins.plugins.mlops.schema.Field;
 import io.jenkins.plugins.mlops.schema.FieldType;
@@ -11,9 +14,13 @@ import io.jenkins.plugins.mlops.schema.Schema;
 import io.jenkins.plugins.mlops.schema.SchemaInference;
 import io.jenkins.plugins.mlops.schema.Severity;
 import io.jenkins.plugins.mlops.testing.Fixtures;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class AnomalyCatalogueTest {
     private static Anomaly only(List<Anomaly> anomalies, String kind) {
@@ -75,5 +82,33 @@ class AnomalyCatalogueTest {
         Schema schema = SchemaInference.infer(t);
         Schema demanding = new Schema(schema.fields(), null, null, null, null, 1000L, null);
         assertThat(only(SchemaValidator.validate(demanding, t), "too_few_rows").message()).contains("150 data rows");
+    }
+
+    /** The personal-data verdict comes from the file's row sample: the same whatever the number of chunks. */
+    @Test
+    void personalDataVerdictDoesNotDependOnTheThreadCount(@TempDir Path dir)
+            throws Exception {
+        Path file = dir.resolve("customers.csv");
+        StringBuilder csv = new StringBuilder("id,contact,spend\n");
+        for (int i = 0; i < 200_000; i++) {
+            // 60 % e-mail addresses, the rest free text: over the 50 % share that makes a warning
+            csv.append(i).append(',').append(i % 5 < 3 ? "user" + i + "@example.org" : "call back " + i)
+                    .append(',').append(i % 97).append('\n');
+        }
+        Files.writeString(file, csv);
+        Schema schema = new Schema(List.of(new Field("id", FieldType.INTEGER, Constraints.NONE),
+                new Field("contact", FieldType.STRING, Constraints.NONE),
+                new Field("spend", FieldType.INTEGER, Constraints.NONE)), null);
+        List<String> verdicts = new ArrayList<>();
+        for (int threads : new int[] {1, 2, 4}) {
+            RowSample.Shared shared = new RowSample.Shared(RowSample.DEFAULT_SIZE);
+            ValidationPass pass = new CsvScanner(MissingValues.DEFAULT, false, threads)
+                    .scan(file, columns -> new ValidationPass(schema, columns, shared)).sink();
+            List<Anomaly> pii = pass.anomalies().stream().filter(a -> a.kind().startsWith("pii_")).toList();
+            assertThat(pii).as("%d threads", threads).hasSize(1);
+            assertThat(pii.get(0).message()).contains("of 2000 values tested are e-mail addresses");
+            verdicts.add(pii.get(0).message() + pii.get(0).count() + pii.get(0).examples());
+        }
+        assertThat(verdicts).as("1, 2 and 4 threads").containsOnly(verdicts.get(0));
     }
 }
