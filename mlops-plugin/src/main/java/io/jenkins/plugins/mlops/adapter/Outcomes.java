@@ -26,7 +26,8 @@ public final class Outcomes {
         String status = exitCode == ExitCodes.INPUT_ERROR ? "ERROR" : exitCode == 0 ? "PASSED" : "FAILED";
         String summary = exitCode == ExitCodes.INPUT_ERROR ? "input error: see the line from mlops in the log" : "";
         Map<String, Double> metrics = new LinkedHashMap<>();
-        if (json != null) {
+        // after an input error the engine writes no result: any file there is not this run's
+        if (json != null && exitCode != ExitCodes.INPUT_ERROR) {
             JsonNode result = read(json, step);
             status = result.path("status").asText(status);
             summary = result.path("summary").asText(summary);

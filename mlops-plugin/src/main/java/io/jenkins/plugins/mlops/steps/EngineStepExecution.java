@@ -12,6 +12,7 @@ import io.jenkins.plugins.mlops.adapter.EngineCommandLine;
 import io.jenkins.plugins.mlops.adapter.FailOn;
 import io.jenkins.plugins.mlops.adapter.Outcomes;
 import io.jenkins.plugins.mlops.adapter.StepOutcome;
+import io.jenkins.plugins.mlops.contract.ExitCodes;
 import java.io.File;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,6 +45,12 @@ final class EngineStepExecution extends SynchronousNonBlockingStepExecution<Step
         EnvVars env = context.get(EnvVars.class);
 
         List<String> jars = EngineInstall.onAgent(workspace, listener);
+        FilePath out = workspace.child(step.getOut());
+        FilePath resultFile = out.child(step.resultName() + ".json");
+        // a result left by an earlier build must not pass for this one's
+        if (resultFile.exists()) {
+            resultFile.deleteRecursive();
+        }
         List<String> arguments = new ArrayList<>(step.arguments());
         arguments.add("--out");
         arguments.add(step.getOut());
@@ -59,8 +66,6 @@ final class EngineStepExecution extends SynchronousNonBlockingStepExecution<Step
             throw e;
         }
 
-        FilePath out = workspace.child(step.getOut());
-        FilePath resultFile = out.child(step.resultName() + ".json");
         String json = resultFile.exists() ? resultFile.readToString() : null;
         StepOutcome outcome = Outcomes.of(step.resultName(), exitCode, json, step.getOut(),
                 FailOn.parse(step.getFailOn()));
@@ -69,7 +74,7 @@ final class EngineStepExecution extends SynchronousNonBlockingStepExecution<Step
             out.copyRecursiveTo(new FilePath(new File(new File(run.getRootDir(), ReportAction.BUILD_FOLDER), folder)));
         }
         run.addAction(new ReportAction(outcome, folder));
-        if (exitCode == io.jenkins.plugins.mlops.contract.ExitCodes.INPUT_ERROR) {
+        if (exitCode == ExitCodes.INPUT_ERROR) {
             throw new AbortException("mlops " + step.resultName() + ": input error, see the mlops line above");
         }
         Result result = Result.fromString(outcome.getBuildResult());

@@ -50,6 +50,16 @@ class OutcomesTest {
     }
 
     @Test
+    void anInputErrorIgnoresAResultFileLeftByAnEarlierRun() throws Exception {
+        String stale = json(StepResult.fromChecks("validate", "all fine last week", List.of(
+                Check.passed("rows", 10, "> 0", "ok"))));
+        StepOutcome error = Outcomes.of("validation", 2, stale, "out", FailOn.FAILURE);
+        assertThat(error.getStatus()).isEqualTo("ERROR");
+        assertThat(error.getSummary()).doesNotContain("last week");
+        assertThat(error.getMetrics()).isEmpty();
+    }
+
+    @Test
     void anExitCodeOutsideTheContractIsABugNotAResult() {
         assertThatThrownBy(() -> Outcomes.of("train", 137, null, "out", FailOn.FAILURE))
                 .hasMessageContaining("exited with 137");
