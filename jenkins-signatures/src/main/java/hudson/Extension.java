@@ -13,7 +13,8 @@ import net.java.sezpoz.Indexable;
 
 /**
  * Compile-only signature of the real {@code hudson.Extension} at Jenkins 2.479.3 (see the module README).
- * The meta-annotations are the real ones: {@link Indexable} makes SezPoz write {@code META-INF/annotations/hudson.Extension}.
+ * The meta-annotations are the real ones: {@link Indexable} makes SezPoz write {@code META-
+ * INF/annotations/hudson.Extension}.
  */
 @Indexable
 @Retention(RUNTIME)

@@ -10,7 +10,8 @@ import java.util.Map;
 
 /**
  * Compile-only signature of the real {@code hudson.Launcher} at Jenkins 2.479.3 (see the module README).
- * {@link ProcStarter} is a non-static inner class, as in the real one (binary name {@code hudson.Launcher$ProcStarter}).
+ * {@link ProcStarter} is a non-static inner class, as in the real one (binary name {@code
+ * hudson.Launcher$ProcStarter}).
  */
 public abstract class Launcher {
     /** The real decorator constructor; declared so that javac adds no public no-argument constructor. */

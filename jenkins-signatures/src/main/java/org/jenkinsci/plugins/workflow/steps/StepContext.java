@@ -8,7 +8,8 @@ import java.io.Serializable;
 
 /**
  * Compile-only signature of the real {@code org.jenkinsci.plugins.workflow.steps.StepContext} (workflow-step-api for
- * Jenkins 2.479.3; see the module README). {@code onFailure(Throwable)} is inherited from Guava's {@link FutureCallback}.
+ * Jenkins 2.479.3; see the module README). {@code onFailure(Throwable)} is inherited from Guava's {@link
+ * FutureCallback}.
  */
 public abstract class StepContext implements FutureCallback<Object>, Serializable {
     private static final long serialVersionUID = 1L;

@@ -3,7 +3,10 @@ package org.jenkinsci.plugins.workflow.steps;
 import edu.umd.cs.findbugs.annotations.NonNull;
 import java.io.Serializable;
 
-/** Compile-only signature of the real {@code org.jenkinsci.plugins.workflow.steps.StepExecution} (workflow-step-api for Jenkins 2.479.3; see the module README). */
+/**
+ * Compile-only signature of the real {@code org.jenkinsci.plugins.workflow.steps.StepExecution}
+ * (workflow-step-api for Jenkins 2.479.3; see the module README).
+ */
 public abstract class StepExecution implements Serializable {
     private static final long serialVersionUID = 1L;
 

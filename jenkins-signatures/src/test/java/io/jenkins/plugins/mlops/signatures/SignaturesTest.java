@@ -77,7 +77,8 @@ class SignaturesTest {
             int mods = f.getModifiers();
             assertThat(Modifier.isPublic(mods) && Modifier.isStatic(mods) && Modifier.isFinal(mods)).as(name).isTrue();
             assertThat(f.getType()).as(name).isEqualTo(Result.class);
-            // an object-typed field is never a constant variable; reading it gives the stub's null, not an inlined value
+            // an object-typed field is never a constant variable; reading it gives the stub's null, not an
+            // inlined value
             assertThat(f.get(null)).as(name).isNull();
         }
         assertThat(Result.SUCCESS).isNull();

@@ -28,11 +28,13 @@ import org.apache.datasketches.quantilescommon.QuantileSearchCriteria;
  * 1-in-{@value #QUANTILE_STRIDE} sample of rows (chosen by a hash of the line, see
  * {@link Sketching#of}) into a second; quantiles and histograms weigh the two by the counts they
  * stand for. The choice depends on the line only, so it is the same however the file is split
- * into chunks. Files of up to {@value #QUANTILE_HEAD} lines are summarised from every value; beyond, the sample adds a rank error of about 0.5/sqrt(n/16): 0.6 % at 100 000
- * rows, 0.2 % at a million, under KLL's own. Text columns are counted exactly while they have at most
- * {@value #EXACT_LIMIT} distinct values (most categorical columns: exact and cheaper than two
- * sketch updates per value) and move to the sketches beyond. Mergeable, so that chunks of a file
- * are profiled in parallel.
+ * into chunks. Files of up to {@value #QUANTILE_HEAD} lines are summarised from every value;
+ * beyond, the sample adds a rank error of about 0.5/sqrt(n/16): 0.6 % at 100 000 rows, 0.2 % at a
+ * million, under KLL's own.
+ *
+ * <p>Text columns are counted exactly while they have at most {@value #EXACT_LIMIT} distinct values
+ * (most categorical columns: exact and cheaper than two sketch updates per value) and move to the
+ * sketches beyond. Mergeable, so that chunks of a file are profiled in parallel.
  */
 public final class ColumnStats {
     static final int KLL_K = 200;
