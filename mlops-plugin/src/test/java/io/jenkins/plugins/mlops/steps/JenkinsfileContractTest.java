@@ -48,12 +48,13 @@ class JenkinsfileContractTest {
     record Call(String where, String step, Set<String> parameters) {
     }
 
-    /** Root Jenkinsfile, Jenkinsfiles and .groovy files in plugin-docs, and the ```groovy blocks of its pages. */
+    /** The root Jenkinsfile and README, and the Jenkinsfiles, .groovy files and Markdown pages of plugin-docs. */
     static List<Call> calls() throws IOException {
         List<Call> calls = new ArrayList<>();
         if (Files.exists(ROOT.resolve("Jenkinsfile"))) {
             calls.addAll(callsIn("Jenkinsfile", Files.readString(ROOT.resolve("Jenkinsfile"))));
         }
+        calls.addAll(groovyBlocks(ROOT.resolve("README.md")));
         try (Stream<Path> docs = Files.walk(ROOT.resolve("plugin-docs"))) {
             for (Path file : docs.filter(Files::isRegularFile).sorted().toList()) {
                 String name = file.getFileName().toString();
@@ -61,12 +62,19 @@ class JenkinsfileContractTest {
                 if (name.startsWith("Jenkinsfile") || name.endsWith(".groovy")) {
                     calls.addAll(callsIn(file.toString(), text));
                 } else if (name.endsWith(".md")) {
-                    Matcher block = Pattern.compile("(?s)```groovy\\n(.*?)```").matcher(text);
-                    for (int i = 1; block.find(); i++) {
-                        calls.addAll(callsIn(file + " example " + i, block.group(1)));
-                    }
+                    calls.addAll(groovyBlocks(file));
                 }
             }
+        }
+        return calls;
+    }
+
+    /** The calls in a Markdown page's ```groovy blocks, each named by page and block number. */
+    static List<Call> groovyBlocks(Path page) throws IOException {
+        List<Call> calls = new ArrayList<>();
+        Matcher block = Pattern.compile("(?s)```groovy\\n(.*?)```").matcher(Files.readString(page));
+        for (int i = 1; block.find(); i++) {
+            calls.addAll(callsIn(page + " example " + i, block.group(1)));
         }
         return calls;
     }
