@@ -106,7 +106,10 @@ class JenkinsfileContractTest {
         return calls;
     }
 
-    /** Keys of named arguments; an unnamed argument (Jenkins binds it to the only required parameter) as {@code <positional>}. */
+    /**
+     * Keys of named arguments; an unnamed argument (Jenkins binds it to the only required
+     * parameter) as {@code <positional>}.
+     */
     private static Set<String> namedArguments(Expression arguments) {
         Set<String> names = new TreeSet<>();
         if (arguments instanceof TupleExpression tuple) {
@@ -140,7 +143,8 @@ class JenkinsfileContractTest {
 
     @Test
     void aMistypedParameterIsCaught() {
-        List<Call> calls = callsIn("test", "node { def r = validateData data: 'd.csv', shema: 's.json'\n echo r.status }");
+        List<Call> calls = callsIn("test",
+                "node { def r = validateData data: 'd.csv', shema: 's.json'\n echo r.status }");
         assertThat(calls).hasSize(1);
         assertThat(PluginResourcesTest.parameters(ValidateDataStep.class)).doesNotContain("shema");
         assertThat(calls.get(0).parameters()).contains("shema");
