@@ -35,10 +35,13 @@ public final class CsvRow {
         this.line = line;
     }
 
-    /** A row of values already held in memory ({@code null} for missing), e.g. of a {@link Table}. */
+    /**
+     * A row of values already held in memory ({@code null} for missing), e.g. of a {@link Table}:
+     * missing is already decided, so the row needs no marker matcher.
+     */
     public static CsvRow of(String[] values, long line) {
-        CsvRow row = new CsvRow(values.length, MissingValues.DEFAULT);
-        row.begin(line);
+        CsvRow row = new CsvRow(values.length, null, new char[64], new int[Math.max(1, values.length)],
+                new boolean[values.length], 0, line);
         for (String v : values) {
             String text = v == null ? "" : v;
             row.add(text.toCharArray(), 0, text.length());

@@ -292,9 +292,10 @@ public final class ColumnStats {
             return new ColumnProfile(name, type.jsonName(), rows, missing, distinctEstimate, null, null, null, null, null,
                     null, null);
         }
+        double[] values = quantiles();
         Map<String, Double> q = new LinkedHashMap<>();
-        for (double rank : QUANTILES) {
-            q.put("p" + Math.round(rank * 100), quantile(rank));
+        for (int i = 0; i < QUANTILES.length; i++) {
+            q.put("p" + Math.round(QUANTILES[i] * 100), values[i]);
         }
         return new ColumnProfile(name, type.jsonName(), rows, missing, distinctEstimate, min, max, mean,
                 numbers > 1 ? Math.sqrt(m2 / (numbers - 1)) : 0.0, histogram(), null, q);
@@ -317,21 +318,27 @@ public final class ColumnStats {
         return out;
     }
 
-    /** The smallest retained value whose mixed rank reaches {@code rank}. */
-    private double quantile(double rank) {
+    /**
+     * The {@link #QUANTILES}: each the smallest retained value whose mixed rank reaches it, from one
+     * pass over the two sketches' retained values.
+     */
+    private double[] quantiles() {
         if (tail.isEmpty()) {
-            return head.getQuantile(rank, QuantileSearchCriteria.INCLUSIVE);
+            return head.getQuantiles(QUANTILES, QuantileSearchCriteria.INCLUSIVE);
         }
         double[] candidates = java.util.stream.DoubleStream.concat(
                 java.util.Arrays.stream(head.getSortedView().getQuantiles()),
                 java.util.Arrays.stream(tail.getSortedView().getQuantiles())).sorted().distinct().toArray();
         double[] ranks = cdf(candidates);
-        for (int i = 0; i < candidates.length; i++) {
-            if (ranks[i] >= rank) {
-                return candidates[i];
+        double[] out = new double[QUANTILES.length];
+        int i = 0;
+        for (int q = 0; q < QUANTILES.length; q++) {
+            while (i < candidates.length && ranks[i] < QUANTILES[q]) {
+                i++;
             }
+            out[q] = i < candidates.length ? candidates[i] : max;
         }
-        return max;
+        return out;
     }
 
     /** Equal-width bins over [min, max], counts from the KLL sketch's distribution. */

@@ -73,7 +73,8 @@ public final class ValidateStep {
         long rows = data.rows();
         List<String> header = data.columns();
 
-        List<Anomaly> anomalies = new ArrayList<>(data.sink().anomalies());
+        Table sample = data.sink().sample(spec.data().getFileName().toString());
+        List<Anomaly> anomalies = new ArrayList<>(data.sink().anomalies(sample));
         if (referenceRows > 0 && schema.maxRowCountChange() != null) {
             double change = Math.abs(rows - referenceRows) / (double) referenceRows;
             if (change > schema.maxRowCountChange()) {
@@ -94,7 +95,6 @@ public final class ValidateStep {
             throw InvalidInputException.at(spec.data(), 1, 0, "label column '" + spec.label() + "' is not in the data"
                     + " (columns: " + header + ")");
         }
-        Table sample = data.sink().sample(spec.data().getFileName().toString());
         Exploration exploration = Exploration.of(sample, schema, spec.label());
         List<ColumnDrift> drift = referenceSample == null ? List.of()
                 : new DriftDetector(spec.drift()).compare(DriftSamples.of(schema, referenceSample, sample));

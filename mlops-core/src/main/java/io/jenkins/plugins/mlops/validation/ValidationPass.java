@@ -117,10 +117,14 @@ public final class ValidationPass implements RowSink<ValidationPass> {
         return sample.toTable(source, columns);
     }
 
-    /** Dataset-level anomalies first, then per field in schema order, then columns the schema lacks. */
-    public List<Anomaly> anomalies() {
+    /**
+     * Dataset-level anomalies first, then per field in schema order, then columns the schema lacks.
+     *
+     * @param rowSample this pass's {@link #sample} (personal data is judged on it), made once by the
+     *     caller, who needs it too
+     */
+    public List<Anomaly> anomalies(Table rowSample) {
         List<Anomaly> anomalies = new ArrayList<>();
-        Table rowSample = sample("sample");
         if (rows == 0) {
             anomalies.add(new Anomaly(null, "empty_dataset", Severity.ERROR, 0,
                     "The file has a header but no data rows.", List.of()));

@@ -25,8 +25,9 @@ final class EngineInstall {
 
     /** The jars' paths on the agent, copied there first when that version is not there yet. */
     static List<String> onAgent(FilePath workspace, TaskListener listener) throws IOException, InterruptedException {
-        List<Path> jars = pluginJars();
-        String checksum = Sha256.of(jars).substring(0, 16);
+        Distribution engine = distribution();
+        List<Path> jars = engine.jars();
+        String checksum = engine.checksum();
         // the workspace's @tmp sibling, where Jenkins keeps a build's helper files
         FilePath parent = workspace.getParent();
         if (parent == null) {
@@ -49,6 +50,24 @@ final class EngineInstall {
             paths.add(target.child(jar.getFileName().toString()).getRemote());
         }
         return paths;
+    }
+
+    /** The plugin's jars and their checksum. */
+    private record Distribution(List<Path> jars, String checksum) {
+    }
+
+    /**
+     * Found and hashed once per Jenkins process (some 140 MB: not again for every step); a new
+     * plugin version means a restart, hence a new checksum.
+     */
+    private static Distribution distribution;
+
+    private static synchronized Distribution distribution() throws IOException {
+        if (distribution == null) {
+            List<Path> jars = pluginJars();
+            distribution = new Distribution(jars, Sha256.of(jars).substring(0, 16));
+        }
+        return distribution;
     }
 
     /** Every jar beside the one holding this class: the plugin's {@code WEB-INF/lib}. */
