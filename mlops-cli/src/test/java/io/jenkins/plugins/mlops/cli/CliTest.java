@@ -40,7 +40,7 @@ class CliTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"unterminated-quote.csv", "empty.csv", "duplicate-columns.csv", "latin1.csv", "utf16.csv",
+    @ValueSource(strings = {"unterminated-quote.csv", "char-after-quote.csv", "empty.csv", "duplicate-columns.csv", "latin1.csv", "utf16.csv",
         "binary-garbage.csv", "no-such-file.csv"})
     void badCsvFilesExitTwoWithOneLine(String name, @TempDir Path out) {
         CliRun run = CliRun.of("validate", "--data", Fixtures.bad(name).toString(), "--out", out.toString());

@@ -62,6 +62,12 @@ class CsvReaderTest {
     }
 
     @Test
+    void textAfterAClosingQuoteNamesItsLine() {
+        assertThatThrownBy(() -> reader.read(Fixtures.bad("char-after-quote.csv")))
+                .hasMessageContaining("char-after-quote.csv:3: unexpected character after a closing quote");
+    }
+
+    @Test
     void emptyFileDuplicateColumnsAndWrongEncodingsAreInputErrors() {
         assertThatThrownBy(() -> reader.read(Fixtures.bad("empty.csv"))).hasMessageContaining("file is empty");
         assertThatThrownBy(() -> reader.read(Fixtures.bad("duplicate-columns.csv")))

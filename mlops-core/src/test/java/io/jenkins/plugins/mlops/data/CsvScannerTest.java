@@ -66,4 +66,19 @@ class CsvScannerTest {
         Path good = bigFile(goodDir, 200_000, null);
         return linesOf(good, 1).get(200_000 - 10);
     }
+
+    /** A quote that never closes, deep in a file read in parallel chunks: found before any chunk is parsed. */
+    @Test
+    void anUnterminatedQuoteInAParallelFileNamesItsLine(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("open.csv");
+        try (BufferedWriter w = Files.newBufferedWriter(file)) {
+            w.write("id,name,value\n");
+            for (int i = 0; i < 300_000; i++) {
+                w.write(i == 299_990 ? i + ",\"never closed," + i + "\n" : i + ",name-" + i + "," + i * 0.5 + "\n");
+            }
+        }
+        assertThat(Files.size(file)).isGreaterThan(CsvScanner.MIN_PARALLEL_BYTES);
+        assertThatThrownBy(() -> linesOf(file, 4))
+                .hasMessageContaining("open.csv:299992: unterminated quoted field");
+    }
 }
