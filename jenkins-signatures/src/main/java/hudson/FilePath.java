@@ -35,6 +35,11 @@ public final class FilePath implements SerializableOnlyOverRemoting {
         throw new UnsupportedOperationException("signature only");
     }
 
+    /** The files matching an Ant glob, e.g. {@code *-junit.xml}. */
+    public FilePath[] list(final String includes) throws IOException, InterruptedException {
+        throw new UnsupportedOperationException("signature only");
+    }
+
     public void mkdirs() throws IOException, InterruptedException {
         throw new UnsupportedOperationException("signature only");
     }

@@ -51,6 +51,23 @@ public abstract class Run<JobT extends Job<JobT, RunT>, RunT extends Run<JobT, R
         throw new UnsupportedOperationException("signature only");
     }
 
+    public @CheckForNull <T extends Cause> T getCause(Class<T> type) {
+        throw new UnsupportedOperationException("signature only");
+    }
+
+    public final long getTimeInMillis() {
+        throw new UnsupportedOperationException("signature only");
+    }
+
+    public String getDisplayName() {
+        throw new UnsupportedOperationException("signature only");
+    }
+
+    /** Real: {@code @Override public synchronized void save() throws IOException} (overrides {@code Saveable.save()}). */
+    public synchronized void save() throws IOException {
+        throw new UnsupportedOperationException("signature only");
+    }
+
     public @NonNull EnvVars getEnvironment(@NonNull TaskListener listener) throws IOException, InterruptedException {
         throw new UnsupportedOperationException("signature only");
     }

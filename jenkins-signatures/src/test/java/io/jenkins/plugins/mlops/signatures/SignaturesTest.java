@@ -22,6 +22,21 @@ import org.jenkinsci.plugins.workflow.steps.SynchronousNonBlockingStepExecution;
 import org.kohsuke.stapler.StaplerRequest2;
 import org.kohsuke.stapler.StaplerResponse2;
 import org.junit.jupiter.api.Test;
+import com.cloudbees.plugins.credentials.CredentialsProvider;
+import com.cloudbees.plugins.credentials.common.IdCredentials;
+import com.cloudbees.plugins.credentials.domains.DomainRequirement;
+import hudson.ExtensionList;
+import hudson.model.AbstractItem;
+import hudson.model.Actionable;
+import hudson.model.Cause;
+import hudson.model.Item;
+import hudson.security.AccessControlled;
+import hudson.security.Permission;
+import jenkins.model.GlobalConfiguration;
+import jenkins.model.Jenkins;
+import jenkins.tasks.SimpleBuildStep;
+import jenkins.util.Timer;
+import java.util.concurrent.ScheduledExecutorService;
 
 /**
  * Checks, by reflection, the properties of the stubs that would turn into {@code NoSuchMethodError},
@@ -109,5 +124,91 @@ class SignaturesTest {
                 .containsExactly("jakarta.servlet.http.HttpServletRequest");
         assertThat(StaplerResponse2.class.getInterfaces()).extracting(Class::getName)
                 .containsExactly("jakarta.servlet.http.HttpServletResponse");
+    }
+
+    @Test
+    void userIdCauseIsAStaticNestedClass() {
+        Class<?> c = Cause.UserIdCause.class;
+        assertThat(c.getName()).isEqualTo("hudson.model.Cause$UserIdCause");
+        assertThat(Modifier.isStatic(c.getModifiers())).isTrue();
+        assertThat(c.getSuperclass()).isEqualTo(Cause.class);
+    }
+
+    @Test
+    void lastBuildActionBinaryName() {
+        assertThat(SimpleBuildStep.LastBuildAction.class.getName()).isEqualTo("jenkins.tasks.SimpleBuildStep$LastBuildAction");
+        assertThat(SimpleBuildStep.LastBuildAction.class.isInterface()).isTrue();
+    }
+
+    @Test
+    void simpleBuildStepPerformOverloadsAreDefaultMethods() throws Exception {
+        Method four = SimpleBuildStep.class.getMethod("perform", Run.class, hudson.FilePath.class, Launcher.class, hudson.model.TaskListener.class);
+        Method five = SimpleBuildStep.class.getMethod("perform", Run.class, hudson.FilePath.class, hudson.EnvVars.class, Launcher.class, hudson.model.TaskListener.class);
+        assertThat(four.isDefault()).isTrue();
+        assertThat(five.isDefault()).isTrue();
+    }
+
+    @Test
+    void jenkinsGetIsStaticAndReturnsJenkins() throws Exception {
+        Method m = Jenkins.class.getMethod("get");
+        assertThat(Modifier.isStatic(m.getModifiers())).isTrue();
+        assertThat(m.getReturnType()).isEqualTo(Jenkins.class);
+        assertThat(Jenkins.class.getConstructors()).isEmpty();
+        Field f = Jenkins.class.getField("ADMINISTER");
+        assertThat(f.getType()).isEqualTo(Permission.class);
+        assertThat(Modifier.isStatic(f.getModifiers()) && Modifier.isFinal(f.getModifiers())).isTrue();
+        assertThat(f.get(null)).isNull();
+    }
+
+    @Test
+    void findCredentialByIdErasure() throws Exception {
+        Method m = CredentialsProvider.class.getMethod("findCredentialById", String.class, Class.class, Run.class, DomainRequirement[].class);
+        assertThat(Modifier.isStatic(m.getModifiers())).isTrue();
+        assertThat(m.isVarArgs()).isTrue();
+        assertThat(m.getReturnType()).isEqualTo(IdCredentials.class);
+    }
+
+    @Test
+    void runGetCauseErasesToCause() throws Exception {
+        assertThat(Run.class.getMethod("getCause", Class.class).getReturnType()).isEqualTo(Cause.class);
+        Method save = Run.class.getDeclaredMethod("save");
+        assertThat(Modifier.isSynchronized(save.getModifiers())).isTrue();
+        assertThat(Modifier.isFinal(Run.class.getMethod("getTimeInMillis").getModifiers())).isTrue();
+    }
+
+    @Test
+    void getActionsLivesOnActionable() throws Exception {
+        Method m = Run.class.getMethod("getActions", Class.class);
+        assertThat(m.getDeclaringClass()).isEqualTo(Actionable.class);
+        assertThat(m.getReturnType()).isEqualTo(java.util.List.class);
+    }
+
+    @Test
+    void lookupSingletonIsStaticAndErasesToObject() throws Exception {
+        Method m = ExtensionList.class.getMethod("lookupSingleton", Class.class);
+        assertThat(Modifier.isStatic(m.getModifiers())).isTrue();
+        assertThat(m.getReturnType()).isEqualTo(Object.class);
+        assertThat(ExtensionList.class.getSuperclass()).isEqualTo(java.util.AbstractList.class);
+    }
+
+    @Test
+    void accessControlledDefaultsAndItemConstants() throws Exception {
+        assertThat(AccessControlled.class.getMethod("checkPermission", Permission.class).isDefault()).isTrue();
+        assertThat(AccessControlled.class.getMethod("hasPermission", Permission.class).isDefault()).isTrue();
+        assertThat(Item.class.getField("BUILD").get(null)).isNull();
+        assertThat(Item.class.isAssignableFrom(AbstractItem.class)).isTrue();
+        assertThat(Item.class.isAssignableFrom(Job.class)).isTrue();
+        assertThat(Modifier.isFinal(Permission.class.getModifiers())).isTrue();
+        assertThat(Permission.class.getConstructors()).isEmpty();
+    }
+
+    @Test
+    void timerGetAndGlobalConfiguration() throws Exception {
+        Method m = Timer.class.getMethod("get");
+        assertThat(Modifier.isStatic(m.getModifiers()) && Modifier.isSynchronized(m.getModifiers())).isTrue();
+        assertThat(m.getReturnType()).isEqualTo(ScheduledExecutorService.class);
+        Method d = GlobalConfiguration.class.getMethod("getDescriptor");
+        assertThat(Modifier.isFinal(d.getModifiers())).isTrue();
+        assertThat(Modifier.isProtected(GlobalConfiguration.class.getDeclaredConstructor().getModifiers())).isTrue();
     }
 }

@@ -15,7 +15,8 @@ import picocli.CommandLine.Option;
         description = "Ask a running model server (its admin API) to load a registered model. The token comes from"
                 + " MLOPS_ADMIN_TOKEN or --token-file, never from the command line.")
 final class DeployCommand extends StepCommand {
-    @Option(names = "--server", required = true, paramLabel = "URL", description = "e.g. http://127.0.0.1:8080")
+    @Option(names = "--server", paramLabel = "URL", defaultValue = "${env:MLOPS_SERVER}",
+            description = "e.g. http://127.0.0.1:8080 (default: $MLOPS_SERVER).")
     String server;
 
     @Option(names = "--model", required = true, paramLabel = "REF", description = "NAME[@VERSION|@ALIAS]")
@@ -44,6 +45,9 @@ final class DeployCommand extends StepCommand {
     @Override
     StepResult runStep(Path out) {
         ModelRef.parse(model);
+        if (server == null || server.isBlank()) {
+            throw new InvalidInputException("no model server: pass --server URL or set MLOPS_SERVER");
+        }
         URI uri;
         try {
             uri = new URI(server);

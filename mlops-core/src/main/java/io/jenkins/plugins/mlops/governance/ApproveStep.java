@@ -112,6 +112,7 @@ public final class ApproveStep {
                 .with("model", r.model())
                 .with("decision", r.decision())
                 .with("override", r.decision() == Decision.OVERRIDE && !refused)
+                .with("refused", refused)
                 .with("approver", r.user())
                 .with("reason", r.reason())
                 .with("evidence", evidence)

@@ -134,6 +134,7 @@ public final class ValidateStep {
                 .with("anomalies", anomalies)
                 .with("columns", columns)
                 .with("drift", drift)
+                .with("driftedShare", drift.isEmpty() ? null : (double) DriftReports.drifted(drift) / drift.size())
                 .with("exploration", exploration);
         if (given == null) {
             writeSchema(outDir.resolve("schema.json"), schema);

@@ -14,6 +14,10 @@ import java.util.Map;
  * one-line message, which is already in the log).
  */
 public final class Outcomes {
+    /** The step contract's own fields (design.md), which the outcome already holds. */
+    private static final java.util.Set<String> CONTRACT_FIELDS = java.util.Set.of("schemaVersion", "step", "status",
+            "summary");
+
     private Outcomes() {
     }
 
@@ -26,6 +30,7 @@ public final class Outcomes {
         String status = exitCode == ExitCodes.INPUT_ERROR ? "ERROR" : exitCode == 0 ? "PASSED" : "FAILED";
         String summary = exitCode == ExitCodes.INPUT_ERROR ? "input error: see the line from mlops in the log" : "";
         Map<String, Double> metrics = new LinkedHashMap<>();
+        Map<String, String> details = new LinkedHashMap<>();
         // after an input error the engine writes no result: any file there is not this run's
         if (json != null && exitCode != ExitCodes.INPUT_ERROR) {
             JsonNode result = read(json, step);
@@ -36,13 +41,25 @@ public final class Outcomes {
                     metrics.put(check.path("name").asText(), check.path("value").asDouble());
                 }
             }
+            result.fields().forEachRemaining(field -> {
+                JsonNode value = field.getValue();
+                if (value.isValueNode() && !value.isNull() && !CONTRACT_FIELDS.contains(field.getKey())) {
+                    details.put(field.getKey(), value.asText());
+                    // fractions (a drifted share) trend; whole numbers at the top are counts and ids
+                    if (value.isFloatingPointNumber()) {
+                        metrics.putIfAbsent(field.getKey(), value.asDouble());
+                    }
+                }
+            });
         }
         String buildResult = switch (status) {
-            case "PASSED" -> "SUCCESS";
+            // a gate that waits for a person is not a failure: approveModel decides, and an approved
+            // model must not leave the build marked as if it had failed
+            case "PASSED", "NEEDS_APPROVAL" -> "SUCCESS";
             case "ERROR" -> "FAILURE";
             default -> failOn.name();
         };
-        return new StepOutcome(step, status, summary, exitCode, reportDir, buildResult, metrics);
+        return new StepOutcome(step, status, summary, exitCode, reportDir, buildResult, metrics, details);
     }
 
     private static JsonNode read(String json, String step) {

@@ -20,6 +20,7 @@ public final class StepOutcome implements Serializable {
     private final String reportDir;
     private final String buildResult;
     private final LinkedHashMap<String, Double> metrics;
+    private final LinkedHashMap<String, String> details;
 
     /**
      * @param step the engine step's result name ({@code validation}, {@code train}, ...)
@@ -28,9 +29,11 @@ public final class StepOutcome implements Serializable {
      * @param reportDir the step's output folder, relative to the workspace
      * @param buildResult what the build becomes ({@code SUCCESS} leaves it as it is)
      * @param metrics the numbers worth a trend (accuracy, drifted share, ...)
+     * @param details the result's other plain fields ({@code version} of a registered model, {@code approver}
+     *     of a decision, ...)
      */
     public StepOutcome(String step, String status, String summary, int exitCode, String reportDir, String buildResult,
-                       Map<String, Double> metrics) {
+                       Map<String, Double> metrics, Map<String, String> details) {
         this.step = step;
         this.status = status;
         this.summary = summary;
@@ -38,6 +41,7 @@ public final class StepOutcome implements Serializable {
         this.reportDir = reportDir;
         this.buildResult = buildResult;
         this.metrics = new LinkedHashMap<>(metrics);
+        this.details = new LinkedHashMap<>(details);
     }
 
     public String getStep() {
@@ -66,6 +70,11 @@ public final class StepOutcome implements Serializable {
 
     public Map<String, Double> getMetrics() {
         return metrics;
+    }
+
+    /** E.g. {@code r.details.version} after {@code registerModel}, {@code r.details.approver} after {@code approveModel}. */
+    public Map<String, String> getDetails() {
+        return details;
     }
 
     public boolean isPassed() {

@@ -13,19 +13,24 @@ public class DeployModelStep extends EngineStep {
     /** The name a Jenkinsfile calls the step by. */
     static final String FUNCTION_NAME = "deployModel";
 
-    private final String server;
+    private String server;
     private final String model;
     private String strategy;
     private String weight;
 
     @DataBoundConstructor
-    public DeployModelStep(String server, String model) {
-        this.server = server;
+    public DeployModelStep(String model) {
         this.model = model;
     }
 
     public String getServer() {
         return server;
+    }
+
+    /** The model server's URL; default: the global MLOps configuration's. */
+    @DataBoundSetter
+    public void setServer(String server) {
+        this.server = server;
     }
 
     public String getModel() {
@@ -48,6 +53,11 @@ public class DeployModelStep extends EngineStep {
     @DataBoundSetter
     public void setWeight(String weight) {
         this.weight = weight;
+    }
+
+    @Override
+    boolean usesAdminToken() {
+        return true;
     }
 
     @Override

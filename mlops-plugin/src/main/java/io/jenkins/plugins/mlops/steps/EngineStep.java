@@ -24,7 +24,7 @@ public abstract class EngineStep extends Step implements Serializable {
     private static final long serialVersionUID = 1L;
 
     private String out;
-    private String failOn = FailOn.FAILURE.name();
+    private String failOn;
     private String maxHeap;
 
     /** The engine step's name, which names its result: {@code <name>.json} (the engine's {@code STEP} constant). */
@@ -32,6 +32,21 @@ public abstract class EngineStep extends Step implements Serializable {
 
     /** The engine's command and arguments, without {@code --out}, e.g. {@code validate --data x.csv}. */
     abstract List<String> arguments();
+
+    /** The arguments for a run of this build: by default the same for every build. */
+    List<String> arguments(Run<?, ?> run) {
+        return arguments();
+    }
+
+    /** Whether the step's checks go to Jenkins' test results (JUnit): they do, but for a person's decision. */
+    boolean publishesChecks() {
+        return true;
+    }
+
+    /** Whether the engine needs the model server's admin token (from the global configuration's credentials). */
+    boolean usesAdminToken() {
+        return false;
+    }
 
     public String getOut() {
         return out == null || out.isBlank() ? "mlops/" + resultName() : out;
@@ -47,10 +62,13 @@ public abstract class EngineStep extends Step implements Serializable {
         return failOn;
     }
 
-    /** {@code FAILURE} (default) or {@code UNSTABLE}: what the build becomes when a check fails. */
+    /**
+     * {@code FAILURE} or {@code UNSTABLE}: what the build becomes when a check fails; default: the
+     * global configuration's, else {@code FAILURE}.
+     */
     @DataBoundSetter
     public void setFailOn(String failOn) {
-        this.failOn = FailOn.parse(failOn).name();
+        this.failOn = failOn == null || failOn.isBlank() ? null : FailOn.parse(failOn).name();
     }
 
     public String getMaxHeap() {

@@ -1,8 +1,11 @@
 package io.jenkins.plugins.mlops.steps;
 
 import hudson.Extension;
+import hudson.model.Cause;
+import hudson.model.Run;
 import io.jenkins.plugins.mlops.adapter.Arguments;
 import io.jenkins.plugins.mlops.gate.GateStep;
+import java.util.ArrayList;
 import java.util.List;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
@@ -23,7 +26,7 @@ public class ModelGateStep extends EngineStep {
     @DataBoundConstructor
     public ModelGateStep(List<String> results) {
         // a plain ArrayList: the step is kept in the build's program state, which must serialise it
-        this.results = new java.util.ArrayList<>(results);
+        this.results = new ArrayList<>(results);
     }
 
     public List<String> getResults() {
@@ -85,6 +88,21 @@ public class ModelGateStep extends EngineStep {
         return new Arguments("gate").options("results", results).option("policy", policy).option("stage", stage)
                 .option("model", model).option("registry", registry).flag("require-approval", requireApproval)
                 .toList();
+    }
+
+    /**
+     * Adds who started the build ("Started by user ..."), for the policy's four-eyes rule: that
+     * person may not approve the model. Builds started by SCM or a timer have no such user.
+     */
+    @Override
+    List<String> arguments(Run<?, ?> run) {
+        List<String> arguments = new ArrayList<>(arguments());
+        Cause.UserIdCause cause = run.getCause(Cause.UserIdCause.class);
+        if (cause != null && cause.getUserId() != null) {
+            arguments.add("--started-by");
+            arguments.add(cause.getUserId());
+        }
+        return arguments;
     }
 
     @Extension

@@ -1,13 +1,17 @@
 package io.jenkins.plugins.mlops.steps;
 
 import hudson.FilePath;
+import hudson.model.Action;
 import hudson.model.DirectoryBrowserSupport;
 import hudson.model.Run;
 import io.jenkins.plugins.mlops.adapter.StepOutcome;
 import jakarta.servlet.ServletException;
 import java.io.File;
 import java.io.IOException;
+import java.util.Collection;
+import java.util.List;
 import jenkins.model.RunAction2;
+import jenkins.tasks.SimpleBuildStep;
 import org.kohsuke.stapler.StaplerRequest2;
 import org.kohsuke.stapler.StaplerResponse2;
 
@@ -15,8 +19,9 @@ import org.kohsuke.stapler.StaplerResponse2;
  * One engine step's result on the build page: its status, summary and key numbers (plain data
  * only), and its reports, copied into the build folder and served from there with Jenkins' own
  * Content-Security-Policy (the reports are made to render under it: no script, no inline style).
+ * Its key numbers trend on the job page ({@link TrendAction}).
  */
-public final class ReportAction implements RunAction2 {
+public final class ReportAction implements RunAction2, SimpleBuildStep.LastBuildAction {
     static final String BUILD_FOLDER = "mlops";
 
     private final StepOutcome outcome;
@@ -55,6 +60,10 @@ public final class ReportAction implements RunAction2 {
 
     @Override
     public String getUrlName() {
+        return urlNameFor(folder);
+    }
+
+    static String urlNameFor(String folder) {
         return "mlops-" + folder;
     }
 
@@ -66,6 +75,15 @@ public final class ReportAction implements RunAction2 {
     @Override
     public void onLoad(Run<?, ?> r) {
         this.run = r;
+    }
+
+    /**
+     * The job page's trends, once per build (from its first report), of the build Jenkins asks:
+     * the last successful one.
+     */
+    @Override
+    public Collection<? extends Action> getProjectActions() {
+        return run != null && run.getActions(ReportAction.class).get(0) == this ? List.of(new TrendAction(run)) : List.of();
     }
 
     public Run<?, ?> getRun() {

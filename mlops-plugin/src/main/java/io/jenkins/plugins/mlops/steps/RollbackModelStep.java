@@ -5,6 +5,7 @@ import io.jenkins.plugins.mlops.adapter.Arguments;
 import io.jenkins.plugins.mlops.serving.DeployStep;
 import java.util.List;
 import org.kohsuke.stapler.DataBoundConstructor;
+import org.kohsuke.stapler.DataBoundSetter;
 
 /** {@code rollbackModel}: roll a model server back; {@code mlops deploy --rollback} as a Pipeline step. */
 public class RollbackModelStep extends EngineStep {
@@ -12,12 +13,11 @@ public class RollbackModelStep extends EngineStep {
     /** The name a Jenkinsfile calls the step by. */
     static final String FUNCTION_NAME = "rollbackModel";
 
-    private final String server;
+    private String server;
     private final String model;
 
     @DataBoundConstructor
-    public RollbackModelStep(String server, String model) {
-        this.server = server;
+    public RollbackModelStep(String model) {
         this.model = model;
     }
 
@@ -25,8 +25,19 @@ public class RollbackModelStep extends EngineStep {
         return server;
     }
 
+    /** The model server's URL; default: the global MLOps configuration's. */
+    @DataBoundSetter
+    public void setServer(String server) {
+        this.server = server;
+    }
+
     public String getModel() {
         return model;
+    }
+
+    @Override
+    boolean usesAdminToken() {
+        return true;
     }
 
     @Override

@@ -42,6 +42,22 @@ class OutcomesTest {
     }
 
     @Test
+    void aGateThatWaitsForAPersonLeavesTheBuildAloneAndKeepsItsPlainFields() throws Exception {
+        StepResult waiting = new StepResult("gate", io.jenkins.plugins.mlops.contract.Status.NEEDS_APPROVAL,
+                "a member of ml-leads must approve", List.of(Check.passed("step:test", "PASSED", "PASSED", "ok")))
+                .with("stage", "production").with("requireApproval", true).with("startedBy", null).with("rows", 344)
+                .with("driftedShare", 0.25);
+        StepOutcome outcome = Outcomes.of("gate", 1, json(waiting), "mlops/gate", FailOn.FAILURE);
+        assertThat(outcome.getStatus()).isEqualTo("NEEDS_APPROVAL");
+        assertThat(outcome.getBuildResult()).isEqualTo("SUCCESS");
+        assertThat(outcome.getDetails()).containsExactly(java.util.Map.entry("stage", "production"),
+                java.util.Map.entry("requireApproval", "true"), java.util.Map.entry("rows", "344"),
+                java.util.Map.entry("driftedShare", "0.25"));
+        // a fraction trends, a count does not (checks carry the counts that matter)
+        assertThat(outcome.getMetrics()).containsExactly(java.util.Map.entry("driftedShare", 0.25));
+    }
+
+    @Test
     void anInputErrorFailsTheBuildWhateverFailOnSays() {
         StepOutcome error = Outcomes.of("validate", 2, null, "out", FailOn.UNSTABLE);
         assertThat(error.getStatus()).isEqualTo("ERROR");

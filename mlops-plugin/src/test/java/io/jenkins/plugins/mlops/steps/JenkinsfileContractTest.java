@@ -39,6 +39,7 @@ class JenkinsfileContractTest {
             TrainModelStep.FUNCTION_NAME, TrainModelStep.class,
             TestModelStep.FUNCTION_NAME, TestModelStep.class,
             ModelGateStep.FUNCTION_NAME, ModelGateStep.class,
+            ApproveModelStep.FUNCTION_NAME, ApproveModelStep.class,
             RegisterModelStep.FUNCTION_NAME, RegisterModelStep.class,
             DeployModelStep.FUNCTION_NAME, DeployModelStep.class,
             RollbackModelStep.FUNCTION_NAME, RollbackModelStep.class,
@@ -58,9 +59,8 @@ class JenkinsfileContractTest {
         try (Stream<Path> docs = Files.walk(ROOT.resolve("plugin-docs"))) {
             for (Path file : docs.filter(Files::isRegularFile).sorted().toList()) {
                 String name = file.getFileName().toString();
-                String text = Files.readString(file);
                 if (name.startsWith("Jenkinsfile") || name.endsWith(".groovy")) {
-                    calls.addAll(callsIn(file.toString(), text));
+                    calls.addAll(callsIn(file.toString(), Files.readString(file)));
                 } else if (name.endsWith(".md")) {
                     calls.addAll(groovyBlocks(file));
                 }

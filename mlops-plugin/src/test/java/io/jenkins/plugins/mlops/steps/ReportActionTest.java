@@ -14,7 +14,7 @@ class ReportActionTest {
         assertThat(ReportAction.folderFor("../../etc/passwd")).isEqualTo("etc-passwd");
         assertThat(ReportAction.folderFor("reports/batch 2")).isEqualTo("reports-batch-2");
         ReportAction action = new ReportAction(new StepOutcome("validation", "PASSED", "fine", 0, "mlops/validation",
-                "SUCCESS", Map.of("rows", 344.0)), ReportAction.folderFor("mlops/validation"));
+                "SUCCESS", Map.of("rows", 344.0), Map.of()), ReportAction.folderFor("mlops/validation"));
         assertThat(action.getUrlName()).isEqualTo("mlops-mlops-validation");
         assertThat(action.getReportFile()).isEqualTo("validation.html");
         assertThat(action.getDisplayName()).isEqualTo("mlops validation report");

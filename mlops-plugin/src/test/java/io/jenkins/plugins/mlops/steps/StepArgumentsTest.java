@@ -109,11 +109,13 @@ class StepArgumentsTest {
         register.setRegistry("reg");
         assertThat(register.arguments()).startsWith("registry", "register");
         assertTheCliAccepts(register.arguments());
-        DeployModelStep deploy = new DeployModelStep("http://127.0.0.1:8080", "churn@staging");
+        DeployModelStep deploy = new DeployModelStep("churn@staging");
+        deploy.setServer("http://127.0.0.1:8080");
         deploy.setStrategy("canary");
         deploy.setWeight("0.2");
         assertTheCliAccepts(deploy.arguments());
-        assertTheCliAccepts(new RollbackModelStep("http://127.0.0.1:8080", "churn").arguments());
+        // without a server the engine takes MLOPS_SERVER, which the global configuration sets
+        assertTheCliAccepts(new RollbackModelStep("churn").arguments());
         MonitorModelStep monitor = new MonitorModelStep("logs");
         monitor.setModel("m");
         monitor.setReference("r.csv");

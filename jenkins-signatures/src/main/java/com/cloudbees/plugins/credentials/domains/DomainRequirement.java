@@ -1,0 +1,14 @@
+package com.cloudbees.plugins.credentials.domains;
+
+import java.io.Serializable;
+
+/**
+ * Compile-only signature of the real {@code com.cloudbees.plugins.credentials.domains.DomainRequirement} of the
+ * <b>credentials plugin</b> (see the module README). Only used as the vararg element type of
+ * {@code CredentialsProvider.findCredentialById}.
+ */
+public class DomainRequirement implements Serializable {
+    public DomainRequirement() {
+        throw new UnsupportedOperationException("signature only");
+    }
+}

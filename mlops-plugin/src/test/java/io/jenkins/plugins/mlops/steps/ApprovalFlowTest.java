@@ -1,0 +1,158 @@
+package io.jenkins.plugins.mlops.steps;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.jenkins.plugins.mlops.adapter.Answer;
+import io.jenkins.plugins.mlops.adapter.ApprovalEvidence;
+import io.jenkins.plugins.mlops.adapter.FailOn;
+import io.jenkins.plugins.mlops.adapter.Outcomes;
+import io.jenkins.plugins.mlops.adapter.StepOutcome;
+import io.jenkins.plugins.mlops.cli.Mlops;
+import io.jenkins.plugins.mlops.governance.AuditLog;
+import io.jenkins.plugins.mlops.testing.Fixtures;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/**
+ * {@code approveModel} without Jenkins, on real data through the real engine: the steps before it
+ * (validate with a reference, train, register, test, a gate whose production policy wants a
+ * member of ml-leads other than the one who started the run), then what the prompt shows and
+ * what two answers do — the starter is refused (and the prompt would stay open), a colleague's
+ * approval passes; both are in the audit log.
+ */
+class ApprovalFlowTest {
+    @TempDir
+    static Path ws;
+    private static Path registry;
+    private static Path gateJson;
+
+    private static StepOutcome run(EngineStep step, List<String> arguments) {
+        Path out = ws.resolve(step.getOut());
+        List<String> all = new ArrayList<>(arguments);
+        all.add("--out");
+        all.add(out.toString());
+        int exitCode = new CommandLine(new Mlops()).execute(all.toArray(String[]::new));
+        Path result = out.resolve(step.resultName() + ".json");
+        try {
+            return Outcomes.of(step.resultName(), exitCode, Files.exists(result) ? Files.readString(result) : null,
+                    step.getOut(), FailOn.FAILURE);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @BeforeAll
+    static void pipelineUpToTheGate() throws Exception {
+        registry = ws.resolve("registry");
+        String iris = Fixtures.dataset("iris.csv").toString();
+        ValidateDataStep validate = new ValidateDataStep(iris);
+        validate.setReference(iris);
+        validate.setLabel("target");
+        assertThat(run(validate, validate.arguments()).getMetrics()).containsEntry("driftedShare", 0.0);
+
+        Path spec = ws.resolve("iris.yaml");
+        Files.writeString(spec, "task: classification\nlabel: target\nseed: 3\ntraining: {epochs: 40}\n");
+        TrainModelStep train = new TrainModelStep(spec.toString(), iris);
+        assertThat(run(train, train.arguments()).getExitCode()).isZero();
+        String model = ws.resolve("mlops/train/model").toString();
+
+        RegisterModelStep register = new RegisterModelStep(model, "iris");
+        register.setRegistry(registry.toString());
+        assertThat(run(register, register.arguments()).getDetails()).containsEntry("version", "1");
+
+        TestModelStep test = new TestModelStep(model, iris);
+        assertThat(run(test, test.arguments()).getMetrics()).containsKey("accuracy");
+
+        Path policy = ws.resolve("policy.yaml");
+        Files.writeString(policy, """
+                stages:
+                  production:
+                    require: [validation, test]
+                    approval: {group: ml-leads, fourEyes: true}
+                """);
+        ModelGateStep gate = new ModelGateStep(List.of(ws.resolve("mlops/validation").toString(),
+                ws.resolve("mlops/test").toString()));
+        gate.setPolicy(policy.toString());
+        gate.setStage("production");
+        gate.setModel("iris@1");
+        gate.setRegistry(registry.toString());
+        // what ModelGateStep.arguments(run) adds for a build "Started by user carol"
+        List<String> arguments = new ArrayList<>(gate.arguments());
+        arguments.addAll(List.of("--started-by", "carol"));
+        StepOutcome gated = run(gate, arguments);
+        assertThat(gated.getStatus()).isEqualTo("NEEDS_APPROVAL");
+        gateJson = ws.resolve("mlops/gate/gate.json");
+    }
+
+    private static ApprovalEvidence evidence() throws Exception {
+        String json = Files.readString(gateJson);
+        Map<String, String> judged = new LinkedHashMap<>();
+        ApprovalEvidence.judgedFiles(json).forEach((step, file) -> {
+            try {
+                judged.put(step, Files.readString(Path.of(file)));
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        return ApprovalEvidence.of(json, judged);
+    }
+
+    @Test
+    void thePromptShowsTheGatesRuleVerdictsNumbersAndDrift() throws Exception {
+        ApprovalEvidence e = evidence();
+        assertThat(e.getGateStatus()).isEqualTo("NEEDS_APPROVAL");
+        assertThat(e.getModel()).isEqualTo("iris@1");
+        assertThat(e.getStage()).isEqualTo("production");
+        assertThat(e.getGroup()).isEqualTo("ml-leads");
+        assertThat(e.isFourEyes()).isTrue();
+        assertThat(e.getStartedBy()).isEqualTo("carol");
+        assertThat(e.getDigest()).hasSize(64);
+        assertThat(e.getDrift()).isEqualTo("0 of 5 columns drifted"); // the four features and the label
+        assertThat(e.getLines()).extracting(ApprovalEvidence.Line::getSource).contains("gate", "test", "validation");
+        assertThat(e.getLines()).filteredOn(l -> l.getName().equals("accuracy")).singleElement()
+                .satisfies(l -> assertThat(Double.parseDouble(l.getValue())).isGreaterThan(0.9));
+        assertThat(e.isOverridable()).isTrue();
+    }
+
+    @Test
+    void theStarterIsRefusedByFourEyesAColleagueApprovesAndBothAreAudited() throws Exception {
+        ApproveModelStep approve = new ApproveModelStep("iris@1");
+        approve.setGate(gateJson.toString());
+        approve.setRegistry(registry.toString());
+
+        StepOutcome refused = run(approve, approve.decisionArguments(Answer.APPROVE, null, "carol", List.of("ml-leads")));
+        assertThat(refused.getDetails()).containsEntry("refused", "true");
+        assertThat(refused.getSummary()).contains("four eyes");
+
+        StepOutcome approved = run(approve, approve.decisionArguments(Answer.APPROVE, null, "dave", List.of("ml-leads")));
+        assertThat(approved.isPassed()).isTrue();
+        assertThat(approved.getDetails()).containsEntry("approver", "dave").containsEntry("refused", "false");
+
+        List<AuditLog.Entry> audit = new AuditLog(registry).entries();
+        assertThat(audit).extracting(AuditLog.Entry::actor, AuditLog.Entry::action).contains(
+                org.assertj.core.groups.Tuple.tuple("carol", "approval-refused"),
+                org.assertj.core.groups.Tuple.tuple("dave", "approve"));
+    }
+
+    @Test
+    void aRejectionNeedsAReasonAndFailsTheStep() throws Exception {
+        ApproveModelStep approve = new ApproveModelStep("iris@1");
+        approve.setGate(gateJson.toString());
+        approve.setRegistry(registry.toString());
+        approve.setOut("mlops/rejection");
+        assertThat(approve.decisionArguments(Answer.REJECT, "  ", "erin", List.of())).doesNotContain("--reason");
+        StepOutcome rejected = run(approve, approve.decisionArguments(Answer.REJECT, "accuracy on the new segment is"
+                + " unproven", "erin", List.of("ml-leads")));
+        assertThat(rejected.getStatus()).isEqualTo("FAILED");
+        assertThat(rejected.getDetails()).containsEntry("decision", "REJECT").containsEntry("refused", "false");
+        assertThat(rejected.getBuildResult()).isEqualTo("FAILURE");
+    }
+}
