@@ -5,6 +5,7 @@ import hudson.model.Run;
 import hudson.security.SecurityRealm;
 import io.jenkins.plugins.mlops.adapter.Answer;
 import io.jenkins.plugins.mlops.adapter.ApprovalEvidence;
+import io.jenkins.plugins.mlops.adapter.StepOutcome;
 import io.jenkins.plugins.mlops.adapter.Submitters;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -46,6 +47,13 @@ public final class ApprovalAction implements RunAction2 {
     private ArrayList<String> groups = new ArrayList<>();
     /** The last word: why an answer was refused, the decision, or why the prompt closed. */
     private String message;
+    /**
+     * How the step ends, kept with the prompt so that a restart between closing it and ending the
+     * step still ends it: the engine's outcome to return, or the failure's message.
+     */
+    private StepOutcome result;
+    private String failure;
+    private boolean unstable;
     private transient Run<?, ?> run;
     private transient ApproveModelExecution execution;
 
@@ -234,22 +242,44 @@ public final class ApprovalAction implements RunAction2 {
         message = why;
     }
 
-    synchronized void decided(String summary) {
+    /** The decision is recorded: the step returns {@code outcome}, marking the build unstable if asked. */
+    synchronized void decided(StepOutcome outcome, boolean markUnstable) {
         state = State.CLOSED;
-        message = summary;
+        message = outcome.getSummary();
+        result = outcome;
+        unstable = markUnstable;
     }
 
-    synchronized void close(String why) {
+    /** The step fails with {@code stepFailure} (a rejection, an error, a timeout, an abort). */
+    synchronized void close(String why, String stepFailure) {
         state = State.CLOSED;
         message = why;
+        failure = stepFailure;
     }
 
     /** Closes a prompt nobody has answered yet; {@code false} when an answer came first. */
-    synchronized boolean closeIfPending(String why) {
+    synchronized boolean closeIfPending(String why, String stepFailure) {
         if (state != State.PENDING) {
             return false;
         }
-        close(why);
+        close(why, stepFailure);
         return true;
+    }
+
+    boolean isClosed() {
+        return state == State.CLOSED;
+    }
+
+    StepOutcome getResult() {
+        return result;
+    }
+
+    /** Why the step fails, {@code null} when it returns {@link #getResult()}. */
+    String getFailure() {
+        return failure;
+    }
+
+    boolean isUnstable() {
+        return unstable;
     }
 }

@@ -12,8 +12,13 @@ import io.jenkins.plugins.mlops.contract.ExitCodes;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import jenkins.model.Jenkins;
 import jenkins.util.Timer;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
@@ -31,17 +36,28 @@ import org.jenkinsci.plugins.workflow.steps.StepContext;
  * {@code input} would have finished. What {@code input} gets right is kept: the pause is the
  * Pipeline's own (this execution is saved with the program and survives a controller restart,
  * {@link #onResume}), the action is saved with the build, only the submitters may answer, and
- * nothing runs on the Pipeline's VM thread.
+ * nothing runs on the Pipeline's VM thread. How the step ends is written to the prompt before the
+ * Pipeline hears of it, so that a restart in between still ends it.
  */
 final class ApproveModelExecution extends StepExecution {
     private static final long serialVersionUID = 1L;
+    private static final Logger LOGGER = Logger.getLogger(ApproveModelExecution.class.getName());
+    /**
+     * Where the slow work runs (reading the gate's files, the engine's JVM): not the Pipeline's
+     * thread, and not {@link Timer}, whose few threads serve all of Jenkins.
+     */
+    private static final ExecutorService WORK = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "mlops approveModel");
+        t.setDaemon(true);
+        return t;
+    });
 
     private final ApproveModelStep step;
     /** Names the prompt's URL: unique among the build's approvals. */
     private final String id;
-    /** When the prompt gives up (epoch milliseconds); 0: never. */
-    private long deadline;
     private transient ScheduledFuture<?> timeout;
+    /** The engine recording an answer, cancelled (and so killed) when the build is aborted. */
+    private transient Future<?> recording;
 
     ApproveModelExecution(StepContext context, ApproveModelStep step) {
         super(context);
@@ -51,8 +67,7 @@ final class ApproveModelExecution extends StepExecution {
 
     @Override
     public boolean start() {
-        // reading the gate's files is I/O on the agent: not on the Pipeline's VM thread
-        Timer.get().submit(this::open);
+        WORK.submit(this::open);
         return false;
     }
 
@@ -80,9 +95,8 @@ final class ApproveModelExecution extends StepExecution {
             } catch (IllegalArgumentException e) {
                 throw new AbortException("mlops approve: " + step.getGate() + ": " + e.getMessage());
             }
-            if (step.getTimeoutMinutes() > 0) {
-                deadline = System.currentTimeMillis() + TimeUnit.MINUTES.toMillis(step.getTimeoutMinutes());
-            }
+            long deadline = step.getTimeoutMinutes() == 0 ? 0
+                    : System.currentTimeMillis() + TimeUnit.MINUTES.toMillis(step.getTimeoutMinutes());
             ApprovalAction action = new ApprovalAction(id, step.getModel(), evidence, step.getSubmitter(), deadline);
             action.attach(this);
             run.addAction(action);
@@ -91,7 +105,7 @@ final class ApproveModelExecution extends StepExecution {
             context.get(TaskListener.class).getLogger().println("mlops approve: waiting for a decision on "
                     + step.getModel() + (step.getSubmitter() == null ? "" : " by " + step.getSubmitter()) + ": "
                     + (root == null ? "" : root) + run.getUrl() + action.getUrlName() + "/");
-            scheduleTimeout();
+            scheduleTimeout(action);
         } catch (Exception e) {
             getContext().onFailure(e);
         }
@@ -99,7 +113,7 @@ final class ApproveModelExecution extends StepExecution {
 
     /** An admitted approver answered on the prompt: record it through the engine, off the request thread. */
     void decide(ApprovalAction action) {
-        Timer.get().submit(() -> record(action));
+        recording = WORK.submit(() -> record(action));
     }
 
     private void record(ApprovalAction action) {
@@ -110,38 +124,50 @@ final class ApproveModelExecution extends StepExecution {
             StepOutcome outcome = EngineRun.run(context, step, step.decisionArguments(action.getAnswer(),
                     action.getReason(), action.getUser(), action.getGroups()));
             if (outcome.getExitCode() == ExitCodes.INPUT_ERROR) {
-                action.close("The engine could not record the decision: see the build log.");
-                run.save();
-                throw new AbortException("mlops approve: input error, see the mlops line above");
-            }
-            if (Boolean.parseBoolean(outcome.getDetails().get("refused"))) {
+                action.close("The engine could not record the decision: see the build log.",
+                        "mlops approve: input error, see the mlops line above");
+            } else if (Boolean.parseBoolean(outcome.getDetails().get("refused"))) {
                 // recorded as refused in the audit log; someone else may still answer
                 action.reopen(outcome.getSummary());
                 run.save();
                 listener.getLogger().println("mlops approve: " + outcome.getSummary());
                 return;
+            } else if (outcome.isPassed()) {
+                action.decided(outcome, false);
+            } else if (EngineRun.failOn(step) == FailOn.UNSTABLE) {
+                action.decided(outcome, true);
+            } else {
+                action.close(outcome.getSummary(), outcome.getSummary());
             }
             cancelTimeout();
-            action.decided(outcome.getSummary());
             run.save();
-            listener.getLogger().println("mlops approve: " + outcome.getSummary());
-            if (outcome.isPassed()) {
-                context.onSuccess(outcome);
-            } else if (EngineRun.failOn(step) == FailOn.UNSTABLE) {
-                context.setResult(Result.UNSTABLE);
-                context.onSuccess(outcome);
-            } else {
-                context.onFailure(new AbortException(outcome.getSummary()));
-            }
+            listener.getLogger().println("mlops approve: " + action.getMessage());
+            complete(action);
+        } catch (InterruptedException e) {
+            // the build was aborted while the engine ran: stop() ends the step
+            Thread.currentThread().interrupt();
         } catch (Exception e) {
             context.onFailure(e);
         }
     }
 
-    private void scheduleTimeout() {
-        if (deadline > 0) {
-            timeout = Timer.get().schedule(this::expire, Math.max(0, deadline - System.currentTimeMillis()),
-                    TimeUnit.MILLISECONDS);
+    /** Ends the step as the closed prompt says; also after a restart that came between the two. */
+    private void complete(ApprovalAction action) {
+        StepContext context = getContext();
+        if (action.getFailure() != null) {
+            context.onFailure(new AbortException(action.getFailure()));
+            return;
+        }
+        if (action.isUnstable()) {
+            context.setResult(Result.UNSTABLE);
+        }
+        context.onSuccess(action.getResult());
+    }
+
+    private void scheduleTimeout(ApprovalAction action) {
+        if (action.getDeadline() > 0) {
+            timeout = Timer.get().schedule(() -> WORK.submit(this::expire),
+                    Math.max(0, action.getDeadline() - System.currentTimeMillis()), TimeUnit.MILLISECONDS);
         }
     }
 
@@ -154,10 +180,11 @@ final class ApproveModelExecution extends StepExecution {
     private void expire() {
         try {
             ApprovalAction action = action();
-            if (action != null && action.closeIfPending("No decision within " + step.getTimeoutMinutes() + " minutes.")) {
+            String why = "No decision within " + step.getTimeoutMinutes() + " minutes.";
+            if (action != null && action.closeIfPending(why, "mlops approve: no decision on " + step.getModel()
+                    + " within " + step.getTimeoutMinutes() + " minutes")) {
                 getContext().get(Run.class).save();
-                getContext().onFailure(new AbortException("mlops approve: no decision on " + step.getModel() + " within "
-                        + step.getTimeoutMinutes() + " minutes"));
+                complete(action);
             }
         } catch (Exception e) {
             getContext().onFailure(e);
@@ -175,24 +202,28 @@ final class ApproveModelExecution extends StepExecution {
     }
 
     /**
-     * After a controller restart: the prompt was saved with the build; give it back its way to
-     * this execution, and the clock its deadline. An answer that was being recorded is recorded
-     * again (the audit log may then show it twice, never not at all).
+     * After a controller restart: the prompt was saved with the build. A waiting prompt gets back
+     * its way to this execution and its deadline; an answer that was being recorded is recorded
+     * again (the audit log may then show it twice, never not at all); a closed prompt whose end
+     * had not reached the Pipeline ends the step now.
      */
     @Override
     public void onResume() {
         super.onResume();
-        Timer.get().submit(() -> {
+        WORK.submit(() -> {
             try {
                 ApprovalAction action = action();
                 if (action == null) {
                     open();
-                } else if (action.isRecording()) {
+                } else if (action.isClosed()) {
+                    complete(action);
+                } else {
                     action.attach(this);
-                    record(action);
-                } else if (action.isPending()) {
-                    action.attach(this);
-                    scheduleTimeout();
+                    if (action.isRecording()) {
+                        record(action);
+                    } else {
+                        scheduleTimeout(action);
+                    }
                 }
             } catch (Exception e) {
                 getContext().onFailure(e);
@@ -200,14 +231,25 @@ final class ApproveModelExecution extends StepExecution {
         });
     }
 
-    /** The build was aborted: the prompt closes, the step fails with the abort's cause. */
+    /** The build was aborted: the engine (if recording) is killed, the prompt closes, the step fails. */
     @Override
     public void stop(Throwable cause) throws Exception {
         cancelTimeout();
-        ApprovalAction action = action();
-        if (action != null && action.closeIfPending("The build was aborted.")) {
-            getContext().get(Run.class).save();
+        if (recording != null) {
+            recording.cancel(true);
         }
+        // saving the build is I/O: not on the Pipeline's thread
+        WORK.submit(() -> {
+            try {
+                ApprovalAction action = action();
+                if (action != null && action.closeIfPending("The build was aborted.", String.valueOf(cause))) {
+                    getContext().get(Run.class).save();
+                }
+            } catch (Exception e) {
+                // the step fails with the abort's cause below either way; the prompt just stays as it was
+                LOGGER.log(Level.WARNING, "could not close the approval prompt of an aborted build", e);
+            }
+        });
         super.stop(cause);
     }
 

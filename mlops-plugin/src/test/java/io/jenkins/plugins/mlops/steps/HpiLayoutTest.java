@@ -26,7 +26,8 @@ class HpiLayoutTest {
             assertThat(main.getValue("Short-Name")).isEqualTo("mlops");
             assertThat(main.getValue("Jenkins-Version")).isEqualTo("2.479.3");
             assertThat(main.getValue("Plugin-Version")).isNotBlank();
-            assertThat(main.getValue("Plugin-Dependencies")).startsWith("workflow-step-api:");
+            assertThat(main.getValue("Plugin-Dependencies")).startsWith("workflow-step-api:")
+                    .contains(",junit:", ",credentials:", ",plain-credentials:");
             assertThat(main.getValue("Minimum-Java-Version")).isEqualTo("17");
         }
     }
@@ -52,6 +53,11 @@ class HpiLayoutTest {
             }
             try (InputStream in = hpi.getInputStream(hpi.getEntry("WEB-INF/lib/mlops-plugin.jar"));
                  JarInputStream plugin = new JarInputStream(in)) {
+                // Jenkins' class filter lets XStream save our actions only for classes from a jar whose manifest
+                // names the plugin (ClassFilterImpl.isPluginManifest)
+                Attributes own = plugin.getManifest().getMainAttributes();
+                assertThat(own.getValue("Short-Name")).isEqualTo("mlops");
+                assertThat(own.getValue("Plugin-Version")).isNotBlank();
                 List<String> entries = new ArrayList<>();
                 for (ZipEntry e; (e = plugin.getNextEntry()) != null; ) {
                     entries.add(e.getName());
