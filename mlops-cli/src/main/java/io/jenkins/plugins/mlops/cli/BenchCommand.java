@@ -18,7 +18,9 @@ import java.lang.management.MemoryType;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
@@ -111,11 +113,12 @@ final class BenchCommand extends CommandGroup {
                 description = "Where the generated CSV goes (kept); default: a temporary file, deleted afterwards.")
         Path file;
 
-        @Option(names = "--repeat", defaultValue = "3", description = "Timed runs per phase; the median counts.")
+        @Option(names = "--repeat", defaultValue = "5", description = "Timed rounds (each runs every phase once);"
+                + " the medians count (default ${DEFAULT-VALUE}).")
         int repeat;
 
-        @Option(names = "--warmup", defaultValue = "3",
-                description = "Untimed runs per phase first, so that the JIT has compiled the hot paths (default ${DEFAULT-VALUE}).")
+        @Option(names = "--warmup", defaultValue = "2",
+                description = "Untimed rounds first, so that the JIT has compiled the hot paths (default ${DEFAULT-VALUE}).")
         int warmup;
 
         @Override
@@ -131,17 +134,20 @@ final class BenchCommand extends CommandGroup {
                 int cores = Runtime.getRuntime().availableProcessors();
                 Schema schema = new CsvScanner(MissingValues.DEFAULT, false, cores).scan(csv, SchemaInference::new)
                         .sink().schema();
-                Phase raw = measure("raw Commons CSV parse, 1 thread", bytes, () -> rawParse(csv));
-                Phase one = measure("validation, 1 thread", bytes, () -> validate(csv, schema, 1));
-                Phase all = measure("validation, " + cores + " threads", bytes, () -> validate(csv, schema, cores));
-                for (Phase p : new Phase[] {raw, one, all}) {
+                List<Phase> phases = measure(List.of(
+                        new Timed("raw Commons CSV parse, 1 thread", () -> rawParse(csv)),
+                        new Timed("validation, 1 thread", () -> validate(csv, schema, 1)),
+                        new Timed("validation, " + cores + " threads", () -> validate(csv, schema, cores))));
+                for (Phase p : phases) {
                     out.printf(Locale.ROOT, "%-36s %9.0f rows/s %7.1f MB/s  peak heap %5.0f MB%n", p.name(),
                             rows / p.seconds(), bytes / 1e6 / p.seconds(), p.peakHeap() / 1e6);
                 }
                 out.printf(Locale.ROOT, "ratio validation 1 thread / raw parse:   %.2f  (target >= 0.80)%n",
-                        raw.seconds() / one.seconds());
+                        phases.get(1).ratio());
                 out.printf(Locale.ROOT, "ratio validation %d threads / raw parse:  %.2f  (target >= 1.50 on 2 cores)%n",
-                        cores, raw.seconds() / all.seconds());
+                        cores, phases.get(2).ratio());
+                out.printf(Locale.ROOT, "(each ratio: the median over %d rounds of raw parse and validation run back to"
+                        + " back, so that the machine's drift between rounds cancels)%n", Math.max(1, repeat));
                 out.printf(Locale.ROOT, "max heap (-Xmx): %.0f MB%n", Runtime.getRuntime().maxMemory() / 1e6);
                 return 0;
             } finally {
@@ -151,26 +157,56 @@ final class BenchCommand extends CommandGroup {
             }
         }
 
-        record Phase(String name, double seconds, long peakHeap) {
+        /** A run to time: its name and the work, which returns a checksum. */
+        record Timed(String name, LongSupplier run) {
+        }
+
+        /**
+         * @param seconds the median time of a run
+         * @param ratio the median over rounds of (the first phase's time / this phase's time) in the same round
+         * @param peakHeap over all runs of the phase
+         */
+        record Phase(String name, double seconds, double ratio, long peakHeap) {
         }
 
         /** Where the runs' checksums go, so the JIT cannot drop the work being timed. */
         static volatile long checksum;
 
-        /** {@code warmup} untimed runs, then the median of {@code repeat} timed runs; peak heap over all of them. */
-        Phase measure(String name, long bytes, LongSupplier run) {
-            resetPeaks();
-            for (int i = 0; i < Math.max(1, warmup); i++) {
-                checksum ^= run.getAsLong();
+        /**
+         * {@code warmup} untimed rounds, then {@code repeat} timed rounds; each round runs every
+         * phase once, in order, so a ratio compares runs made seconds apart on the same machine state.
+         */
+        List<Phase> measure(List<Timed> timed) {
+            int rounds = Math.max(1, repeat);
+            double[][] times = new double[timed.size()][rounds];
+            long[] peaks = new long[timed.size()];
+            for (int round = -Math.max(1, warmup); round < rounds; round++) {
+                for (int p = 0; p < timed.size(); p++) {
+                    resetPeaks();
+                    long t0 = System.nanoTime();
+                    checksum ^= timed.get(p).run().getAsLong();
+                    double seconds = (System.nanoTime() - t0) / 1e9;
+                    peaks[p] = Math.max(peaks[p], peakHeap());
+                    if (round >= 0) {
+                        times[p][round] = seconds;
+                    }
+                }
             }
-            double[] times = new double[Math.max(1, repeat)];
-            for (int i = 0; i < times.length; i++) {
-                long t0 = System.nanoTime();
-                checksum ^= run.getAsLong();
-                times[i] = (System.nanoTime() - t0) / 1e9;
+            List<Phase> phases = new ArrayList<>();
+            for (int p = 0; p < timed.size(); p++) {
+                double[] ratios = new double[rounds];
+                for (int r = 0; r < rounds; r++) {
+                    ratios[r] = times[0][r] / times[p][r];
+                }
+                phases.add(new Phase(timed.get(p).name(), median(times[p]), median(ratios), peaks[p]));
             }
-            Arrays.sort(times);
-            return new Phase(name, times[times.length / 2], peakHeap());
+            return phases;
+        }
+
+        private static double median(double[] values) {
+            double[] sorted = values.clone();
+            Arrays.sort(sorted);
+            return sorted[sorted.length / 2];
         }
 
         static long rawParse(Path csv) {
