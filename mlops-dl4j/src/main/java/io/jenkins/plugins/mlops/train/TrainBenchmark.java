@@ -94,7 +94,8 @@ public final class TrainBenchmark {
         INDArray actual = Nd4j.argMax(labels.get(NDArrayIndex.interval(train, rows), NDArrayIndex.all()), 1);
         double accuracy = predicted.eq(actual).castTo(DataType.FLOAT).meanNumber().doubleValue();
         return new Result(rows, epochs, (double) train * (epochs - 1) / seconds, accuracy,
-                "OMP_NUM_THREADS=" + System.getenv("OMP_NUM_THREADS") + " OMP_WAIT_POLICY=" + System.getenv("OMP_WAIT_POLICY"));
+                "OMP_NUM_THREADS=" + System.getenv("OMP_NUM_THREADS") + " OMP_WAIT_POLICY=" + System.getenv("OMP_WAIT_POLICY")
+                        + " OPENBLAS_CORETYPE=" + System.getenv("OPENBLAS_CORETYPE"));
     }
 
     private static double gaussian(SplittableRandom random) {

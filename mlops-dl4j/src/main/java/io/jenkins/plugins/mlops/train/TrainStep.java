@@ -432,6 +432,7 @@ public final class TrainStep {
         env.put("os", System.getProperty("os.name") + " " + System.getProperty("os.arch"));
         env.put("OMP_NUM_THREADS", String.valueOf(System.getenv("OMP_NUM_THREADS")));
         env.put("OMP_WAIT_POLICY", String.valueOf(System.getenv("OMP_WAIT_POLICY")));
+        env.put("OPENBLAS_CORETYPE", String.valueOf(System.getenv("OPENBLAS_CORETYPE")));
         env.put("availableProcessors", String.valueOf(Runtime.getRuntime().availableProcessors()));
         return new Lineage(Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), Lineage.user(),
                 dataFile.getFileName().toString(), Sha256.of(dataFile), rows, Sha256.of(specFile), seed,

@@ -9,6 +9,7 @@ import hudson.Proc;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import hudson.tasks.junit.JUnitResultArchiver;
+import io.jenkins.plugins.mlops.adapter.CpuFeatures;
 import io.jenkins.plugins.mlops.adapter.EngineCommandLine;
 import io.jenkins.plugins.mlops.adapter.FailOn;
 import io.jenkins.plugins.mlops.adapter.Outcomes;
@@ -56,6 +57,13 @@ final class EngineRun {
         List<String> command = EngineCommandLine.of(env.get("JAVA_HOME"), launcher.isUnix(), jars, step.getMaxHeap(),
                 withOut);
         EnvVars engineEnv = engineEnvironment(env, run, step.usesAdminToken());
+        FilePath cpuinfo = workspace.child("/proc/cpuinfo");
+        if (launcher.isUnix() && !engineEnv.containsKey("OPENBLAS_CORETYPE") && cpuinfo.exists()) {
+            String coreType = CpuFeatures.openBlasCoreType(cpuinfo.readToString());
+            if (coreType != null) {
+                engineEnv.put("OPENBLAS_CORETYPE", coreType);
+            }
+        }
         Proc engine = launcher.launch().cmds(command).pwd(workspace).envs(engineEnv).stdout(listener).start();
         int exitCode;
         try {
