@@ -5,8 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * What a step returns to the Pipeline script ({@code def r = validateData(...); echo r.status}) and
- * what its build action keeps: plain fields and a plain map, because a Pipeline serialises its
+ * A step's outcome: what its build action keeps, and (as {@link #toScriptResult()}) what it returns
+ * to the Pipeline script ({@code def r = validateData(...); echo r.status}): plain fields and a plain map, because a Pipeline serialises its
  * variables across a controller restart and Jenkins writes actions to {@code build.xml} with
  * XStream (neither copes well with records or the JDK's immutable collections).
  */
@@ -79,5 +79,25 @@ public final class StepOutcome implements Serializable {
 
     public boolean isPassed() {
         return "PASSED".equals(status);
+    }
+
+    /**
+     * What the step returns to the Pipeline script: the same fields as a plain map. Jenkinsfiles
+     * run in the Groovy sandbox, which lets a script read a map's entries ({@code r.status},
+     * {@code r.metrics.accuracy}, {@code r.details.version}) but would refuse every getter of a
+     * class of ours that script-security has not been told about.
+     */
+    public LinkedHashMap<String, Object> toScriptResult() {
+        LinkedHashMap<String, Object> result = new LinkedHashMap<>();
+        result.put("step", step);
+        result.put("status", status);
+        result.put("passed", isPassed());
+        result.put("summary", summary);
+        result.put("exitCode", exitCode);
+        result.put("reportDir", reportDir);
+        result.put("buildResult", buildResult);
+        result.put("metrics", new LinkedHashMap<>(metrics));
+        result.put("details", new LinkedHashMap<>(details));
+        return result;
     }
 }

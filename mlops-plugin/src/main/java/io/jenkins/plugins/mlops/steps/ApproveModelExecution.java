@@ -161,7 +161,7 @@ final class ApproveModelExecution extends StepExecution {
         if (action.isUnstable()) {
             context.setResult(Result.UNSTABLE);
         }
-        context.onSuccess(action.getResult());
+        context.onSuccess(action.getResult().toScriptResult());
     }
 
     private void scheduleTimeout(ApprovalAction action) {

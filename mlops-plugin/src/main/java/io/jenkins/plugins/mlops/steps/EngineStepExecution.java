@@ -6,6 +6,7 @@ import hudson.model.Run;
 import hudson.model.TaskListener;
 import io.jenkins.plugins.mlops.adapter.StepOutcome;
 import io.jenkins.plugins.mlops.contract.ExitCodes;
+import java.util.Map;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.SynchronousNonBlockingStepExecution;
 
@@ -13,7 +14,7 @@ import org.jenkinsci.plugins.workflow.steps.SynchronousNonBlockingStepExecution;
  * Runs one engine step on the agent ({@link EngineRun}) and sets the build result from its outcome:
  * the step's {@code failOn} when a check failed, a failed step on an input error.
  */
-final class EngineStepExecution extends SynchronousNonBlockingStepExecution<StepOutcome> {
+final class EngineStepExecution extends SynchronousNonBlockingStepExecution<Map<String, Object>> {
     private static final long serialVersionUID = 1L;
 
     private final EngineStep step;
@@ -24,7 +25,7 @@ final class EngineStepExecution extends SynchronousNonBlockingStepExecution<Step
     }
 
     @Override
-    protected StepOutcome run() throws Exception {
+    protected Map<String, Object> run() throws Exception {
         StepContext context = getContext();
         StepOutcome outcome = EngineRun.run(context, step, step.arguments(context.get(Run.class)));
         if (outcome.getExitCode() == ExitCodes.INPUT_ERROR) {
@@ -36,6 +37,6 @@ final class EngineStepExecution extends SynchronousNonBlockingStepExecution<Step
                     + outcome.getStatus() + " - build marked " + result);
             context.setResult(result);
         }
-        return outcome;
+        return outcome.toScriptResult();
     }
 }

@@ -58,6 +58,22 @@ class OutcomesTest {
     }
 
     @Test
+    void theScriptGetsPlainMapsThatTheGroovySandboxLetsItRead() throws Exception {
+        StepResult registered = StepResult.fromChecks("register", "Registered churn@7", List.of(
+                Check.passed("manifest", 0.0, "verified", "ok"))).with("name", "churn").with("version", 7);
+        java.util.Map<String, Object> r = Outcomes.of("register", 0, json(registered), "mlops/register",
+                FailOn.FAILURE).toScriptResult();
+        assertThat(r).containsEntry("status", "PASSED").containsEntry("passed", true).containsEntry("exitCode", 0)
+                .containsEntry("reportDir", "mlops/register").containsEntry("summary", "Registered churn@7");
+        assertThat(r.get("details")).isEqualTo(java.util.Map.of("name", "churn", "version", "7"));
+        // only JDK types, all serialisable: the Pipeline keeps its variables across a restart
+        for (Object v : r.values()) {
+            assertThat(v.getClass().getName()).startsWith("java.");
+            assertThat(v).isInstanceOf(java.io.Serializable.class);
+        }
+    }
+
+    @Test
     void anInputErrorFailsTheBuildWhateverFailOnSays() {
         StepOutcome error = Outcomes.of("validate", 2, null, "out", FailOn.UNSTABLE);
         assertThat(error.getStatus()).isEqualTo("ERROR");
