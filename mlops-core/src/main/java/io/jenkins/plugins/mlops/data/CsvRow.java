@@ -124,6 +124,11 @@ public final class CsvRow {
         return absent[c] ? null : interner.intern(chars, start(c), ends[c] - start(c));
     }
 
+    /** Field {@code c}'s slot in the interner (see {@link TextInterner#slotOf}); the field must be present. */
+    public int slot(int c, TextInterner interner) {
+        return interner.slotOf(chars, start(c), ends[c] - start(c));
+    }
+
     /** A copy of the row: values in header order, {@code null} for missing. */
     public String[] values() {
         String[] values = new String[width];

@@ -16,6 +16,15 @@ public final class TextInterner {
     private int size;
 
     public String intern(char[] buf, int offset, int len) {
+        int slot = slotOf(buf, offset, len);
+        return slot >= 0 ? table[slot] : new String(buf, offset, len);
+    }
+
+    /**
+     * The slot of the value's canonical String (made on first sight), or -1 once the table is full
+     * and the value is not in it. Slots are stable: a caller may keep facts about a value by slot.
+     */
+    public int slotOf(char[] buf, int offset, int len) {
         int hash = 0;
         for (int i = offset; i < offset + len; i++) {
             hash = 31 * hash + buf[i];
@@ -24,16 +33,26 @@ public final class TextInterner {
         int slot = (hash ^ (hash >>> 16)) & (CAPACITY - 1);
         for (String s; (s = table[slot]) != null; slot = (slot + 1) & (CAPACITY - 1)) {
             if (hashes[slot] == hash && sameText(s, buf, offset, len)) {
-                return s;
+                return slot;
             }
         }
-        String fresh = new String(buf, offset, len);
-        if (size < MAX) {
-            table[slot] = fresh;
-            hashes[slot] = hash;
-            size++;
+        if (size == MAX) {
+            return -1;
         }
-        return fresh;
+        table[slot] = new String(buf, offset, len);
+        hashes[slot] = hash;
+        size++;
+        return slot;
+    }
+
+    /** The canonical String of a slot {@link #slotOf} returned. */
+    public String at(int slot) {
+        return table[slot];
+    }
+
+    /** How many slots there can be: the bound for arrays indexed by slot. */
+    public static int capacity() {
+        return CAPACITY;
     }
 
     private static boolean sameText(String s, char[] buf, int offset, int len) {

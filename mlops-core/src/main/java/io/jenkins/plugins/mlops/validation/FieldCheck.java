@@ -127,30 +127,45 @@ final class FieldCheck {
         return d;
     }
 
-    /** Checks a present value of a non-numeric field. */
-    void text(String v, long line) {
+    /** Checks a present value of a non-numeric field; {@code true} when it broke no rule. */
+    boolean text(String v, long line) {
         if (field.type() != FieldType.STRING && !field.type().accepts(v)) {
             of("type_mismatch", "values that are not of type " + field.type().jsonName()).add(line, v);
-            return;
+            return false;
         }
-        constraints(v, line);
+        return constraints(v, line);
     }
 
-    /** The constraints on a value's text: categories, pattern, length, uniqueness. */
-    private void constraints(CharSequence v, long line) {
+    /**
+     * Whether a value's verdict holds for every later occurrence of it, so that a caller may skip
+     * checking a value that passed once: true unless the column must be unique (a second
+     * occurrence is the anomaly).
+     */
+    boolean verdictsRepeat() {
+        return firstLine == null;
+    }
+
+    /** The constraints on a value's text: categories, pattern, length, uniqueness; {@code true} when all hold. */
+    private boolean constraints(CharSequence v, long line) {
+        boolean ok = true;
         if (allowed != null && !allowed.contains(v.toString())) {
             of("unexpected_category", "values not in the allowed categories " + k.allowed()).add(line, v);
+            ok = false;
         }
         if (pattern != null && !pattern.matcher(v).matches()) {
             of("pattern_mismatch", "values not matching /" + k.pattern() + "/").add(line, v);
+            ok = false;
         }
         if (k.minLength() != null && v.length() < k.minLength() || k.maxLength() != null && v.length() > k.maxLength()) {
             of("length_out_of_range", "values with a length outside [" + k.minLength() + ", " + k.maxLength() + "]")
                     .add(line, v);
+            ok = false;
         }
         if (firstLine != null && firstLine.putIfAbsent(v.toString(), line) != null) {
             of("duplicate_value", "values duplicated in a unique column").add(line, v);
+            ok = false;
         }
+        return ok;
     }
 
     void merge(FieldCheck later) {

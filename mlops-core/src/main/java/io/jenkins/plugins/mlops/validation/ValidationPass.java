@@ -27,6 +27,8 @@ public final class ValidationPass implements RowSink<ValidationPass> {
     /** Columns whose schema field is numeric (only those have a checker that parses numbers). */
     private final boolean[] numeric;
     private final TextInterner[] interners;
+    /** For each text column, by interner slot: whether that value passed its checks (see {@link FieldCheck#verdictsRepeat}). */
+    private final boolean[][] passed;
     private final RowSample sample;
     private long rows;
 
@@ -44,6 +46,10 @@ public final class ValidationPass implements RowSink<ValidationPass> {
             stats[c] = new ColumnStats(columns.get(c), field == null ? FieldType.STRING : field.type());
             numeric[c] = stats[c].type().isNumeric();
             interners[c] = numeric[c] ? null : new TextInterner();
+        }
+        this.passed = new boolean[columns.size()][];
+        for (int c = 0; c < columns.size(); c++) {
+            passed[c] = numeric[c] ? null : new boolean[TextInterner.capacity()];
         }
         this.sample = sample.newSample();
     }
@@ -79,9 +85,14 @@ public final class ValidationPass implements RowSink<ValidationPass> {
                     column.text(row.value(c));
                 }
             } else {
-                String value = row.value(c, interners[c]);
-                if (check != null) {
-                    check.text(value, line);
+                int slot = row.slot(c, interners[c]);
+                String value = slot >= 0 ? interners[c].at(slot) : row.value(c);
+                // a value that passed once passes again: most rows repeat a category already checked
+                if (check != null && (slot < 0 || !passed[c][slot])) {
+                    boolean ok = check.text(value, line);
+                    if (slot >= 0 && ok && check.verdictsRepeat()) {
+                        passed[c][slot] = true;
+                    }
                 }
                 column.text(value);
             }

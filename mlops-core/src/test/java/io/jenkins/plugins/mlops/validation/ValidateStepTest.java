@@ -36,6 +36,33 @@ class ValidateStepTest {
         assertThat(out.resolve("validation-junit.xml")).exists();
     }
 
+    /**
+     * A category that passed is not checked again on later rows (the scan's fast path); one that
+     * broke a rule is counted on every row, and in a unique column every repeat is a duplicate.
+     */
+    @Test
+    void everyOccurrenceOfABadValueCountsThoughGoodValuesAreCheckedOnce(@TempDir Path out) throws Exception {
+        Path data = out.resolve("penguins-atlantis.csv");
+        java.util.List<String> lines = Files.readAllLines(Fixtures.dataset("penguins.csv"));
+        long torgersen = lines.stream().filter(l -> l.contains(",Torgersen,")).count();
+        Files.write(data, lines.stream().map(l -> l.replace(",Torgersen,", ",Atlantis,")).toList());
+        com.fasterxml.jackson.databind.node.ObjectNode schema = (com.fasterxml.jackson.databind.node.ObjectNode)
+                Json.readTree(Fixtures.spec("penguins.schema.json"));
+        for (JsonNode field : schema.get("fields")) {
+            if (field.get("name").asText().equals("species")) {
+                ((com.fasterxml.jackson.databind.node.ObjectNode) field).withObject("/constraints").put("unique", true);
+            }
+        }
+        Path schemaFile = out.resolve("schema-unique-species.json");
+        Files.writeString(schemaFile, Json.JSON.writeValueAsString(schema));
+        ValidateStep.run(new ValidateSpec(data, schemaFile, null), out.resolve("result"));
+        JsonNode json = Json.readTree(out.resolve("result/validation.json"));
+        assertThat(torgersen).isEqualTo(52);
+        assertThat(anomaly(json, "unexpected_category").get("count").asLong()).isEqualTo(torgersen);
+        // three species in 344 rows: every row after a species' first is a duplicate
+        assertThat(anomaly(json, "duplicate_value").get("count").asLong()).isEqualTo(344 - 3);
+    }
+
     @Test
     void inferredSchemaIsWrittenAndColumnsProfiled(@TempDir Path out) {
         StepResult result = ValidateStep.run(new ValidateSpec(Fixtures.dataset("penguins.csv"), null, null), out);
