@@ -119,11 +119,6 @@ public final class CsvRow {
         return absent[c] ? null : new String(chars, start(c), ends[c] - start(c));
     }
 
-    /** Field {@code c} as a String shared with earlier equal values, {@code null} when missing. */
-    public String value(int c, TextInterner interner) {
-        return absent[c] ? null : interner.intern(chars, start(c), ends[c] - start(c));
-    }
-
     /** Field {@code c}'s slot in the interner (see {@link TextInterner#slotOf}); the field must be present. */
     public int slot(int c, TextInterner interner) {
         return interner.slotOf(chars, start(c), ends[c] - start(c));

@@ -40,15 +40,13 @@ public final class ValidationPass implements RowSink<ValidationPass> {
         this.stats = new ColumnStats[columns.size()];
         this.numeric = new boolean[columns.size()];
         this.interners = new TextInterner[columns.size()];
+        this.passed = new boolean[columns.size()][];
         for (int c = 0; c < columns.size(); c++) {
             Field field = schema.field(columns.get(c)).orElse(null);
             checks[c] = field == null ? null : new FieldCheck(field);
             stats[c] = new ColumnStats(columns.get(c), field == null ? FieldType.STRING : field.type());
             numeric[c] = stats[c].type().isNumeric();
             interners[c] = numeric[c] ? null : new TextInterner();
-        }
-        this.passed = new boolean[columns.size()][];
-        for (int c = 0; c < columns.size(); c++) {
             passed[c] = numeric[c] ? null : new boolean[TextInterner.capacity()];
         }
         this.sample = sample.newSample();

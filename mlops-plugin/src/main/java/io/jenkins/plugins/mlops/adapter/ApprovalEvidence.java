@@ -100,7 +100,9 @@ public final class ApprovalEvidence implements Serializable {
             throw new IllegalArgumentException("not a gate result (its step is '" + gate.path("step").asText() + "')");
         }
         List<Line> lines = new ArrayList<>();
-        addChecks(lines, "gate", gate);
+        for (JsonNode check : gate.path("checks")) {
+            lines.add(line("gate", check));
+        }
         String drift = null;
         for (Map.Entry<String, String> e : judged.entrySet()) {
             JsonNode result = read(e.getValue(), e.getKey() + ".json");
@@ -129,12 +131,6 @@ public final class ApprovalEvidence implements Serializable {
             }
         }
         return files;
-    }
-
-    private static void addChecks(List<Line> lines, String source, JsonNode result) {
-        for (JsonNode check : result.path("checks")) {
-            lines.add(line(source, check));
-        }
     }
 
     private static Line line(String source, JsonNode check) {
