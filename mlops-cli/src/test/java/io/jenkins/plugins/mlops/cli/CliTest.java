@@ -128,6 +128,13 @@ class CliTest {
     void deployNeedsATokenAndAReachableServer(@TempDir Path out) {
         CliRun bad = CliRun.of("deploy", "--server", "not a url", "--model", "m@1", "--out", out.toString());
         assertThat(bad.exit()).isEqualTo(2);
+        if (System.getenv("MLOPS_SERVER") == null) {
+            // the server may come from MLOPS_SERVER (the plugin's global configuration); without either, one line
+            CliRun noServer = CliRun.of("deploy", "--model", "m@1", "--out", out.toString());
+            assertThat(noServer.exit()).isEqualTo(2);
+            assertThat(noServer.oneLineError()).as(noServer.err()).isTrue();
+            assertThat(noServer.err()).contains("no model server: pass --server URL or set MLOPS_SERVER");
+        }
         CliRun tokenFile = CliRun.of("deploy", "--server", "http://127.0.0.1:9", "--model", "m@1", "--token-file",
                 out.resolve("missing-token").toString(), "--out", out.toString());
         assertThat(tokenFile.exit()).isEqualTo(2);
