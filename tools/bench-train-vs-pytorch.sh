@@ -4,7 +4,7 @@
 # build never does). Usage: tools/bench-train-vs-pytorch.sh [ROWS] [EPOCHS]
 set -euo pipefail
 cd "$(dirname "$0")/.."
-rows=${1:-200000}; epochs=${2:-4}; data=$(mktemp -d)
+rows=${1:-200000}; epochs=${2:-6}; data=$(mktemp -d)
 trap 'rm -rf "$data"' EXIT
 if ! /usr/bin/python3 -c 'import torch' 2>/dev/null; then
   echo "installing Debian's python3-torch (once)..." >&2

@@ -83,11 +83,12 @@ public final class TrainBenchmark {
         int batch = 1024;
         long timedStart = 0;
         SplittableRandom random = new SplittableRandom(seed);
+        TrainingLoop loop = new TrainingLoop(net, batch, epochs, seed, System.out);
         for (int epoch = 0; epoch < epochs; epoch++) {
             if (epoch == 1) {
                 timedStart = System.nanoTime();
             }
-            TrainingLoop.epoch(net, x, labels, train, batch, random);
+            loop.epoch(x, labels, train, random);
         }
         double seconds = (System.nanoTime() - timedStart) / 1e9;
         INDArray predicted = Nd4j.argMax(net.output(x.get(NDArrayIndex.interval(train, rows), NDArrayIndex.all()), false), 1);

@@ -1,0 +1,128 @@
+package io.jenkins.plugins.mlops.train;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.jenkins.plugins.mlops.data.CsvReader;
+import io.jenkins.plugins.mlops.data.Table;
+import io.jenkins.plugins.mlops.testing.Fixtures;
+import java.util.List;
+import org.deeplearning4j.nn.api.Layer;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.layers.DenseLayer;
+import org.deeplearning4j.nn.conf.layers.OutputLayer;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.nn.weights.WeightInit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.nd4j.linalg.activations.Activation;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.learning.config.Adam;
+import org.nd4j.linalg.lossfunctions.impl.LossMCXENT;
+
+/** Our training pass of the dense layer against DL4J's own, on the wine data set's standardised rows. */
+class TrainingDenseLayerTest {
+    private static final List<String> LABELS = List.of("class_0", "class_1", "class_2");
+
+    /** The 178 wine rows, each feature standardised, and the one-hot class. */
+    private static DataSet wine() {
+        Table table = new CsvReader().read(Fixtures.dataset("wine.csv"));
+        int features = table.columns().size() - 1;
+        float[][] x = new float[table.rowCount()][features];
+        float[][] y = new float[table.rowCount()][LABELS.size()];
+        for (int r = 0; r < table.rowCount(); r++) {
+            for (int c = 0; c < features; c++) {
+                x[r][c] = Float.parseFloat(table.value(r, c));
+            }
+            y[r][LABELS.indexOf(table.value(r, features))] = 1;
+        }
+        INDArray features2d = Nd4j.create(x);
+        features2d.subiRowVector(features2d.mean(0)).diviRowVector(features2d.std(0));
+        return new DataSet(features2d, Nd4j.create(y));
+    }
+
+    private static MultiLayerNetwork network(String activation, double dropout) {
+        NeuralNetConfiguration.ListBuilder layers = new NeuralNetConfiguration.Builder().seed(7)
+                .dataType(DataType.FLOAT).weightInit(WeightInit.XAVIER).updater(new Adam(1e-2)).l2(1e-4).list();
+        DenseLayer.Builder first = new DenseLayer.Builder().nIn(13).nOut(32).activation(Activation.fromString(activation));
+        if (dropout > 0) {
+            first.dropOut(1 - dropout); // DL4J takes the probability of keeping
+        }
+        MultiLayerNetwork net = new MultiLayerNetwork(layers.layer(first.build())
+                .layer(new DenseLayer.Builder().nIn(32).nOut(16).activation(Activation.fromString(activation)).build())
+                .layer(new OutputLayer.Builder(new LossMCXENT()).nIn(16).nOut(3).activation(Activation.SOFTMAX).build())
+                .build());
+        net.init();
+        return net;
+    }
+
+    private static double largestRelativeDifference(INDArray a, INDArray b) {
+        return a.sub(b).amaxNumber().doubleValue() / Math.max(1e-12, b.amaxNumber().doubleValue());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"relu", "tanh", "leakyrelu"})
+    void gradientsAndTrainedWeightsAgreeWithDl4j(String activation) {
+        DataSet wine = wine();
+        MultiLayerNetwork dl4j = network(activation, 0);
+        MultiLayerNetwork ours = network(activation, 0);
+        TrainingDenseLayer.install(ours);
+        assertThat(ours.getLayer(0)).isInstanceOf(TrainingDenseLayer.class);
+        assertThat(ours.getLayer(2)).isNotInstanceOf(TrainingDenseLayer.class);
+        assertThat(ours.params()).isEqualTo(dl4j.params());
+
+        for (MultiLayerNetwork net : List.of(dl4j, ours)) {
+            net.setInput(wine.getFeatures());
+            net.setLabels(wine.getLabels());
+            net.computeGradientAndScore();
+        }
+        INDArray expected = dl4j.gradient().gradient();
+        assertThat(expected.amaxNumber().doubleValue()).isGreaterThan(1e-3);
+        // the same sums in another order: float rounding only
+        assertThat(largestRelativeDifference(ours.gradient().gradient(), expected)).isLessThan(1e-5);
+        assertThat(ours.score()).isCloseTo(dl4j.score(), org.assertj.core.data.Offset.offset(1e-5));
+
+        for (int epoch = 0; epoch < 30; epoch++) {
+            dl4j.fit(wine);
+            ours.fit(wine);
+        }
+        assertThat(largestRelativeDifference(ours.params(), dl4j.params())).isLessThan(1e-3);
+        assertThat(ours.score(wine)).isLessThan(0.1);
+    }
+
+    @Test
+    void dropoutTrainsTheSameWayAndTheStoredConfigurationStaysDl4js() {
+        DataSet wine = wine();
+        MultiLayerNetwork dl4j = network("relu", 0.3);
+        MultiLayerNetwork ours = network("relu", 0.3);
+        TrainingDenseLayer.install(ours);
+        for (MultiLayerNetwork net : List.of(dl4j, ours)) {
+            Nd4j.getRandom().setSeed(11);
+            net.setInput(wine.getFeatures());
+            net.setLabels(wine.getLabels());
+            net.computeGradientAndScore();
+        }
+        assertThat(largestRelativeDifference(ours.gradient().gradient(), dl4j.gradient().gradient())).isLessThan(1e-5);
+        assertThat(ours.getLayerWiseConfigurations().toJson()).isEqualTo(dl4j.getLayerWiseConfigurations().toJson());
+    }
+
+    @Test
+    void inferenceAfterTrainingIsTheNetworksOwn() {
+        DataSet wine = wine();
+        MultiLayerNetwork ours = network("relu", 0);
+        TrainingDenseLayer.install(ours);
+        for (int epoch = 0; epoch < 5; epoch++) {
+            ours.fit(wine);
+        }
+        MultiLayerNetwork fresh = network("relu", 0);
+        fresh.setParams(ours.params());
+        for (Layer layer : fresh.getLayers()) {
+            assertThat(layer).isNotInstanceOf(TrainingDenseLayer.class);
+        }
+        assertThat(largestRelativeDifference(ours.output(wine.getFeatures()), fresh.output(wine.getFeatures())))
+                .isLessThan(1e-6);
+    }
+}
