@@ -9,6 +9,7 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.params.DefaultParamInitializer;
 import org.deeplearning4j.nn.workspace.ArrayType;
 import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
+import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.common.primitives.Pair;
 import org.nd4j.linalg.activations.impl.ActivationReLU;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -28,8 +29,8 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  * <li>Backprop recomputes the pre-activations with a second forward GEMM. For the plain ReLU the
  * derivative is known from the forward output (z &gt; 0 exactly where relu(z) &gt; 0), so the
  * output of the training forward pass is kept and the recomputation skipped.</li>
- * <li>The bias gradient, a column sum of a c-order array, is a strided reduction; as a GEMM with a
- * row of ones it is a contiguous one.</li>
+ * <li>The bias gradient, a column sum of a c-order array, is a strided reduction, and adding the
+ * bias a broadcast op of the same cost; as GEMMs with a row or column of ones both are cheap.</li>
  * <li>The first layer returns no gradient for the network's input (see backpropGradient).</li>
  * </ul>
  * Layer normalisation keeps DL4J's own code. Gradients agree with DL4J's to float rounding
@@ -41,6 +42,9 @@ final class TrainingDenseLayer extends DenseLayer {
     /** The input and output of the last training forward pass, when the derivative can be read off the output. */
     private INDArray forwardInput;
     private INDArray forwardOutput;
+    /** A column and a row of as many ones as the batch has rows, outside any workspace. */
+    private INDArray onesColumn;
+    private INDArray onesRow;
 
     private TrainingDenseLayer(NeuralNetConfiguration conf, DataType dataType) {
         super(conf, dataType);
@@ -90,7 +94,9 @@ final class TrainingDenseLayer extends DenseLayer {
         INDArray z = workspaceMgr.createUninitialized(ArrayType.ACTIVATIONS, w.dataType(), x.size(0), w.size(1));
         Nd4j.gemm(x, w, z, false, false, 1.0, 0.0);
         if (hasBias()) {
-            z.addiRowVector(getParamWithNoise(DefaultParamInitializer.BIAS_KEY, training, workspaceMgr));
+            // z += ones · b, a rank-one GEMM: the same single rounding as a broadcast add, at a fraction of its cost
+            INDArray b = getParamWithNoise(DefaultParamInitializer.BIAS_KEY, training, workspaceMgr);
+            Nd4j.gemm(ones(x.size(0))[0], b.reshape(1, b.length()), z, false, false, 1.0, 1.0);
         }
         if (maskArray != null) {
             applyMask(z);
@@ -129,9 +135,7 @@ final class TrainingDenseLayer extends DenseLayer {
         Gradient gradient = new DefaultGradient();
         if (hasBias()) {
             INDArray biasGrad = gradientViews.get(DefaultParamInitializer.BIAS_KEY);
-            INDArray ones = workspaceMgr.createUninitialized(ArrayType.BP_WORKING_MEM, delta.dataType(), 1, delta.size(0))
-                    .assign(1);
-            Nd4j.gemm(ones, delta, biasGrad.reshape(1, biasGrad.length()), false, false, 1.0, 0.0);
+            Nd4j.gemm(ones(delta.size(0))[1], delta, biasGrad.reshape(1, biasGrad.length()), false, false, 1.0, 0.0);
             gradient.gradientForVariable().put(DefaultParamInitializer.BIAS_KEY, biasGrad);
         }
         INDArray epsilonNext = null;
@@ -148,6 +152,17 @@ final class TrainingDenseLayer extends DenseLayer {
         gradient.gradientForVariable().put(DefaultParamInitializer.WEIGHT_KEY, weightGrad);
         weightNoiseParams.clear();
         return new Pair<>(gradient, epsilonNext);
+    }
+
+    /** The column and the row of ones for a batch of this many rows. */
+    private INDArray[] ones(long rows) {
+        if (onesColumn == null || onesColumn.rows() != rows) {
+            try (MemoryWorkspace outside = Nd4j.getMemoryManager().scopeOutOfWorkspaces()) {
+                onesColumn = Nd4j.ones(dataType, rows, 1);
+                onesRow = Nd4j.ones(dataType, 1, rows);
+            }
+        }
+        return new INDArray[] {onesColumn, onesRow};
     }
 
     @Override

@@ -46,6 +46,7 @@ final class TrainingLoop {
         this.seed = seed;
         this.progress = progress;
         TrainingDenseLayer.install(net);
+        TrainingAdam.install(net);
     }
 
     Curves fit(INDArray x, INDArray y, INDArray hx, INDArray hy, Task task, TrainSpec.EarlyStopping stopping,

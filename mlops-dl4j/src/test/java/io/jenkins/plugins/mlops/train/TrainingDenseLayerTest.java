@@ -28,7 +28,7 @@ class TrainingDenseLayerTest {
     private static final List<String> LABELS = List.of("class_0", "class_1", "class_2");
 
     /** The 178 wine rows, each feature standardised, and the one-hot class. */
-    private static DataSet wine() {
+    static DataSet wine() {
         Table table = new CsvReader().read(Fixtures.dataset("wine.csv"));
         int features = table.columns().size() - 1;
         float[][] x = new float[table.rowCount()][features];
@@ -44,7 +44,7 @@ class TrainingDenseLayerTest {
         return new DataSet(features2d, Nd4j.create(y));
     }
 
-    private static MultiLayerNetwork network(String activation, double dropout) {
+    static MultiLayerNetwork network(String activation, double dropout) {
         NeuralNetConfiguration.ListBuilder layers = new NeuralNetConfiguration.Builder().seed(7)
                 .dataType(DataType.FLOAT).weightInit(WeightInit.XAVIER).updater(new Adam(1e-2)).l2(1e-4).list();
         DenseLayer.Builder first = new DenseLayer.Builder().nIn(13).nOut(32).activation(Activation.fromString(activation));
@@ -59,7 +59,7 @@ class TrainingDenseLayerTest {
         return net;
     }
 
-    private static double largestRelativeDifference(INDArray a, INDArray b) {
+    static double largestRelativeDifference(INDArray a, INDArray b) {
         return a.sub(b).amaxNumber().doubleValue() / Math.max(1e-12, b.amaxNumber().doubleValue());
     }
 
