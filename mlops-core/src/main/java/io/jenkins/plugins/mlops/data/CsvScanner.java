@@ -242,7 +242,9 @@ public final class CsvScanner {
      * before any parsing, at the line of its last quote (the one that opens the unended value).
      */
     private List<Chunk> split(Path file, Header header, long size, ExecutorService pool) throws IOException {
-        int parts = size - header.dataStart() < MIN_PARALLEL_BYTES ? 1 : threads * 4;
+        // one chunk per thread: more chunks balance load on paper but cost more than they save (per-chunk
+        // set-up and merges; 500 k rows on 2 threads: 0.63-0.65 s with 2 chunks, 0.69-0.78 s with 8)
+        int parts = size - header.dataStart() < MIN_PARALLEL_BYTES ? 1 : threads;
         long step = (size - header.dataStart()) / parts;
         List<Future<RangeScan>> scans = new ArrayList<>();
         for (int i = 0; i < parts; i++) {
