@@ -77,7 +77,7 @@ final class BenchCommand extends CommandGroup {
         @Option(names = "--rows", defaultValue = "200000", description = "Rows to generate (default ${DEFAULT-VALUE}).")
         int rows;
 
-        @Option(names = "--epochs", defaultValue = "4", description = "Epochs; the first is not timed (default ${DEFAULT-VALUE}).")
+        @Option(names = "--epochs", defaultValue = "6", description = "Epochs; the first is not timed (default ${DEFAULT-VALUE}).")
         int epochs;
 
         @Option(names = "--data-dir", paramLabel = "DIR", defaultValue = "mlops-bench-data",
