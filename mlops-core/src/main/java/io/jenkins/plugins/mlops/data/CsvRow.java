@@ -114,14 +114,17 @@ public final class CsvRow {
         return FieldType.parseNumber(type, chars, start(c), ends[c] - start(c));
     }
 
+    /** Hands every field of the header's width to a sink, fields a short row lacks as missing. */
+    void fields(FieldSink<?> sink) {
+        for (int c = 0; c < width; c++) {
+            int from = c < size ? start(c) : 0;
+            sink.field(c, chars, from, c < size ? ends[c] - from : 0, absent[c]);
+        }
+    }
+
     /** Field {@code c} as a String, {@code null} when missing. */
     public String value(int c) {
         return absent[c] ? null : new String(chars, start(c), ends[c] - start(c));
-    }
-
-    /** Field {@code c}'s slot in the interner (see {@link TextInterner#slotOf}); the field must be present. */
-    public int slot(int c, TextInterner interner) {
-        return interner.slotOf(chars, start(c), ends[c] - start(c));
     }
 
     /** A copy of the row: values in header order, {@code null} for missing. */

@@ -366,30 +366,61 @@ public final class CsvScanner {
         }
     }
 
-    /** Fills the scanner's {@link CsvRow} from FastCSV's buffer, field by field. */
+    /**
+     * Fills the scanner's {@link CsvRow} from FastCSV's buffer, field by field; or, for a
+     * {@link FieldSink}, hands the fields over in place and copies only the records it asks for.
+     */
     private static final class RowHandler extends AbstractBaseCsvCallbackHandler<CsvRow> {
         private final CsvRow row;
         private final long firstLine;
+        private final FieldSink<?> fields;
+        private final MissingValues.Matcher missing;
+        /** Whether the current record goes into the row. */
+        private boolean copy = true;
 
         RowHandler(CsvRow row, long firstLine) {
+            this(row, firstLine, null, null);
+        }
+
+        RowHandler(CsvRow row, long firstLine, FieldSink<?> fields, MissingValues.Matcher missing) {
             this.row = row;
             this.firstLine = firstLine;
+            this.fields = fields;
+            this.missing = missing;
         }
 
         @Override
         protected void handleBegin(long startingLineNumber) {
-            row.begin(firstLine + startingLineNumber - 1);
+            long line = firstLine + startingLineNumber - 1;
+            row.begin(line);
+            copy = fields == null || fields.beginRow(line);
         }
 
         @Override
         protected void handleField(int index, char[] buf, int offset, int len, boolean quoted) {
-            row.add(buf, offset, len);
+            if (fields != null && index < row.width()) {
+                fields.field(index, buf, offset, len, missing.test(buf, offset, len));
+            }
+            if (copy) {
+                row.add(buf, offset, len);
+            }
         }
 
         @Override
         protected CsvRow buildRecord() {
-            row.finish();
+            if (copy) {
+                row.finish();
+            }
             return row;
+        }
+
+        /** The current record's field count, whether or not it was copied. */
+        int fieldCount() {
+            return getFieldCount();
+        }
+
+        boolean copied() {
+            return copy;
         }
 
         /** The line of the record being read, for errors. */
@@ -402,7 +433,8 @@ public final class CsvScanner {
         long rows = 0;
         long shortRows = 0;
         List<Long> shortRowLines = new ArrayList<>();
-        RowHandler handler = new RowHandler(new CsvRow(width, missing), chunk.firstLine());
+        FieldSink<?> fields = sink instanceof FieldSink<?> f ? f : null;
+        RowHandler handler = new RowHandler(new CsvRow(width, missing), chunk.firstLine(), fields, missing.matcher());
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
             ch.position(chunk.start());
             // the decoder reads 8 KB at a time: a larger buffer saves most of the read calls
@@ -410,7 +442,7 @@ public final class CsvScanner {
                     .setInputStream(Channels.newInputStream(ch)).setMaxCount(chunk.end() - chunk.start()).get(), 1 << 17);
             try (de.siegmar.fastcsv.reader.CsvReader<CsvRow> reader = reader(handler, in)) {
                 for (CsvRow row : reader) {
-                    int size = row.size();
+                    int size = handler.fieldCount();
                     if (size != width) {
                         if (size < width && allowShortRows) {
                             shortRows++;
@@ -423,7 +455,11 @@ public final class CsvScanner {
                                     ? " (if the trailing fields are omitted on purpose, allow short rows)" : ""));
                         }
                     }
-                    sink.accept(row);
+                    if (fields != null) {
+                        fields.endRow(handler.copied() ? row : null, Math.min(size, width));
+                    } else {
+                        sink.accept(row);
+                    }
                     rows++;
                 }
             }

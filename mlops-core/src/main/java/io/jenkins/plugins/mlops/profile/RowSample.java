@@ -54,12 +54,17 @@ public final class RowSample implements RowSink<RowSample> {
         this.k = shared.k;
     }
 
-    /** Copies the row only when it enters the sample: most rows are decided by their line's hash alone. */
+    /** Whether the row on this line could enter the sample: most rows are decided by their line's hash alone. */
+    public boolean wants(long line) {
+        long hash = mix(line);
+        return hash < shared.bound.get() && (heap.size() < k || hash < heap.peek().hash());
+    }
+
+    /** Copies the row only when it enters the sample. */
     @Override
     public void accept(CsvRow row) {
-        long hash = mix(row.line());
-        if (hash < shared.bound.get() && (heap.size() < k || hash < heap.peek().hash())) {
-            offer(new Entry(hash, row.line(), row.copy()));
+        if (wants(row.line())) {
+            offer(new Entry(mix(row.line()), row.line(), row.copy()));
             if (heap.size() == k) {
                 shared.bound.accumulateAndGet(heap.peek().hash(), Math::min);
             }

@@ -1,6 +1,5 @@
 package io.jenkins.plugins.mlops.validation;
 
-import io.jenkins.plugins.mlops.data.CsvRow;
 import io.jenkins.plugins.mlops.data.Table;
 import io.jenkins.plugins.mlops.report.Html;
 import io.jenkins.plugins.mlops.schema.Constraints;
@@ -104,27 +103,30 @@ final class FieldCheck {
     }
 
     /**
-     * Checks a present value of a numeric field, parsed in place in the row's buffer: a String is
+     * Checks a present value of a numeric field, parsed in place in the parser's buffer: text is
      * made only for an example or a check that needs one. Returns the number, so that it is parsed
      * once; NaN when the value is not a number.
      */
-    double number(CsvRow row, int c) {
-        long line = row.line();
-        CharSequence v = row.field(c);
-        double d = row.number(c, field.type());
+    double number(char[] buf, int offset, int len, long line) {
+        double d = FieldType.parseNumber(field.type(), buf, offset, len);
         if (!FieldType.isNumber(d)) {
-            of("type_mismatch", "values that are not of type " + field.type().jsonName()).add(line, v);
+            of("type_mismatch", "values that are not of type " + field.type().jsonName()).add(line, text(buf, offset, len));
             return Double.NaN;
         }
         if (Double.isNaN(d) || Double.isInfinite(d)) {
-            of("not_finite", "values that are NaN or infinite").add(line, v);
+            of("not_finite", "values that are NaN or infinite").add(line, text(buf, offset, len));
         } else if (d < minimum || d > maximum) {
-            of("out_of_range", "values outside " + rangeText).add(line, v);
+            of("out_of_range", "values outside " + rangeText).add(line, text(buf, offset, len));
         }
         if (textChecks) {
-            constraints(v, line);
+            constraints(text(buf, offset, len), line);
         }
         return d;
+    }
+
+    /** A view of the value, for the rare check or example that needs its text. */
+    private static CharSequence text(char[] buf, int offset, int len) {
+        return java.nio.CharBuffer.wrap(buf, offset, len);
     }
 
     /** Checks a present value of a non-numeric field; {@code true} when it broke no rule. */

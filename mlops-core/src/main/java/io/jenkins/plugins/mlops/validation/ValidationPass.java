@@ -2,7 +2,7 @@ package io.jenkins.plugins.mlops.validation;
 
 import io.jenkins.plugins.mlops.data.ColumnProfile;
 import io.jenkins.plugins.mlops.data.CsvRow;
-import io.jenkins.plugins.mlops.data.RowSink;
+import io.jenkins.plugins.mlops.data.FieldSink;
 import io.jenkins.plugins.mlops.data.Table;
 import io.jenkins.plugins.mlops.data.TextInterner;
 import io.jenkins.plugins.mlops.profile.ColumnStats;
@@ -18,7 +18,7 @@ import java.util.List;
  * One streaming pass over a file's rows: the schema checks of every field, the profile of every
  * column and a row sample for drift and exploration. One instance per chunk; merged in file order.
  */
-public final class ValidationPass implements RowSink<ValidationPass> {
+public final class ValidationPass implements FieldSink<ValidationPass> {
     private final Schema schema;
     private final List<String> columns;
     /** For each column of the file: its field's checker, or null when the schema does not know it. */
@@ -31,6 +31,9 @@ public final class ValidationPass implements RowSink<ValidationPass> {
     private final boolean[][] passed;
     private final RowSample sample;
     private long rows;
+    /** The current record's line, and how its numbers reach the quantile sketches. */
+    private long line;
+    private ColumnStats.Sketching sketching;
 
     /** @param sample shared by the passes over one file's chunks */
     public ValidationPass(Schema schema, List<String> columns, RowSample.Shared sample) {
@@ -61,41 +64,53 @@ public final class ValidationPass implements RowSink<ValidationPass> {
         return pass;
     }
 
+    @Override
+    public boolean beginRow(long line) {
+        this.line = line;
+        this.sketching = ColumnStats.Sketching.of(line, RowSample.mix(line));
+        return sample.wants(line);
+    }
+
     /** Numeric columns are read in place; text columns as one String shared by the checks and the profile. */
     @Override
-    public void accept(CsvRow row) {
-        rows++;
-        long line = row.line();
-        ColumnStats.Sketching sketching = ColumnStats.Sketching.of(line, RowSample.mix(line));
-        for (int c = 0; c < checks.length; c++) {
-            FieldCheck check = checks[c];
-            ColumnStats column = stats[c];
-            if (row.isMissing(c)) {
-                if (check != null) {
-                    check.missing(line);
-                }
-                column.missing();
-            } else if (numeric[c]) {
-                double number = check.number(row, c);
-                if (Double.isFinite(number)) {
-                    column.number(number, sketching);
-                } else {
-                    column.text(row.value(c));
-                }
-            } else {
-                int slot = row.slot(c, interners[c]);
-                String value = slot >= 0 ? interners[c].at(slot) : row.value(c);
-                // a value that passed once passes again: most rows repeat a category already checked
-                if (check != null && (slot < 0 || !passed[c][slot])) {
-                    boolean ok = check.text(value, line);
-                    if (slot >= 0 && ok && check.verdictsRepeat()) {
-                        passed[c][slot] = true;
-                    }
-                }
-                column.text(value);
+    public void field(int c, char[] buf, int offset, int len, boolean missing) {
+        FieldCheck check = checks[c];
+        ColumnStats column = stats[c];
+        if (missing) {
+            if (check != null) {
+                check.missing(line);
             }
+            column.missing();
+        } else if (numeric[c]) {
+            double number = check.number(buf, offset, len, line);
+            if (Double.isFinite(number)) {
+                column.number(number, sketching);
+            } else {
+                column.text(new String(buf, offset, len));
+            }
+        } else {
+            int slot = interners[c].slotOf(buf, offset, len);
+            String value = slot >= 0 ? interners[c].at(slot) : new String(buf, offset, len);
+            // a value that passed once passes again: most rows repeat a category already checked
+            if (check != null && (slot < 0 || !passed[c][slot])) {
+                boolean ok = check.text(value, line);
+                if (slot >= 0 && ok && check.verdictsRepeat()) {
+                    passed[c][slot] = true;
+                }
+            }
+            column.text(value);
         }
-        sample.accept(row);
+    }
+
+    @Override
+    public void endRow(CsvRow row, int fields) {
+        rows++;
+        for (int c = fields; c < checks.length; c++) {
+            field(c, null, 0, 0, true);
+        }
+        if (row != null) {
+            sample.accept(row);
+        }
     }
 
     @Override
