@@ -48,11 +48,14 @@ class TrainingDenseLayerTest {
         NeuralNetConfiguration.ListBuilder layers = new NeuralNetConfiguration.Builder().seed(7)
                 .dataType(DataType.FLOAT).weightInit(WeightInit.XAVIER).updater(new Adam(1e-2)).l2(1e-4).list();
         DenseLayer.Builder first = new DenseLayer.Builder().nIn(13).nOut(32).activation(Activation.fromString(activation));
+        DenseLayer.Builder second = new DenseLayer.Builder().nIn(32).nOut(16).activation(Activation.fromString(activation));
         if (dropout > 0) {
-            first.dropOut(1 - dropout); // DL4J takes the probability of keeping
+            // DL4J takes the probability of keeping; the second layer drops in place on the first one's output
+            first.dropOut(1 - dropout);
+            second.dropOut(1 - dropout);
         }
         MultiLayerNetwork net = new MultiLayerNetwork(layers.layer(first.build())
-                .layer(new DenseLayer.Builder().nIn(32).nOut(16).activation(Activation.fromString(activation)).build())
+                .layer(second.build())
                 .layer(new OutputLayer.Builder(new LossMCXENT()).nIn(16).nOut(3).activation(Activation.SOFTMAX).build())
                 .build());
         net.init();
@@ -112,6 +115,34 @@ class TrainingDenseLayerTest {
         }
         assertThat(largestRelativeDifference(ours.gradient().gradient(), dl4j.gradient().gradient())).isLessThan(1e-5);
         assertThat(ours.getLayerWiseConfigurations().toJson()).isEqualTo(dl4j.getLayerWiseConfigurations().toJson());
+    }
+
+    @Test
+    void batchNormalisationAfterADenseLayerSeesItsOutputUnchanged() {
+        DataSet wine = wine();
+        List<MultiLayerNetwork> nets = new java.util.ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            MultiLayerNetwork net = new MultiLayerNetwork(new NeuralNetConfiguration.Builder().seed(7)
+                    .dataType(DataType.FLOAT).weightInit(WeightInit.XAVIER).updater(new Adam(1e-2)).list()
+                    .layer(new DenseLayer.Builder().nIn(13).nOut(32).activation(Activation.RELU).build())
+                    .layer(new org.deeplearning4j.nn.conf.layers.BatchNormalization.Builder().nOut(32).build())
+                    .layer(new DenseLayer.Builder().nIn(32).nOut(16).activation(Activation.RELU).build())
+                    .layer(new OutputLayer.Builder(new LossMCXENT()).nIn(16).nOut(3).activation(Activation.SOFTMAX).build())
+                    .build());
+            net.init();
+            nets.add(net);
+        }
+        MultiLayerNetwork dl4j = nets.get(0);
+        MultiLayerNetwork ours = nets.get(1);
+        TrainingDenseLayer.install(ours);
+        assertThat(ours.getLayer(2)).isInstanceOf(TrainingDenseLayer.class);
+        for (MultiLayerNetwork net : nets) {
+            net.setInput(wine.getFeatures());
+            net.setLabels(wine.getLabels());
+            net.computeGradientAndScore();
+        }
+        assertThat(largestRelativeDifference(ours.gradient().gradient(), dl4j.gradient().gradient())).isLessThan(1e-5);
+        assertTrainsAlike(dl4j, ours, wine);
     }
 
     @Test
