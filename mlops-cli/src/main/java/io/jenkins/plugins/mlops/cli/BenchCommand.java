@@ -142,10 +142,10 @@ final class BenchCommand extends CommandGroup {
                     out.printf(Locale.ROOT, "%-36s %9.0f rows/s %7.1f MB/s  peak heap %5.0f MB%n", p.name(),
                             rows / p.seconds(), bytes / 1e6 / p.seconds(), p.peakHeap() / 1e6);
                 }
-                out.printf(Locale.ROOT, "ratio validation 1 thread / raw parse:   %.2f  (target >= 0.80)%n",
-                        phases.get(1).ratio());
-                out.printf(Locale.ROOT, "ratio validation %d threads / raw parse:  %.2f  (target >= 1.50 on 2 cores)%n",
-                        cores, phases.get(2).ratio());
+                out.printf(Locale.ROOT, "ratio validation 1 thread / raw parse:   %.2f  (rounds %.2f-%.2f; target >= 0.80)%n",
+                        phases.get(1).ratio(), phases.get(1).lowestRatio(), phases.get(1).highestRatio());
+                out.printf(Locale.ROOT, "ratio validation %d threads / raw parse:  %.2f  (rounds %.2f-%.2f; target >= 1.50 on 2"
+                        + " cores)%n", cores, phases.get(2).ratio(), phases.get(2).lowestRatio(), phases.get(2).highestRatio());
                 out.printf(Locale.ROOT, "(each ratio: the median over %d rounds of raw parse and validation run back to"
                         + " back, so that the machine's drift between rounds cancels)%n", Math.max(1, repeat));
                 out.printf(Locale.ROOT, "max heap (-Xmx): %.0f MB%n", Runtime.getRuntime().maxMemory() / 1e6);
@@ -164,9 +164,10 @@ final class BenchCommand extends CommandGroup {
         /**
          * @param seconds the median time of a run
          * @param ratio the median over rounds of (the first phase's time / this phase's time) in the same round
+         * @param lowestRatio the spread of those ratios over the rounds, to show how firm the median is
          * @param peakHeap over all runs of the phase
          */
-        record Phase(String name, double seconds, double ratio, long peakHeap) {
+        record Phase(String name, double seconds, double ratio, double lowestRatio, double highestRatio, long peakHeap) {
         }
 
         /** Where the runs' checksums go, so the JIT cannot drop the work being timed. */
@@ -198,7 +199,8 @@ final class BenchCommand extends CommandGroup {
                 for (int r = 0; r < rounds; r++) {
                     ratios[r] = times[0][r] / times[p][r];
                 }
-                phases.add(new Phase(timed.get(p).name(), median(times[p]), median(ratios), peaks[p]));
+                phases.add(new Phase(timed.get(p).name(), median(times[p]), median(ratios),
+                        Arrays.stream(ratios).min().orElseThrow(), Arrays.stream(ratios).max().orElseThrow(), peaks[p]));
             }
             return phases;
         }
