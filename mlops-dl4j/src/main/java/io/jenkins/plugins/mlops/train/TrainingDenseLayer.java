@@ -53,9 +53,12 @@ final class TrainingDenseLayer extends DenseLayer {
     /**
      * Replaces DL4J's dense layers of an initialised network that has not been trained yet, sharing
      * their parameter and gradient views (so the updater and saving see the same arrays). For training
-     * only: the network no longer returns the gradient of its input.
+     * only: the network no longer returns the gradient of its input until {@link #restore}.
+     *
+     * @return the network's own layers, for {@link #restore}
      */
-    static void install(MultiLayerNetwork net) {
+    static Layer[] install(MultiLayerNetwork net) {
+        Layer[] dl4jLayers = net.getLayers().clone();
         Layer[] layers = net.getLayers();
         for (int i = 0; i < layers.length; i++) {
             Layer dl4j = layers[i];
@@ -75,6 +78,18 @@ final class TrainingDenseLayer extends DenseLayer {
             layers[i] = layer;
         }
         net.setLayers(layers);
+        return dl4jLayers;
+    }
+
+    /** Puts DL4J's own layers back after training, with the gradient views training gave ours. */
+    static void restore(MultiLayerNetwork net, Layer[] dl4jLayers) {
+        Layer[] layers = net.getLayers();
+        for (int i = 0; i < layers.length; i++) {
+            if (layers[i] instanceof TrainingDenseLayer ours && ours.getGradientsViewArray() != null) {
+                dl4jLayers[i].setBackpropGradientsViewArray(ours.getGradientsViewArray());
+            }
+        }
+        net.setLayers(dl4jLayers.clone());
     }
 
     @Override

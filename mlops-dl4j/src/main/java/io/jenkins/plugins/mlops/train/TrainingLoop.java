@@ -5,6 +5,7 @@ import io.jenkins.plugins.mlops.model.Task;
 import java.io.PrintStream;
 import java.util.Locale;
 import java.util.SplittableRandom;
+import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
@@ -35,6 +36,8 @@ final class TrainingLoop {
     /** The shuffled copies of the training rows, allocated once: a fresh 30 MB array per epoch costs 5 %. */
     private INDArray shuffledX;
     private INDArray shuffledY;
+    /** DL4J's own layers, back in the network when {@link #fit} returns: ours are for training only. */
+    private final Layer[] dl4jLayers;
     /** Standard output is an interactive terminal (not a pipe, a file or a CI log). */
     static final boolean TERMINAL = System.console() != null && System.getenv("CI") == null
             && System.getenv("JENKINS_URL") == null;
@@ -45,12 +48,21 @@ final class TrainingLoop {
         this.epochs = epochs;
         this.seed = seed;
         this.progress = progress;
-        TrainingDenseLayer.install(net);
+        dl4jLayers = TrainingDenseLayer.install(net);
         TrainingAdam.install(net);
     }
 
     Curves fit(INDArray x, INDArray y, INDArray hx, INDArray hy, Task task, TrainSpec.EarlyStopping stopping,
                INDArray vx, INDArray vy) {
+        try {
+            return train(x, y, hx, hy, task, stopping, vx, vy);
+        } finally {
+            TrainingDenseLayer.restore(net, dl4jLayers);
+        }
+    }
+
+    private Curves train(INDArray x, INDArray y, INDArray hx, INDArray hy, Task task, TrainSpec.EarlyStopping stopping,
+                         INDArray vx, INDArray vy) {
         int n = (int) x.rows();
         double[] trainLoss = new double[epochs];
         double[] holdoutLoss = new double[epochs];

@@ -146,19 +146,24 @@ class TrainingDenseLayerTest {
     }
 
     @Test
-    void inferenceAfterTrainingIsTheNetworksOwn() {
+    void afterTrainingTheNetworkHasDl4jsLayersAgainAndStillTrains() {
         DataSet wine = wine();
         MultiLayerNetwork ours = network("relu", 0);
-        TrainingDenseLayer.install(ours);
+        Layer[] dl4jLayers = TrainingDenseLayer.install(ours);
         for (int epoch = 0; epoch < 5; epoch++) {
             ours.fit(wine);
         }
-        MultiLayerNetwork fresh = network("relu", 0);
-        fresh.setParams(ours.params());
-        for (Layer layer : fresh.getLayers()) {
+        TrainingDenseLayer.restore(ours, dl4jLayers);
+        for (Layer layer : ours.getLayers()) {
             assertThat(layer).isNotInstanceOf(TrainingDenseLayer.class);
         }
+        MultiLayerNetwork fresh = network("relu", 0);
+        fresh.setParams(ours.params());
         assertThat(largestRelativeDifference(ours.output(wine.getFeatures()), fresh.output(wine.getFeatures())))
                 .isLessThan(1e-6);
+        // DL4J's layers got the gradient views: the network trains on
+        double before = ours.score(wine);
+        ours.fit(wine);
+        assertThat(ours.score(wine)).isLessThan(before);
     }
 }
