@@ -18,8 +18,9 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
- * DL4J's dense layer with the same mathematics and a cheaper training pass; installed in place of
- * DL4J's own implementation for training only, so the saved configuration stays DL4J's DenseLayer.
+ * DL4J's dense layer with the same mathematics and a cheaper training pass; in place of DL4J's own
+ * implementation only while a network trains ({@link #install}, {@link #restore}), and the
+ * configuration, which is what is saved, stays DL4J's DenseLayer.
  * Measured on the 50-256-256-2 benchmark (one thread), DL4J M2.1 spends as much time around its
  * GEMMs as in them:
  * <ul>
