@@ -56,15 +56,19 @@ public final class RowSample implements RowSink<RowSample> {
 
     /** Whether the row on this line could enter the sample: most rows are decided by their line's hash alone. */
     public boolean wants(long line) {
-        long hash = mix(line);
+        return admits(mix(line));
+    }
+
+    private boolean admits(long hash) {
         return hash < shared.bound.get() && (heap.size() < k || hash < heap.peek().hash());
     }
 
     /** Copies the row only when it enters the sample. */
     @Override
     public void accept(CsvRow row) {
-        if (wants(row.line())) {
-            offer(new Entry(mix(row.line()), row.line(), row.copy()));
+        long hash = mix(row.line());
+        if (admits(hash)) {
+            offer(new Entry(hash, row.line(), row.copy()));
             if (heap.size() == k) {
                 shared.bound.accumulateAndGet(heap.peek().hash(), Math::min);
             }

@@ -43,9 +43,8 @@ final class TrainingDenseLayer extends DenseLayer {
     /** The input and output of the last training forward pass, when the derivative can be read off the output. */
     private INDArray forwardInput;
     private INDArray forwardOutput;
-    /** A column and a row of as many ones as the batch has rows, outside any workspace. */
-    private INDArray onesColumn;
-    private INDArray onesRow;
+    /** A row of as many ones as the batch has rows, outside any workspace. */
+    private INDArray ones;
 
     private TrainingDenseLayer(NeuralNetConfiguration conf, DataType dataType) {
         super(conf, dataType);
@@ -112,7 +111,7 @@ final class TrainingDenseLayer extends DenseLayer {
         if (hasBias()) {
             // z += ones · b, a rank-one GEMM: the same single rounding as a broadcast add, at a fraction of its cost
             INDArray b = getParamWithNoise(DefaultParamInitializer.BIAS_KEY, training, workspaceMgr);
-            Nd4j.gemm(ones(x.size(0))[0], b.reshape(1, b.length()), z, false, false, 1.0, 1.0);
+            Nd4j.gemm(ones(x.size(0)).reshape(x.size(0), 1), b.reshape(1, b.length()), z, false, false, 1.0, 1.0);
         }
         if (maskArray != null) {
             applyMask(z);
@@ -151,7 +150,7 @@ final class TrainingDenseLayer extends DenseLayer {
         Gradient gradient = new DefaultGradient();
         if (hasBias()) {
             INDArray biasGrad = gradientViews.get(DefaultParamInitializer.BIAS_KEY);
-            Nd4j.gemm(ones(delta.size(0))[1], delta, biasGrad.reshape(1, biasGrad.length()), false, false, 1.0, 0.0);
+            Nd4j.gemm(ones(delta.size(0)), delta, biasGrad.reshape(1, biasGrad.length()), false, false, 1.0, 0.0);
             gradient.gradientForVariable().put(DefaultParamInitializer.BIAS_KEY, biasGrad);
         }
         INDArray epsilonNext = null;
@@ -170,15 +169,14 @@ final class TrainingDenseLayer extends DenseLayer {
         return new Pair<>(gradient, epsilonNext);
     }
 
-    /** The column and the row of ones for a batch of this many rows. */
-    private INDArray[] ones(long rows) {
-        if (onesColumn == null || onesColumn.rows() != rows) {
+    /** A row of ones for a batch of this many rows (reshaped, the column). */
+    private INDArray ones(long rows) {
+        if (ones == null || ones.columns() != rows) {
             try (MemoryWorkspace outside = Nd4j.getMemoryManager().scopeOutOfWorkspaces()) {
-                onesColumn = Nd4j.ones(dataType, rows, 1);
-                onesRow = Nd4j.ones(dataType, 1, rows);
+                ones = Nd4j.ones(dataType, 1, rows);
             }
         }
-        return new INDArray[] {onesColumn, onesRow};
+        return ones;
     }
 
     @Override

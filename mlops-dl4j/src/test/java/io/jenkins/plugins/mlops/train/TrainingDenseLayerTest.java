@@ -77,11 +77,7 @@ class TrainingDenseLayerTest {
         assertThat(ours.getLayer(2)).isNotInstanceOf(TrainingDenseLayer.class);
         assertThat(ours.params()).isEqualTo(dl4j.params());
 
-        for (MultiLayerNetwork net : List.of(dl4j, ours)) {
-            net.setInput(wine.getFeatures());
-            net.setLabels(wine.getLabels());
-            net.computeGradientAndScore();
-        }
+        computeGradients(wine, dl4j, ours);
         INDArray expected = dl4j.gradient().gradient();
         assertThat(expected.amaxNumber().doubleValue()).isGreaterThan(1e-3);
         // the same sums in another order: float rounding only
@@ -89,6 +85,16 @@ class TrainingDenseLayerTest {
         assertThat(ours.score()).isCloseTo(dl4j.score(), org.assertj.core.data.Offset.offset(1e-5));
 
         assertTrainsAlike(dl4j, ours, wine);
+    }
+
+    /** One forward and backward pass of each network over the data, with the same dropout draws. */
+    private static void computeGradients(DataSet data, MultiLayerNetwork... nets) {
+        for (MultiLayerNetwork net : nets) {
+            Nd4j.getRandom().setSeed(11);
+            net.setInput(data.getFeatures());
+            net.setLabels(data.getLabels());
+            net.computeGradientAndScore();
+        }
     }
 
     /** 30 full-batch steps: the rounding differences stay small and both fit the data. */
@@ -107,12 +113,7 @@ class TrainingDenseLayerTest {
         MultiLayerNetwork dl4j = network("relu", 0.3);
         MultiLayerNetwork ours = network("relu", 0.3);
         TrainingDenseLayer.install(ours);
-        for (MultiLayerNetwork net : List.of(dl4j, ours)) {
-            Nd4j.getRandom().setSeed(11);
-            net.setInput(wine.getFeatures());
-            net.setLabels(wine.getLabels());
-            net.computeGradientAndScore();
-        }
+        computeGradients(wine, dl4j, ours);
         assertThat(largestRelativeDifference(ours.gradient().gradient(), dl4j.gradient().gradient())).isLessThan(1e-5);
         assertThat(ours.getLayerWiseConfigurations().toJson()).isEqualTo(dl4j.getLayerWiseConfigurations().toJson());
     }
@@ -136,11 +137,7 @@ class TrainingDenseLayerTest {
         MultiLayerNetwork ours = nets.get(1);
         TrainingDenseLayer.install(ours);
         assertThat(ours.getLayer(2)).isInstanceOf(TrainingDenseLayer.class);
-        for (MultiLayerNetwork net : nets) {
-            net.setInput(wine.getFeatures());
-            net.setLabels(wine.getLabels());
-            net.computeGradientAndScore();
-        }
+        computeGradients(wine, dl4j, ours);
         assertThat(largestRelativeDifference(ours.gradient().gradient(), dl4j.gradient().gradient())).isLessThan(1e-5);
         assertTrainsAlike(dl4j, ours, wine);
     }
