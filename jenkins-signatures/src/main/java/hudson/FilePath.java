@@ -67,4 +67,28 @@ public final class FilePath implements SerializableOnlyOverRemoting {
     public @CheckForNull FilePath getParent() {
         throw new UnsupportedOperationException("signature only");
     }
+
+    public @CheckForNull hudson.model.Computer toComputer() {
+        throw new UnsupportedOperationException("signature only");
+    }
+
+    public Launcher createLauncher(hudson.model.TaskListener listener) throws IOException, InterruptedException {
+        throw new UnsupportedOperationException("signature only");
+    }
+
+    public void write(final String content, final String encoding) throws IOException, InterruptedException {
+        throw new UnsupportedOperationException("signature only");
+    }
+
+    public void copyTo(FilePath target) throws IOException, InterruptedException {
+        throw new UnsupportedOperationException("signature only");
+    }
+
+    public void renameTo(final FilePath target) throws IOException, InterruptedException {
+        throw new UnsupportedOperationException("signature only");
+    }
+
+    public boolean delete() throws IOException, InterruptedException {
+        throw new UnsupportedOperationException("signature only");
+    }
 }

@@ -25,4 +25,8 @@ public abstract class Actionable {
     public void addAction(@NonNull Action a) {
         throw new UnsupportedOperationException("signature only");
     }
+
+    public boolean addOrReplaceAction(@NonNull Action a) {
+        throw new UnsupportedOperationException("signature only");
+    }
 }

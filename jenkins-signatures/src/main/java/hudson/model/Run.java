@@ -4,6 +4,8 @@ import edu.umd.cs.findbugs.annotations.CheckForNull;
 import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.EnvVars;
 import hudson.ExtensionPoint;
+import hudson.security.AccessControlled;
+import hudson.security.Permission;
 import java.io.File;
 import java.io.IOException;
 
@@ -13,7 +15,10 @@ import java.io.IOException;
  * {@link #getPreviousBuild()} to {@link Run}. Of the real interfaces only {@link ExtensionPoint} is declared.
  */
 public abstract class Run<JobT extends Job<JobT, RunT>, RunT extends Run<JobT, RunT>> extends Actionable
-        implements ExtensionPoint {
+        implements ExtensionPoint, AccessControlled {
+    /** Enabled only with {@code -Dhudson.security.ArtifactsPermission=true} ({@code Functions.isArtifactsPermissionEnabled}). */
+    public static final Permission ARTIFACTS = null;
+
     protected Run(@NonNull JobT job) throws IOException {
         throw new UnsupportedOperationException("signature only");
     }
@@ -69,6 +74,11 @@ public abstract class Run<JobT extends Job<JobT, RunT>, RunT extends Run<JobT, R
     }
 
     public @NonNull EnvVars getEnvironment(@NonNull TaskListener listener) throws IOException, InterruptedException {
+        throw new UnsupportedOperationException("signature only");
+    }
+
+    /** {@code job/full/name#number}. */
+    public @NonNull String getExternalizableId() {
         throw new UnsupportedOperationException("signature only");
     }
 }

@@ -4,6 +4,7 @@ import hudson.FilePath;
 import hudson.Launcher;
 import hudson.model.Run;
 import hudson.model.TaskListener;
+import hudson.tasks.test.PipelineTestDetails;
 import java.io.IOException;
 import jenkins.tasks.SimpleBuildStep;
 import org.kohsuke.stapler.DataBoundConstructor;
@@ -15,7 +16,7 @@ import org.kohsuke.stapler.DataBoundSetter;
  * implements SimpleBuildStep, JUnitTask}; only {@link SimpleBuildStep} is declared. It overrides the
  * <em>4-argument</em> {@code perform} with a raw {@code Run} parameter (same erasure).
  */
-public class JUnitResultArchiver implements SimpleBuildStep {
+public class JUnitResultArchiver implements SimpleBuildStep, JUnitTask {
     private static final long serialVersionUID = 1L;
 
     @DataBoundConstructor
@@ -32,6 +33,23 @@ public class JUnitResultArchiver implements SimpleBuildStep {
 
     @DataBoundSetter
     public final void setAllowEmptyResults(boolean allowEmptyResults) {
+        throw new UnsupportedOperationException("signature only");
+    }
+
+    @Override
+    public String getTestResults() {
+        throw new UnsupportedOperationException("signature only");
+    }
+
+    @Override
+    public boolean isAllowEmptyResults() {
+        throw new UnsupportedOperationException("signature only");
+    }
+
+    /** Parses and attaches the results without touching the build result (only {@code perform} does that). */
+    public static TestResultSummary parseAndSummarize(@edu.umd.cs.findbugs.annotations.NonNull JUnitTask task,
+            PipelineTestDetails pipelineTestDetails, Run<?, ?> build, FilePath workspace, Launcher launcher,
+            TaskListener listener) throws InterruptedException, IOException {
         throw new UnsupportedOperationException("signature only");
     }
 }

@@ -9,4 +9,7 @@ import jakarta.servlet.http.HttpServletRequest;
  * declared here. It lives in the same package as Maven Central's stapler 1.263 (which has only the old javax
  * {@code StaplerRequest}); that split package exists on this module's compile class path only.
  */
-public interface StaplerRequest2 extends HttpServletRequest {}
+public interface StaplerRequest2 extends HttpServletRequest {
+    /** The part of the URL that Stapler has not dispatched yet, e.g. {@code /validation.html}. */
+    String getRestOfPath();
+}

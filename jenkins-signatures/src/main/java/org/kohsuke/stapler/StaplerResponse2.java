@@ -5,7 +5,12 @@ import jakarta.servlet.http.HttpServletResponse;
 /**
  * Compile-only signature of the real {@code org.kohsuke.stapler.StaplerResponse2} (Stapler, shipped with Jenkins since
  * 2.475; see the module README). The real interface extends the Jakarta EE 9 {@link HttpServletResponse} and adds
- * Stapler's own methods ({@code forward(..)}, {@code sendRedirect2(..)}, {@code serveFile(..)} ...), none of which is
- * declared here.
+ * Stapler's own methods, of which only those the plugin calls are declared here.
  */
-public interface StaplerResponse2 extends HttpServletResponse {}
+public interface StaplerResponse2 extends HttpServletResponse {
+    /** Redirects to a URL relative to the current request (Stapler resolves it, unlike {@code sendRedirect}). */
+    void sendRedirect2(@edu.umd.cs.findbugs.annotations.NonNull String url) throws java.io.IOException;
+
+    /** Serves a static resource with its content type, length and caching headers. */
+    void serveFile(StaplerRequest2 req, java.net.URL res) throws jakarta.servlet.ServletException, java.io.IOException;
+}

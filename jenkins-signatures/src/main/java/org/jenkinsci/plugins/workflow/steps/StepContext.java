@@ -22,4 +22,7 @@ public abstract class StepContext implements FutureCallback<Object>, Serializabl
     public abstract boolean isReady();
 
     public abstract void setResult(Result r);
+
+    /** Asks the Pipeline to save the program (with this execution) now, e.g. after the engine started. */
+    public abstract com.google.common.util.concurrent.ListenableFuture<Void> saveState();
 }

@@ -32,8 +32,8 @@ final class ApproveCommand extends StepCommand {
     @Option(names = "--gate", paramLabel = "FILE", description = "The gate.json this decision answers.")
     Path gate;
 
-    @Option(names = "--user", paramLabel = "USER", description = "The approver (default: $BUILD_USER_ID, else the OS"
-            + " user).")
+    @Option(names = "--user", paramLabel = "USER", description = "The approver (default: $MLOPS_USER, else"
+            + " $BUILD_USER_ID, else the OS user).")
     String user;
 
     @Option(names = "--groups", paramLabel = "LIST", description = "The approver's groups, comma-separated (default:"

@@ -62,8 +62,14 @@ final class RegistryCommand extends CommandGroup {
 
         @Override
         public Integer call() {
-            StepResult result = RegisterStep.run(location.registry(), model, name, Lineage.user(), alias,
+            Registry registry = location.registry();
+            StepResult result = RegisterStep.run(registry, model, name, Lineage.user(), alias,
                     parent == null ? null : ModelRef.parse(parent), outDir);
+            if (outDir != null) {
+                // the card beside the registration's report: what an approver opens before deciding
+                ModelVersion v = registry.resolve(ModelRef.parse(name + "@" + result.getSections().get("version")));
+                ModelCard.write(v, registry.packageDir(v), registry.audit().entries(), outDir);
+            }
             out().println(result.getSummary());
             return result.getStatus().exitCode();
         }

@@ -17,16 +17,22 @@ import java.util.Map;
  *     approval: {group: ml-leads, fourEyes: true}
  * </pre>
  * Without {@code approval} a stage is entered automatically when every result passed; with it the
- * gate says NEEDS_APPROVAL, and only a member of {@code group} may decide; with {@code fourEyes}
- * that member must not be the person who started the run.
+ * gate says NEEDS_APPROVAL, and only a member of {@code group} may decide, who must not be the
+ * person who started the run (four eyes) unless the policy says {@code fourEyes: false}.
  */
 public record GatePolicy(Map<String, StageRule> stages) {
     public record StageRule(List<String> require, Approval approval) {
     }
 
+    /** @param fourEyes {@code null} (not stated) means four eyes: only an explicit {@code false} relaxes it */
     public record Approval(String group, Boolean fourEyes) {
         public boolean requiresFourEyes() {
             return !Boolean.FALSE.equals(fourEyes);
+        }
+
+        /** The rule as it applies, with four eyes stated: what the gate's result records. */
+        public Approval effective() {
+            return new Approval(group, requiresFourEyes());
         }
     }
 

@@ -84,8 +84,9 @@ public final class GateStep {
                 reasons.add(reason);
             }
         }
-        GatePolicy.Approval approval = rule != null ? rule.approval()
-                : request.requireApproval() ? new GatePolicy.Approval(null, false) : null;
+        // an approval without a policy still has four eyes: the one who started the run may not decide
+        GatePolicy.Approval approval = rule != null && rule.approval() != null ? rule.approval().effective()
+                : rule == null && request.requireApproval() ? new GatePolicy.Approval(null, true) : null;
         String target = request.stage() == null ? "" : " for " + request.stage();
         Status status;
         String summary;

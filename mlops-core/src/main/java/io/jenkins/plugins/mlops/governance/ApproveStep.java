@@ -54,13 +54,15 @@ public final class ApproveStep {
 
     public static StepResult run(Request r, Path outDir) {
         if (r.user() == null || r.user().isBlank()) {
-            throw new InvalidInputException("no approver identity: pass --user or set BUILD_USER_ID or USER");
+            throw new InvalidInputException("no approver identity: pass --user or set MLOPS_USER or BUILD_USER_ID");
         }
         if (r.decision() != Decision.APPROVE && (r.reason() == null || r.reason().isBlank())) {
             throw new InvalidInputException("a " + r.decision().name().toLowerCase(Locale.ROOT) + " needs --reason");
         }
         JsonNode gate = r.gate() == null ? null : Json.readTree(r.gate());
-        String evidence = r.gate() != null ? Sha256.of(r.gate()) : r.packageDigest();
+        // the digest the gate recorded over the results it judged, which its prompt shows; else the gate file's
+        String evidence = r.gate() == null ? r.packageDigest() : gate.hasNonNull("evidence")
+                ? gate.get("evidence").asText() : Sha256.of(r.gate());
         String gateStatus = gate == null ? null : gate.path("status").asText();
         String stage = gate == null ? null : gate.path("stage").asText(null);
         if (gate != null && !"gate".equals(gate.path("step").asText())) {
@@ -85,7 +87,8 @@ public final class ApproveStep {
                         ? r.user() + " is a member of '" + group + "'." : r.user() + " is not a member of '" + group
                         + "', which the policy requires."));
             }
-            boolean fourEyes = approval.path("fourEyes").asBoolean(false);
+            // four eyes unless the gate's rule relaxed it explicitly
+            boolean fourEyes = approval.path("fourEyes").asBoolean(true);
             String startedBy = gate.path("startedBy").asText(null);
             if (fourEyes && startedBy != null) {
                 boolean other = !startedBy.equals(r.user());

@@ -29,8 +29,15 @@ public record Lineage(
         return v == null || v.isBlank() ? null : v;
     }
 
-    /** Who acts: the CI's user when set, else the OS user. */
+    /**
+     * Who acts: {@code MLOPS_USER} (the Jenkins plugin sets it to the Jenkins user behind the
+     * build), else the CI's {@code BUILD_USER_ID}, else the OS user.
+     */
     public static String user() {
+        String named = env("MLOPS_USER");
+        if (named != null) {
+            return named;
+        }
         String ci = env("BUILD_USER_ID");
         return ci != null ? ci : System.getProperty("user.name");
     }

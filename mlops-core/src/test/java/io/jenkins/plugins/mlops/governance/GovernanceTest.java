@@ -82,7 +82,9 @@ class GovernanceTest {
         assertThat(entries).extracting(AuditLog.Entry::action)
                 .containsExactly("gate", "gate", "approval-refused", "approval-refused", "approve");
         assertThat(entries.get(4).actor()).isEqualTo("erin");
-        assertThat(entries.get(4).evidence()).isEqualTo(io.jenkins.plugins.mlops.data.Sha256.of(gate));
+        // the approval records the digest the gate recorded (and its prompt shows), not the gate file's
+        assertThat(entries.get(4).evidence()).isEqualTo(production.getSections().get("evidence"))
+                .isEqualTo(entries.get(1).evidence()).isNotEqualTo(io.jenkins.plugins.mlops.data.Sha256.of(gate));
         assertThat(audit.verify().ok()).isTrue();
     }
 
@@ -122,5 +124,37 @@ class GovernanceTest {
                 .hasMessageContaining("needs --reason");
         assertThat(approve("erin", Set.of("ml-leads"), ApproveStep.Decision.REJECT, "worse on the new region", gate)
                 .getStatus()).isEqualTo(Status.FAILED);
+    }
+
+    @Test
+    void approvalWithoutAPolicyHasFourEyes() {
+        StepResult gate = GateStep.run(new GateStep.Request(List.of(results(true)), true, null, null, null, "carol",
+                "churn@3", audit), tmp.resolve("gate-plain"));
+        assertThat(gate.getStatus()).isEqualTo(Status.NEEDS_APPROVAL);
+        assertThat(gate.getSummary()).contains("other than carol");
+        Path file = tmp.resolve("gate-plain/gate.json");
+        StepResult own = approve("carol", Set.of(), ApproveStep.Decision.APPROVE, null, file);
+        assertThat(own.getStatus()).isEqualTo(Status.FAILED);
+        assertThat(own.getSummary()).contains("four eyes");
+        assertThat(approve("erin", Set.of(), ApproveStep.Decision.APPROVE, null, file).getStatus())
+                .isEqualTo(Status.PASSED);
+    }
+
+    @Test
+    void aPolicyRelaxesFourEyesOnlyExplicitly() throws Exception {
+        Files.writeString(policyFile, """
+                stages:
+                  unstated:
+                    approval: {group: ml-leads}
+                  relaxed:
+                    approval: {group: ml-leads, fourEyes: false}
+                """);
+        Path results = results(true);
+        gate(results, "unstated");
+        assertThat(approve("carol", Set.of("ml-leads"), ApproveStep.Decision.APPROVE, null,
+                tmp.resolve("gate-unstated/gate.json")).getSummary()).contains("four eyes");
+        gate(results, "relaxed");
+        assertThat(approve("carol", Set.of("ml-leads"), ApproveStep.Decision.APPROVE, null,
+                tmp.resolve("gate-relaxed/gate.json")).getStatus()).isEqualTo(Status.PASSED);
     }
 }

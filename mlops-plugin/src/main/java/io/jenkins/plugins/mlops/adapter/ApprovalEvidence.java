@@ -118,7 +118,7 @@ public final class ApprovalEvidence implements Serializable {
         }
         JsonNode approval = gate.path("approval");
         return new ApprovalEvidence(text(gate, "model"), text(gate, "stage"), gate.path("status").asText(),
-                gate.path("summary").asText(), text(approval, "group"), approval.path("fourEyes").asBoolean(false),
+                gate.path("summary").asText(), text(approval, "group"), approval.path("fourEyes").asBoolean(true),
                 text(gate, "startedBy"), text(gate, "evidence"), drift, lines);
     }
 

@@ -2,12 +2,14 @@ package io.jenkins.plugins.mlops.adapter;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /**
- * The command that runs one engine step in a JVM of its own on the agent: the agent's Java (from
- * {@code JAVA_HOME} when the build sets it), the engine's jars, the CLI's main class and the
- * step's arguments. A forked JVM keeps native memory, crashes and aborts away from the agent
- * process (design.md, module rules).
+ * How one engine step runs in a JVM of its own on the agent: the agent's Java (from
+ * {@code JAVA_HOME} when the build sets it), the engine's classpath from an argument file (so the
+ * command stays short), the CLI's main class and the step's arguments, as a {@code sh} script. A
+ * forked JVM keeps native memory, crashes and aborts away from the agent process (design.md,
+ * module rules).
  */
 public final class EngineCommandLine {
     public static final String MAIN_CLASS = "io.jenkins.plugins.mlops.cli.Mlops";
@@ -17,22 +19,42 @@ public final class EngineCommandLine {
 
     /**
      * @param javaHome the build's {@code JAVA_HOME}, or {@code null} for the {@code java} on the PATH
-     * @param unix whether the agent is Unix (path and classpath separators)
-     * @param jars the engine's jars as paths on the agent
+     * @param classpathFile the engine installation's argument file ({@code -cp ...}), a path on the agent
      * @param maxHeap for {@code -Xmx}, e.g. {@code 2g}; {@code null} for the JVM's default
      */
-    public static List<String> of(String javaHome, boolean unix, List<String> jars, String maxHeap, List<String> arguments) {
+    public static List<String> of(String javaHome, String classpathFile, String maxHeap, List<String> arguments) {
         List<String> command = new ArrayList<>();
-        String separator = unix ? "/" : "\\";
         command.add(javaHome == null || javaHome.isBlank() ? "java"
-                : javaHome + (javaHome.endsWith(separator) ? "" : separator) + "bin" + separator + "java");
+                : javaHome + (javaHome.endsWith("/") ? "" : "/") + "bin/java");
         if (maxHeap != null && !maxHeap.isBlank()) {
             command.add("-Xmx" + maxHeap);
         }
-        command.add("-cp");
-        command.add(String.join(unix ? ":" : ";", jars));
+        // an out-of-memory ends the JVM with exit code 3 rather than leaving a half-dead engine
+        command.add("-XX:+ExitOnOutOfMemoryError");
+        command.add("@" + classpathFile);
         command.add(MAIN_CLASS);
         command.addAll(arguments);
         return command;
+    }
+
+    /**
+     * The script durable-task runs: with a {@code #!} line it is run as it is, so the shell does not
+     * echo the long command into the build log ({@code sh -x} would), and {@code exec} makes the
+     * engine the process that durable-task watches and stops.
+     */
+    public static String script(List<String> command) {
+        return "#!/bin/sh\nexec " + command.stream().map(EngineCommandLine::quote).collect(Collectors.joining(" "))
+                + "\n";
+    }
+
+    /** One word for {@code sh}: single-quoted, with each {@code '} closed, escaped and reopened. */
+    static String quote(String word) {
+        return "'" + word.replace("'", "'\\''") + "'";
+    }
+
+    /** The argument file's content: the classpath in double quotes, as the java launcher reads it. */
+    public static String classpathFile(List<String> jars, String separator) {
+        return "-cp \"" + jars.stream().map(j -> j.replace("\\", "\\\\")).collect(Collectors.joining(separator))
+                + "\"\n";
     }
 }

@@ -6,6 +6,7 @@ import io.jenkins.plugins.mlops.contract.Json;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Turns what the engine left behind (its exit code and {@code <step>.json}) into the step's
@@ -15,17 +16,26 @@ import java.util.Map;
  */
 public final class Outcomes {
     /** The step contract's own fields (design.md), which the outcome already holds. */
-    private static final java.util.Set<String> CONTRACT_FIELDS = java.util.Set.of("schemaVersion", "step", "status",
+    private static final Set<String> CONTRACT_FIELDS = Set.of("schemaVersion", "step", "status",
             "summary");
 
     private Outcomes() {
     }
 
-    /** @param json the content of {@code <step>.json}, or {@code null} when the engine wrote none */
+    /**
+     * @param json the content of {@code <step>.json}, or {@code null} when the engine wrote none
+     * @throws EngineFailure when the engine did not end as the step contract says (an exit code it does
+     *     not define, such as a crash or an out-of-memory, or a verdict without its result file): an
+     *     error of the step, never a failed check
+     */
     public static StepOutcome of(String step, int exitCode, String json, String reportDir, FailOn failOn) {
         if (exitCode != ExitCodes.PASSED && exitCode != ExitCodes.CHECK_FAILED && exitCode != ExitCodes.INPUT_ERROR) {
-            throw new IllegalStateException("mlops " + step + " exited with " + exitCode
-                    + ", which the step contract does not define: a bug in the engine, see the log above");
+            throw new EngineFailure("mlops " + step + ": the engine ended with exit code " + exitCode
+                    + describe(exitCode) + " and no verdict; see the log above");
+        }
+        if (json == null && exitCode != ExitCodes.INPUT_ERROR) {
+            throw new EngineFailure("mlops " + step + ": the engine ended with exit code " + exitCode + " but wrote no "
+                    + step + ".json in " + reportDir + "; see the log above");
         }
         String status = exitCode == ExitCodes.INPUT_ERROR ? "ERROR" : exitCode == 0 ? "PASSED" : "FAILED";
         String summary = exitCode == ExitCodes.INPUT_ERROR ? "input error: see the line from mlops in the log" : "";
@@ -57,16 +67,27 @@ public final class Outcomes {
             // model must not leave the build marked as if it had failed
             case "PASSED", "NEEDS_APPROVAL" -> "SUCCESS";
             case "ERROR" -> "FAILURE";
-            default -> failOn.name();
+            default -> failOn == FailOn.NONE ? "SUCCESS" : failOn.name();
         };
         return new StepOutcome(step, status, summary, exitCode, reportDir, buildResult, metrics, details);
+    }
+
+    /** What a JVM's exit code usually means, for the one-line error. */
+    private static String describe(int exitCode) {
+        return switch (exitCode) {
+            case 3 -> " (out of memory: raise maxHeap)";
+            case 137 -> " (killed, often by the kernel for lack of memory)";
+            case 134 -> " (the JVM aborted, e.g. in native code)";
+            case 143 -> " (terminated)";
+            default -> "";
+        };
     }
 
     private static JsonNode read(String json, String step) {
         try {
             return Json.JSON.readTree(json);
         } catch (IOException e) {
-            throw new IllegalStateException("mlops " + step + " wrote a result that is not JSON: " + e.getMessage(), e);
+            throw new EngineFailure("mlops " + step + ": the engine wrote a " + step + ".json that is not JSON");
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.mlops.adapter;
 
+import io.jenkins.plugins.mlops.report.Html;
 import java.io.Serializable;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -75,6 +76,13 @@ public final class StepOutcome implements Serializable {
     /** E.g. {@code r.details.version} after {@code registerModel}, {@code r.details.approver} after {@code approveModel}. */
     public Map<String, String> getDetails() {
         return details;
+    }
+
+    /** The numbers as a person reads them on the build page: counts as integers, others to four significant digits. */
+    public Map<String, String> getDisplayMetrics() {
+        Map<String, String> shown = new LinkedHashMap<>();
+        metrics.forEach((name, value) -> shown.put(name, Html.number(value)));
+        return shown;
     }
 
     public boolean isPassed() {

@@ -80,6 +80,11 @@ public final class ApprovalAction implements RunAction2 {
         return "Approve " + model;
     }
 
+    /** The prompt's heading: "Approve churn@3 for production". */
+    public String getHeading() {
+        return getDisplayName() + (evidence.getStage() == null ? "" : " for " + evidence.getStage());
+    }
+
     @Override
     public String getUrlName() {
         return "mlops-approval-" + id;

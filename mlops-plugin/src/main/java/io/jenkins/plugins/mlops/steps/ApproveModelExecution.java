@@ -1,14 +1,21 @@
 package io.jenkins.plugins.mlops.steps;
 
 import hudson.AbortException;
+import hudson.EnvVars;
 import hudson.FilePath;
+import hudson.Launcher;
 import hudson.model.Result;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import io.jenkins.plugins.mlops.adapter.ApprovalEvidence;
+import io.jenkins.plugins.mlops.adapter.EngineFailure;
+import io.jenkins.plugins.mlops.adapter.EngineHost;
 import io.jenkins.plugins.mlops.adapter.FailOn;
 import io.jenkins.plugins.mlops.adapter.StepOutcome;
 import io.jenkins.plugins.mlops.contract.ExitCodes;
+import io.jenkins.plugins.mlops.gate.GateStep;
+import java.io.File;
+import java.nio.file.Files;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -21,7 +28,11 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import jenkins.model.Jenkins;
 import jenkins.util.Timer;
+import org.jenkinsci.plugins.workflow.FilePathUtils;
+import org.jenkinsci.plugins.workflow.actions.WarningAction;
+import org.jenkinsci.plugins.workflow.graph.FlowNode;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
+import org.jenkinsci.plugins.workflow.support.actions.PauseAction;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 
 /**
@@ -52,7 +63,12 @@ final class ApproveModelExecution extends StepExecution {
         return t;
     });
 
+    private static final String GATE_FILE = "gate.json";
+
     private final ApproveModelStep step;
+    /** The gate's report folder in the build and where its engine ran: set when the prompt opens. */
+    private String gateFolder;
+    private EngineHost host;
     /** Names the prompt's URL: unique among the build's approvals. */
     private final String id;
     private transient ScheduledFuture<?> timeout;
@@ -75,25 +91,25 @@ final class ApproveModelExecution extends StepExecution {
         try {
             StepContext context = getContext();
             Run<?, ?> run = context.get(Run.class);
-            FilePath workspace = context.get(FilePath.class);
-            FilePath gate = workspace.child(step.getGate());
-            if (!gate.exists()) {
-                throw new AbortException("mlops approve: no gate result at " + step.getGate()
-                        + " (run modelGate first, or set gate:)");
-            }
-            String gateJson = gate.readToString();
+            ReportAction gate = gateOf(run);
+            File reports = gate.reportsDir();
+            String gateJson = Files.readString(new File(reports, GATE_FILE).toPath());
             ApprovalEvidence evidence;
             try {
                 Map<String, String> judged = new LinkedHashMap<>();
-                for (Map.Entry<String, String> input : ApprovalEvidence.judgedFiles(gateJson).entrySet()) {
-                    FilePath file = workspace.child(input.getValue());
-                    if (file.exists()) {
-                        judged.put(input.getKey(), file.readToString());
+                for (String judgedStep : ApprovalEvidence.judgedFiles(gateJson).keySet()) {
+                    File kept = new File(new File(reports, ModelGateStep.EVIDENCE_FOLDER), judgedStep + ".json");
+                    if (kept.isFile()) {
+                        judged.put(judgedStep, Files.readString(kept.toPath()));
                     }
                 }
                 evidence = ApprovalEvidence.of(gateJson, judged);
             } catch (IllegalArgumentException e) {
-                throw new AbortException("mlops approve: " + step.getGate() + ": " + e.getMessage());
+                throw new AbortException("mlops approve: the gate's " + GATE_FILE + ": " + e.getMessage());
+            }
+            synchronized (this) {
+                gateFolder = gate.getFolder();
+                host = gate.getHost();
             }
             long deadline = step.getTimeoutMinutes() == 0 ? 0
                     : System.currentTimeMillis() + TimeUnit.MINUTES.toMillis(step.getTimeoutMinutes());
@@ -101,6 +117,9 @@ final class ApproveModelExecution extends StepExecution {
             action.attach(this);
             run.addAction(action);
             run.save();
+            // what the input step does: graph views show the step paused
+            context.get(FlowNode.class).addAction(new PauseAction("Input"));
+            context.saveState();
             String root = Jenkins.get().getRootUrl();
             context.get(TaskListener.class).getLogger().println("mlops approve: waiting for a decision on "
                     + step.getModel() + (step.getSubmitter() == null ? "" : " by " + step.getSubmitter()) + ": "
@@ -111,19 +130,70 @@ final class ApproveModelExecution extends StepExecution {
         }
     }
 
+    /** The gate this approval answers: the build's latest, or the one whose report folder the step names. */
+    private ReportAction gateOf(Run<?, ?> run) throws AbortException {
+        String wanted = step.getGate() == null ? null : ReportAction.folderFor(step.getGate());
+        ReportAction found = null;
+        for (ReportAction report : run.getActions(ReportAction.class)) {
+            if (GateStep.STEP.equals(report.getOutcome().getStep())
+                    && (wanted == null || wanted.equals(report.getFolder()))) {
+                found = report;
+            }
+        }
+        if (found == null || found.getHost() == null) {
+            throw new AbortException("mlops approve: this build has no modelGate result" + (wanted == null ? ""
+                    : " in " + step.getGate()) + " to approve (run modelGate first)");
+        }
+        return found;
+    }
+
     /** An admitted approver answered on the prompt: record it through the engine, off the request thread. */
     void decide(ApprovalAction action) {
         recording = WORK.submit(() -> record(action));
     }
 
+    /**
+     * Records the answer with {@code mlops approve} on the agent where the gate ran (its registry is
+     * there), started for this one short run: the wait itself held no executor.
+     */
     private void record(ApprovalAction action) {
         StepContext context = getContext();
+        EngineProcess engine = null;
+        FilePath workspace = null;
         try {
             Run<?, ?> run = context.get(Run.class);
             TaskListener listener = context.get(TaskListener.class);
-            StepOutcome outcome = EngineRun.run(context, step, step.decisionArguments(action.getAnswer(),
-                    action.getReason(), action.getUser(), action.getGroups()));
-            if (outcome.getExitCode() == ExitCodes.INPUT_ERROR) {
+            workspace = FilePathUtils.find(host.getNode(), host.getWorkspace());
+            if (workspace == null) {
+                action.reopen("The decision could not be recorded: " + host.describe() + ", where the gate ran and"
+                        + " its registry is, is offline. Answer again when it is back.");
+                run.save();
+                return;
+            }
+            Launcher launcher = workspace.createLauncher(listener);
+            FilePath parent = workspace.getParent();
+            FilePath scratch = (parent == null ? workspace : parent.child(workspace.getName() + "@tmp"))
+                    .child("mlops-approval-" + id);
+            scratch.mkdirs();
+            FilePath gateCopy = scratch.child(GATE_FILE);
+            gateCopy.write(Files.readString(new File(new File(new File(run.getRootDir(), ReportAction.BUILD_FOLDER),
+                    gateFolder), GATE_FILE).toPath()), "UTF-8");
+            EnvVars env = new EnvVars();
+            if (host.getJavaHome() != null) {
+                env.put("JAVA_HOME", host.getJavaHome());
+            }
+            if (host.getRegistryHome() != null) {
+                env.put("MLOPS_HOME", host.getRegistryHome());
+            }
+            engine = EngineRun.start(run, workspace, launcher, env, listener, step, step.decisionArguments(
+                    action.getAnswer(), action.getReason(), action.getUser(), action.getGroups(), gateCopy.getRemote()),
+                    action.getUser());
+            int exitCode = engine.await(workspace, listener);
+            engine = null;
+            scratch.deleteRecursive();
+            StepOutcome outcome = EngineRun.publish(run, workspace, launcher, listener, context.get(FlowNode.class), step,
+                    exitCode, host);
+            if (exitCode == ExitCodes.INPUT_ERROR) {
                 action.close("The engine could not record the decision: see the build log.",
                         "mlops approve: input error, see the mlops line above");
             } else if (Boolean.parseBoolean(outcome.getDetails().get("refused"))) {
@@ -134,8 +204,8 @@ final class ApproveModelExecution extends StepExecution {
                 return;
             } else if (outcome.isPassed()) {
                 action.decided(outcome, false);
-            } else if (EngineRun.failOn(step) == FailOn.UNSTABLE) {
-                action.decided(outcome, true);
+            } else if (EngineRun.failOn(step) != FailOn.FAILURE) {
+                action.decided(outcome, EngineRun.failOn(step) == FailOn.UNSTABLE);
             } else {
                 action.close(outcome.getSummary(), outcome.getSummary());
             }
@@ -144,22 +214,46 @@ final class ApproveModelExecution extends StepExecution {
             listener.getLogger().println("mlops approve: " + action.getMessage());
             complete(action);
         } catch (InterruptedException e) {
-            // the build was aborted while the engine ran: stop() ends the step
+            // the build was aborted while the engine ran: it must not outlive it; stop() ends the step
             Thread.currentThread().interrupt();
+            kill(engine, workspace);
         } catch (Exception e) {
-            context.onFailure(e);
+            kill(engine, workspace);
+            context.onFailure(e instanceof EngineFailure ? new AbortException(e.getMessage()) : e);
+        }
+    }
+
+    private void kill(EngineProcess engine, FilePath workspace) {
+        if (engine != null) {
+            try {
+                engine.stop(workspace, getContext().get(TaskListener.class));
+            } catch (Exception e) {
+                LOGGER.log(Level.WARNING, "could not stop the engine recording an approval", e);
+            }
         }
     }
 
     /** Ends the step as the closed prompt says; also after a restart that came between the two. */
     private void complete(ApprovalAction action) {
         StepContext context = getContext();
+        try {
+            PauseAction.endCurrentPause(context.get(FlowNode.class));
+        } catch (Exception e) {
+            LOGGER.log(Level.WARNING, "could not end the pause of approveModel", e);
+        }
         if (action.getFailure() != null) {
             context.onFailure(new AbortException(action.getFailure()));
             return;
         }
         if (action.isUnstable()) {
-            context.setResult(Result.UNSTABLE);
+            try {
+                context.get(FlowNode.class).addOrReplaceAction(new WarningAction(Result.UNSTABLE)
+                        .withMessage(action.getMessage()));
+                context.get(Run.class).setResult(Result.UNSTABLE);
+            } catch (Exception e) {
+                context.onFailure(e);
+                return;
+            }
         }
         context.onSuccess(action.getResult().toScriptResult());
     }

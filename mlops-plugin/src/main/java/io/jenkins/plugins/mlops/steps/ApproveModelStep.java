@@ -6,6 +6,10 @@ import io.jenkins.plugins.mlops.adapter.Arguments;
 import io.jenkins.plugins.mlops.governance.ApproveStep;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import hudson.model.Run;
+import hudson.model.TaskListener;
+import org.jenkinsci.plugins.workflow.graph.FlowNode;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
 import org.kohsuke.stapler.DataBoundConstructor;
@@ -22,8 +26,6 @@ public class ApproveModelStep extends EngineStep {
     private static final long serialVersionUID = 1L;
     /** The name a Jenkinsfile calls the step by. */
     static final String FUNCTION_NAME = "approveModel";
-    /** Where {@code modelGate} writes by default. */
-    static final String DEFAULT_GATE = "mlops/gate/gate.json";
 
     private final String model;
     private String gate;
@@ -41,13 +43,18 @@ public class ApproveModelStep extends EngineStep {
     }
 
     public String getGate() {
-        return gate == null || gate.isBlank() ? DEFAULT_GATE : gate;
+        return gate;
     }
 
-    /** The gate's result in the workspace (default {@value #DEFAULT_GATE}). */
+    /**
+     * Which {@code modelGate} of this build the approval answers, by its report folder ({@code out},
+     * e.g. {@code mlops/gate}; a path to its {@code gate.json} names the same); default: the build's
+     * latest gate. Read from the build, not the workspace: the step needs no node.
+     */
     @DataBoundSetter
     public void setGate(String gate) {
-        this.gate = gate;
+        String folder = fixEmpty(gate);
+        this.gate = folder == null ? null : folder.replaceFirst("/?gate\\.json$", "");
     }
 
     public String getRegistry() {
@@ -56,7 +63,7 @@ public class ApproveModelStep extends EngineStep {
 
     @DataBoundSetter
     public void setRegistry(String registry) {
-        this.registry = registry;
+        this.registry = fixEmpty(registry);
     }
 
     public String getSubmitter() {
@@ -66,7 +73,7 @@ public class ApproveModelStep extends EngineStep {
     /** User ids and groups, comma-separated, who may answer; default: whoever may build the job. */
     @DataBoundSetter
     public void setSubmitter(String submitter) {
-        this.submitter = submitter;
+        this.submitter = fixEmpty(submitter);
     }
 
     public int getTimeoutMinutes() {
@@ -87,16 +94,20 @@ public class ApproveModelStep extends EngineStep {
         return ApproveStep.STEP;
     }
 
-    /** The model, the gate and the registry; a decision adds its own, see {@link #decisionArguments}. */
+    /** The model and the registry; a decision adds its own, see {@link #decisionArguments}. */
     @Override
     List<String> arguments() {
-        return new Arguments("approve").option("model", model).option("gate", getGate()).option("registry", registry)
-                .toList();
+        return new Arguments("approve").option("model", model).option("registry", registry).toList();
     }
 
-    /** {@code mlops approve} for one answer on the prompt, by an approver with these groups. */
-    List<String> decisionArguments(Answer decision, String reason, String user, List<String> groups) {
+    /**
+     * {@code mlops approve} for one answer on the prompt, by an approver with these groups.
+     *
+     * @param gateFile the gate's result, copied from the build to the agent
+     */
+    List<String> decisionArguments(Answer decision, String reason, String user, List<String> groups, String gateFile) {
         List<String> arguments = new ArrayList<>(arguments());
+        arguments.addAll(List.of("--gate", gateFile));
         arguments.addAll(new Arguments().option("decision", decision.cli())
                 .option("reason", reason == null || reason.isBlank() ? null : reason.trim()).option("user", user)
                 .option("groups", groups.isEmpty() ? null : String.join(",", groups)).toList());
@@ -118,6 +129,12 @@ public class ApproveModelStep extends EngineStep {
     public static final class DescriptorImpl extends EngineStepDescriptor {
         public DescriptorImpl() {
             super(FUNCTION_NAME, "Wait for a person to approve a model (mlops)");
+        }
+
+        /** No node: the prompt reads the gate from the build, so the wait holds no executor (as {@code input}). */
+        @Override
+        public Set<? extends Class<?>> getRequiredContext() {
+            return Set.of(Run.class, TaskListener.class, FlowNode.class);
         }
     }
 }

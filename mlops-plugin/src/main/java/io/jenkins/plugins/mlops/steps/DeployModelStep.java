@@ -30,7 +30,7 @@ public class DeployModelStep extends EngineStep {
     /** The model server's URL; default: the global MLOps configuration's. */
     @DataBoundSetter
     public void setServer(String server) {
-        this.server = server;
+        this.server = fixEmpty(server);
     }
 
     public String getModel() {
@@ -43,7 +43,7 @@ public class DeployModelStep extends EngineStep {
 
     @DataBoundSetter
     public void setStrategy(String strategy) {
-        this.strategy = strategy;
+        this.strategy = fixEmpty(strategy);
     }
 
     public String getWeight() {
@@ -52,7 +52,7 @@ public class DeployModelStep extends EngineStep {
 
     @DataBoundSetter
     public void setWeight(String weight) {
-        this.weight = weight;
+        this.weight = fixEmpty(weight);
     }
 
     @Override

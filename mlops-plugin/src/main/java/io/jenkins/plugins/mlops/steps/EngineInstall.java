@@ -1,7 +1,11 @@
 package io.jenkins.plugins.mlops.steps;
 
+import hudson.AbortException;
 import hudson.FilePath;
+import hudson.model.Computer;
+import hudson.model.Node;
 import hudson.model.TaskListener;
+import io.jenkins.plugins.mlops.adapter.EngineCommandLine;
 import io.jenkins.plugins.mlops.data.Sha256;
 import java.io.IOException;
 import java.io.InputStream;
@@ -10,46 +14,66 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.stream.Stream;
 
 /**
- * The engine's jars on an agent: the plugin's own library folder (where Jenkins unpacked the
- * .hpi on the controller), copied once into {@code <workspace>@tmp/mlops-engine/<checksum>/} and
- * reused by every later build on that workspace, until the plugin changes.
+ * The engine's jars on an agent, once per agent and plugin version: the plugin's own library folder
+ * (where Jenkins unpacked the .hpi on the controller), copied into
+ * {@code <agent root>/tools/mlops-engine/<checksum>/} (beside Jenkins' own tool installations) the
+ * first time a step runs there, and shared by every job, branch and workspace of that agent. A
+ * copy goes to a private folder first and is renamed into place, so that two builds installing at
+ * once never read each other's half-written jars.
  */
 final class EngineInstall {
-    private static final String COMPLETE = ".complete";
+    /** The argument file that names the jars ({@code java @engine.classpath ...}). */
+    static final String CLASSPATH_FILE = "engine.classpath";
 
     private EngineInstall() {
     }
 
-    /** The jars' paths on the agent, copied there first when that version is not there yet. */
-    static List<String> onAgent(FilePath workspace, TaskListener listener) throws IOException, InterruptedException {
+    /** The installation's argument file on the agent of {@code workspace}, installed first when that version is not there yet. */
+    static String onAgent(FilePath workspace, TaskListener listener) throws IOException, InterruptedException {
         Distribution engine = distribution();
-        List<Path> jars = engine.jars();
-        String checksum = engine.checksum();
-        // the workspace's @tmp sibling, where Jenkins keeps a build's helper files
-        FilePath parent = workspace.getParent();
-        if (parent == null) {
-            throw new IOException("the workspace " + workspace.getRemote() + " has no parent folder for the engine");
-        }
-        FilePath target = parent.child(workspace.getName() + "@tmp/mlops-engine/" + checksum);
-        if (!target.child(COMPLETE).exists()) {
-            listener.getLogger().println("mlops: installing the engine (" + jars.size() + " jars) on the agent");
-            target.mkdirs();
-            for (Path jar : jars) {
+        FilePath target = agentRoot(workspace).child("tools/mlops-engine/" + engine.checksum());
+        if (!target.child(CLASSPATH_FILE).exists()) {
+            listener.getLogger().println("mlops: installing the engine (" + engine.jars().size()
+                    + " jars, once per agent and plugin version) in " + target.getRemote());
+            FilePath staging = target.getParent().child(engine.checksum() + ".installing-" + UUID.randomUUID());
+            staging.mkdirs();
+            for (Path jar : engine.jars()) {
                 try (InputStream in = Files.newInputStream(jar)) {
-                    target.child(jar.getFileName().toString()).copyFrom(in);
+                    staging.child(jar.getFileName().toString()).copyFrom(in);
                 }
             }
-            // written last: a half-copied folder is never taken for a complete one
-            target.child(COMPLETE).copyFrom(InputStream.nullInputStream());
+            List<String> paths = new ArrayList<>();
+            for (Path jar : engine.jars()) {
+                paths.add(target.child(jar.getFileName().toString()).getRemote());
+            }
+            // written last: an installation without it is never taken for a complete one
+            staging.child(CLASSPATH_FILE).write(EngineCommandLine.classpathFile(paths, ":"), "UTF-8");
+            if (target.child(CLASSPATH_FILE).exists()) {
+                staging.deleteRecursive(); // another build installed it meanwhile
+            } else {
+                staging.renameTo(target);
+            }
         }
-        List<String> paths = new ArrayList<>();
-        for (Path jar : jars) {
-            paths.add(target.child(jar.getFileName().toString()).getRemote());
+        return target.child(CLASSPATH_FILE).getRemote();
+    }
+
+    /** The agent's root folder (its "Remote root directory"), else the workspace's own {@code @tmp} folder. */
+    private static FilePath agentRoot(FilePath workspace) throws IOException {
+        Computer computer = workspace.toComputer();
+        Node node = computer == null ? null : computer.getNode();
+        FilePath root = node == null ? null : node.getRootPath();
+        if (root != null) {
+            return root;
         }
-        return paths;
+        FilePath parent = workspace.getParent();
+        if (parent == null) {
+            throw new AbortException("mlops: the workspace " + workspace.getRemote() + " has no folder for the engine");
+        }
+        return parent.child(workspace.getName() + "@tmp");
     }
 
     /** The plugin's jars and their checksum. */

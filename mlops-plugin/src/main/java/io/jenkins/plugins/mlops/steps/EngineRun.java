@@ -5,80 +5,116 @@ import hudson.AbortException;
 import hudson.EnvVars;
 import hudson.FilePath;
 import hudson.Launcher;
-import hudson.Proc;
+import hudson.model.Cause;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import hudson.tasks.junit.JUnitResultArchiver;
+import hudson.tasks.junit.pipeline.JUnitResultsStepExecution;
+import hudson.tasks.test.PipelineTestDetails;
 import io.jenkins.plugins.mlops.adapter.CpuFeatures;
 import io.jenkins.plugins.mlops.adapter.EngineCommandLine;
+import io.jenkins.plugins.mlops.adapter.EngineHost;
 import io.jenkins.plugins.mlops.adapter.FailOn;
 import io.jenkins.plugins.mlops.adapter.Outcomes;
+import io.jenkins.plugins.mlops.adapter.ReportFiles;
 import io.jenkins.plugins.mlops.adapter.StepOutcome;
 import io.jenkins.plugins.mlops.contract.ExitCodes;
 import java.io.File;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import org.jenkinsci.plugins.plaincredentials.StringCredentials;
-import org.jenkinsci.plugins.workflow.steps.StepContext;
+import org.jenkinsci.plugins.workflow.FilePathUtils;
+import org.jenkinsci.plugins.workflow.graph.FlowNode;
 
 /**
- * One run of the engine for a step, on the agent that holds the workspace: installs the engine's
- * jars there once (by checksum), starts the engine in a JVM of its own with the build's launcher,
- * streams its output to the build log, kills it when the build is aborted, then copies the reports
- * into the build, attaches a {@link ReportAction} and publishes the checks as JUnit results. The
- * controller only moves files and waits.
+ * One run of the engine for a step, on the agent that holds the workspace, in two halves. {@link
+ * #start}: the engine installed on the agent once, then started in a JVM of its own (an {@link
+ * EngineProcess}, which survives a controller restart). {@link #publish}, once it has ended: its
+ * reports copied into the build (report files only), a {@link ReportAction} attached, its checks
+ * recorded as the stage's JUnit results. The controller only moves files and waits.
  */
 final class EngineRun {
+    /** The engine's JUnit files, {@code <step>-junit.xml}. */
+    private static final String JUNIT_FILES = "*-junit.xml";
+
     private EngineRun() {
     }
 
     /**
      * @param arguments the engine's command and arguments, without {@code --out}
+     * @param user who acts, for the audit log ({@link #actor})
      */
-    static StepOutcome run(StepContext context, EngineStep step, List<String> arguments) throws Exception {
-        String resultName = step.resultName();
-        String out = step.getOut();
-        Run<?, ?> run = context.get(Run.class);
-        FilePath workspace = context.get(FilePath.class);
-        Launcher launcher = context.get(Launcher.class);
-        TaskListener listener = context.get(TaskListener.class);
-        EnvVars env = context.get(EnvVars.class);
-
-        List<String> jars = EngineInstall.onAgent(workspace, listener);
-        FilePath outDir = workspace.child(out);
-        FilePath resultFile = outDir.child(resultName + ".json");
+    static EngineProcess start(Run<?, ?> run, FilePath workspace, Launcher launcher, EnvVars env, TaskListener listener,
+                               EngineStep step, List<String> arguments, String user) throws IOException,
+            InterruptedException {
+        if (!launcher.isUnix()) {
+            throw new AbortException("mlops " + step.resultName() + ": the agent '" + host(workspace) + "' is not a"
+                    + " Unix agent; the mlops engine runs on Linux x86_64 agents (its bundled ND4J natives)");
+        }
+        String classpath = EngineInstall.onAgent(workspace, listener);
+        FilePath resultFile = workspace.child(step.getOut()).child(step.resultName() + ".json");
         // a result left by an earlier build must not pass for this one's
         if (resultFile.exists()) {
-            resultFile.deleteRecursive();
+            resultFile.delete();
         }
         List<String> withOut = new ArrayList<>(arguments);
         withOut.add("--out");
-        withOut.add(out);
-        List<String> command = EngineCommandLine.of(env.get("JAVA_HOME"), launcher.isUnix(), jars, step.getMaxHeap(),
-                withOut);
-        EnvVars engineEnv = engineEnvironment(env, run, step.usesAdminToken());
+        withOut.add(step.getOut());
+        List<String> command = EngineCommandLine.of(env.get("JAVA_HOME"), classpath, step.getMaxHeap(), withOut);
+        EnvVars engineEnv = engineEnvironment(env, run, step.usesAdminToken(), user);
         FilePath cpuinfo = workspace.child("/proc/cpuinfo");
-        if (launcher.isUnix() && !engineEnv.containsKey("OPENBLAS_CORETYPE") && cpuinfo.exists()) {
+        if (!engineEnv.containsKey("OPENBLAS_CORETYPE") && cpuinfo.exists()) {
             String coreType = CpuFeatures.openBlasCoreType(cpuinfo.readToString());
             if (coreType != null) {
                 engineEnv.put("OPENBLAS_CORETYPE", coreType);
             }
         }
-        Proc engine = launcher.launch().cmds(command).pwd(workspace).envs(engineEnv).stdout(listener).start();
-        int exitCode;
-        try {
-            exitCode = engine.join();
-        } catch (InterruptedException e) {
-            // the build was aborted: the engine JVM must not outlive it
-            engine.kill();
-            throw e;
-        }
+        EngineProcess process = EngineProcess.start(workspace, launcher, engineEnv, command, listener);
+        listener.getLogger().println("mlops " + step.resultName() + ": engine started on " + host(workspace)
+                + ", reports in " + step.getOut());
+        return process;
+    }
 
-        String json = resultFile.exists() ? resultFile.readToString() : null;
-        StepOutcome outcome = Outcomes.of(resultName, exitCode, json, out, failOn(step));
+    /** Where the engine ran, for the approval that may come later: node, workspace, Java and registry. */
+    static EngineHost hostOf(FilePath workspace, EnvVars env) {
+        MlopsConfiguration config = MlopsConfiguration.get();
+        String registry = env.get("MLOPS_HOME") != null ? env.get("MLOPS_HOME") : config.getRegistry();
+        return new EngineHost(FilePathUtils.getNodeName(workspace), workspace.getRemote(), env.get("JAVA_HOME"), registry);
+    }
+
+    private static String host(FilePath workspace) {
+        String node = FilePathUtils.getNodeName(workspace);
+        return node.isEmpty() ? "the built-in node" : node;
+    }
+
+    /**
+     * After the engine ended: the outcome from its exit code and result, the reports in the build,
+     * the checks as the stage's test results (which never change the build result: the step's
+     * {@code failOn} does).
+     *
+     * @throws io.jenkins.plugins.mlops.adapter.EngineFailure when the engine did not end as the contract says
+     */
+    static StepOutcome publish(Run<?, ?> run, FilePath workspace, Launcher launcher, TaskListener listener, FlowNode node,
+                               EngineStep step, int exitCode, EngineHost host) throws IOException, InterruptedException {
+        String out = step.getOut();
+        FilePath outDir = workspace.child(out);
+        FilePath resultFile = outDir.child(step.resultName() + ".json");
+        String json = exitCode != ExitCodes.INPUT_ERROR && resultFile.exists() ? resultFile.readToString() : null;
+        StepOutcome outcome = Outcomes.of(step.resultName(), exitCode, json, out, failOn(step));
         String folder = ReportAction.folderFor(out);
+        FilePath reports = new FilePath(new File(new File(run.getRootDir(), ReportAction.BUILD_FOLDER), folder));
+        if (reports.exists()) {
+            reports.deleteRecursive();
+        }
+        reports.mkdirs();
         if (outDir.isDirectory()) {
-            outDir.copyRecursiveTo(new FilePath(new File(new File(run.getRootDir(), ReportAction.BUILD_FOLDER), folder)));
+            for (FilePath file : outDir.list("*")) {
+                if (ReportFiles.isReport(file.getName())) {
+                    file.copyTo(reports.child(file.getName()));
+                }
+            }
+            step.keepEvidence(workspace, outDir, reports);
         }
         // a step run again into the same folder (a loop, an approval answered twice) shows its latest report
         for (ReportAction earlier : run.getActions(ReportAction.class)) {
@@ -86,18 +122,24 @@ final class EngineRun {
                 run.removeAction(earlier);
             }
         }
-        run.addAction(new ReportAction(outcome, folder));
+        run.addAction(new ReportAction(outcome, folder, host));
         if (step.publishesChecks() && exitCode != ExitCodes.INPUT_ERROR && outDir.list(JUNIT_FILES).length > 0) {
-            // each check a test case: Jenkins' test report and its trend show them beside everything else
+            // each check a test case, recorded with the stage's test details as the junit step does
             JUnitResultArchiver junit = new JUnitResultArchiver(out + "/" + JUNIT_FILES);
             junit.setAllowEmptyResults(true);
-            junit.perform(run, workspace, env, launcher, listener);
+            JUnitResultArchiver.parseAndSummarize(junit, testDetails(node), run, workspace, launcher, listener);
         }
         return outcome;
     }
 
-    /** The engine's JUnit files, {@code <step>-junit.xml}. */
-    private static final String JUNIT_FILES = "*-junit.xml";
+    private static PipelineTestDetails testDetails(FlowNode node) {
+        PipelineTestDetails details = new PipelineTestDetails();
+        details.setNodeId(node.getId());
+        List<FlowNode> enclosing = JUnitResultsStepExecution.getEnclosingStagesAndParallels(node);
+        details.setEnclosingBlocks(JUnitResultsStepExecution.getEnclosingBlockIds(enclosing));
+        details.setEnclosingBlockNames(JUnitResultsStepExecution.getEnclosingBlockNames(enclosing));
+        return details;
+    }
 
     /** The step's own {@code failOn}, else the global default, else {@code FAILURE}. */
     static FailOn failOn(EngineStep step) {
@@ -106,12 +148,29 @@ final class EngineRun {
     }
 
     /**
-     * The build's environment plus the global configuration's defaults, where the build sets none:
-     * the registry, the server and, for steps that call the server's admin API, its token.
+     * Who acts for the audit log: the Jenkins user who started the build, else the build itself
+     * ({@code jenkins:job#7}, started by a timer or SCM), never the agent's OS account.
      */
-    private static EnvVars engineEnvironment(EnvVars build, Run<?, ?> run, boolean adminToken) throws AbortException {
+    static String actor(Run<?, ?> run) {
+        String starter = startedBy(run);
+        return starter != null ? starter : "jenkins:" + run.getExternalizableId();
+    }
+
+    /** The Jenkins user who started the build ("Started by user ..."), else {@code null}. */
+    static String startedBy(Run<?, ?> run) {
+        Cause.UserIdCause cause = run.getCause(Cause.UserIdCause.class);
+        return cause == null ? null : cause.getUserId();
+    }
+
+    /**
+     * The build's environment plus the global configuration's defaults, where the build sets none:
+     * the registry, the server and, for steps that call the server's admin API, its token; and who acts.
+     */
+    private static EnvVars engineEnvironment(EnvVars build, Run<?, ?> run, boolean adminToken, String user)
+            throws AbortException {
         MlopsConfiguration config = MlopsConfiguration.get();
         EnvVars env = new EnvVars(build);
+        env.put("MLOPS_USER", user);
         if (config.getRegistry() != null) {
             env.putIfAbsent("MLOPS_HOME", config.getRegistry());
         }

@@ -6,9 +6,11 @@ import hudson.Launcher;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import io.jenkins.plugins.mlops.adapter.FailOn;
+import java.io.IOException;
 import java.io.Serializable;
 import java.util.List;
 import java.util.Set;
+import org.jenkinsci.plugins.workflow.graph.FlowNode;
 import org.jenkinsci.plugins.workflow.steps.Step;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
@@ -17,7 +19,8 @@ import org.kohsuke.stapler.DataBoundSetter;
 
 /**
  * What every engine step shares: where its reports go, what a failed check does to the build, and
- * how it runs (a forked engine JVM on the agent, see {@link EngineStepExecution}). A subclass maps
+ * how it runs (a forked engine JVM on the agent that survives a controller restart, see {@link
+ * EngineStepExecution}). A subclass maps
  * its own parameters to the engine's command line and nothing else.
  */
 public abstract class EngineStep extends Step implements Serializable {
@@ -43,6 +46,16 @@ public abstract class EngineStep extends Step implements Serializable {
         return true;
     }
 
+    /**
+     * Keeps, in the build's copy of the reports, what a later step needs from the workspace (the
+     * gate keeps the results it judged, for the approval); by default nothing.
+     *
+     * @param outDir the step's output folder in the workspace
+     * @param reports the build's folder of this step's reports
+     */
+    void keepEvidence(FilePath workspace, FilePath outDir, FilePath reports) throws IOException, InterruptedException {
+    }
+
     /** Whether the engine needs the model server's admin token (from the global configuration's credentials). */
     boolean usesAdminToken() {
         return false;
@@ -55,7 +68,7 @@ public abstract class EngineStep extends Step implements Serializable {
     /** Workspace-relative folder for the step's JSON, HTML report and JUnit XML (default {@code mlops/<step>}). */
     @DataBoundSetter
     public void setOut(String out) {
-        this.out = out;
+        this.out = fixEmpty(out);
     }
 
     public String getFailOn() {
@@ -63,8 +76,9 @@ public abstract class EngineStep extends Step implements Serializable {
     }
 
     /**
-     * {@code FAILURE} or {@code UNSTABLE}: what the build becomes when a check fails; default: the
-     * global configuration's, else {@code FAILURE}.
+     * What a failed check does: {@code FAILURE} fails the step, so later stages do not run;
+     * {@code UNSTABLE} marks the stage and the build unstable and goes on; {@code NONE} only returns
+     * the status. Default: the global configuration's, else {@code FAILURE}.
      */
     @DataBoundSetter
     public void setFailOn(String failOn) {
@@ -78,7 +92,15 @@ public abstract class EngineStep extends Step implements Serializable {
     /** The engine JVM's maximum heap, e.g. {@code 2g}; default: the JVM's own. */
     @DataBoundSetter
     public void setMaxHeap(String maxHeap) {
-        this.maxHeap = maxHeap;
+        this.maxHeap = fixEmpty(maxHeap);
+    }
+
+    /**
+     * An empty form field is an unset parameter: the Snippet Generator then writes nothing for it,
+     * and the engine's (or the global) default applies.
+     */
+    static String fixEmpty(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
     }
 
     @Override
@@ -112,7 +134,7 @@ public abstract class EngineStep extends Step implements Serializable {
 
         @Override
         public Set<? extends Class<?>> getRequiredContext() {
-            return Set.of(Run.class, FilePath.class, Launcher.class, TaskListener.class, EnvVars.class);
+            return Set.of(Run.class, FilePath.class, Launcher.class, TaskListener.class, EnvVars.class, FlowNode.class);
         }
     }
 }

@@ -1,12 +1,15 @@
 package io.jenkins.plugins.mlops.steps;
 
 import hudson.Extension;
-import hudson.model.Cause;
+import hudson.FilePath;
 import hudson.model.Run;
+import io.jenkins.plugins.mlops.adapter.ApprovalEvidence;
 import io.jenkins.plugins.mlops.adapter.Arguments;
 import io.jenkins.plugins.mlops.gate.GateStep;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
 
@@ -23,10 +26,20 @@ public class ModelGateStep extends EngineStep {
     private String registry;
     private boolean requireApproval;
 
+    /** The folder, under the gate's reports in the build, that keeps the results it judged (for the approval). */
+    static final String EVIDENCE_FOLDER = "evidence";
+
+    /**
+     * @param results result folders or files; an entry with several lines (the Snippet Generator's
+     *     text area, one per line) is several entries, as no path has a line break
+     */
     @DataBoundConstructor
     public ModelGateStep(List<String> results) {
         // a plain ArrayList: the step is kept in the build's program state, which must serialise it
-        this.results = new ArrayList<>(results);
+        this.results = new ArrayList<>();
+        for (String entry : results) {
+            entry.lines().map(String::trim).filter(line -> !line.isEmpty()).forEach(this.results::add);
+        }
     }
 
     public List<String> getResults() {
@@ -39,7 +52,7 @@ public class ModelGateStep extends EngineStep {
 
     @DataBoundSetter
     public void setPolicy(String policy) {
-        this.policy = policy;
+        this.policy = fixEmpty(policy);
     }
 
     public String getStage() {
@@ -48,7 +61,7 @@ public class ModelGateStep extends EngineStep {
 
     @DataBoundSetter
     public void setStage(String stage) {
-        this.stage = stage;
+        this.stage = fixEmpty(stage);
     }
 
     public String getModel() {
@@ -57,7 +70,7 @@ public class ModelGateStep extends EngineStep {
 
     @DataBoundSetter
     public void setModel(String model) {
-        this.model = model;
+        this.model = fixEmpty(model);
     }
 
     public String getRegistry() {
@@ -66,7 +79,7 @@ public class ModelGateStep extends EngineStep {
 
     @DataBoundSetter
     public void setRegistry(String registry) {
-        this.registry = registry;
+        this.registry = fixEmpty(registry);
     }
 
     public boolean isRequireApproval() {
@@ -91,18 +104,38 @@ public class ModelGateStep extends EngineStep {
     }
 
     /**
-     * Adds who started the build ("Started by user ..."), for the policy's four-eyes rule: that
-     * person may not approve the model. Builds started by SCM or a timer have no such user.
+     * Adds who started the build ("Started by user ..."), for the four-eyes rule: that person may
+     * not approve the model. Builds started by SCM or a timer have no such user.
      */
     @Override
     List<String> arguments(Run<?, ?> run) {
         List<String> arguments = new ArrayList<>(arguments());
-        Cause.UserIdCause cause = run.getCause(Cause.UserIdCause.class);
-        if (cause != null && cause.getUserId() != null) {
+        String startedBy = EngineRun.startedBy(run);
+        if (startedBy != null) {
             arguments.add("--started-by");
-            arguments.add(cause.getUserId());
+            arguments.add(startedBy);
         }
         return arguments;
+    }
+
+    /**
+     * Keeps the results the gate judged beside its own in the build, so that {@code approveModel}
+     * shows them without a node, even after the workspace has changed.
+     */
+    @Override
+    void keepEvidence(FilePath workspace, FilePath outDir, FilePath reports) throws IOException, InterruptedException {
+        FilePath gate = outDir.child(GateStep.STEP + ".json");
+        if (!gate.exists()) {
+            return;
+        }
+        FilePath kept = reports.child(EVIDENCE_FOLDER);
+        kept.mkdirs();
+        for (Map.Entry<String, String> judged : ApprovalEvidence.judgedFiles(gate.readToString()).entrySet()) {
+            FilePath file = workspace.child(judged.getValue());
+            if (file.exists()) {
+                file.copyTo(kept.child(judged.getKey() + ".json"));
+            }
+        }
     }
 
     @Extension

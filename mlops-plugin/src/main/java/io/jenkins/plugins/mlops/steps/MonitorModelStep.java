@@ -33,7 +33,7 @@ public class MonitorModelStep extends EngineStep {
 
     @DataBoundSetter
     public void setModel(String model) {
-        this.model = model;
+        this.model = fixEmpty(model);
     }
 
     public String getReference() {
@@ -42,7 +42,7 @@ public class MonitorModelStep extends EngineStep {
 
     @DataBoundSetter
     public void setReference(String reference) {
-        this.reference = reference;
+        this.reference = fixEmpty(reference);
     }
 
     public String getWindow() {
@@ -51,7 +51,7 @@ public class MonitorModelStep extends EngineStep {
 
     @DataBoundSetter
     public void setWindow(String window) {
-        this.window = window;
+        this.window = fixEmpty(window);
     }
 
     @Override

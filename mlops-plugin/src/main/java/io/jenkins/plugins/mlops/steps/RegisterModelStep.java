@@ -39,7 +39,7 @@ public class RegisterModelStep extends EngineStep {
 
     @DataBoundSetter
     public void setAlias(String alias) {
-        this.alias = alias;
+        this.alias = fixEmpty(alias);
     }
 
     public String getParent() {
@@ -48,7 +48,7 @@ public class RegisterModelStep extends EngineStep {
 
     @DataBoundSetter
     public void setParent(String parent) {
-        this.parent = parent;
+        this.parent = fixEmpty(parent);
     }
 
     public String getRegistry() {
@@ -57,7 +57,7 @@ public class RegisterModelStep extends EngineStep {
 
     @DataBoundSetter
     public void setRegistry(String registry) {
-        this.registry = registry;
+        this.registry = fixEmpty(registry);
     }
 
     @Override

@@ -1,11 +1,13 @@
 package io.jenkins.plugins.mlops.steps;
 
-import hudson.FilePath;
+import hudson.Functions;
 import hudson.model.Action;
-import hudson.model.DirectoryBrowserSupport;
 import hudson.model.Run;
+import io.jenkins.plugins.mlops.adapter.EngineHost;
+import io.jenkins.plugins.mlops.adapter.ReportFiles;
 import io.jenkins.plugins.mlops.adapter.StepOutcome;
 import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.File;
 import java.io.IOException;
 import java.util.Collection;
@@ -17,21 +19,29 @@ import org.kohsuke.stapler.StaplerResponse2;
 
 /**
  * One engine step's result on the build page: its status, summary and key numbers (plain data
- * only), and its reports, copied into the build folder and served from there with Jenkins' own
- * Content-Security-Policy (the reports are made to render under it: no script, no inline style).
+ * only), and its reports, copied into the build folder (report files only, see {@link
+ * ReportFiles}) and served from there as Jenkins serves archived artifacts: to those who may read
+ * the build's artifacts, with Jenkins' Content-Security-Policy for user content (the reports are
+ * made to render under it: no script, no inline style), one file at a time (no listings, no zips).
  * Its key numbers trend on the job page ({@link TrendAction}).
  */
 public final class ReportAction implements RunAction2, SimpleBuildStep.LastBuildAction {
     static final String BUILD_FOLDER = "mlops";
+    /** The property and default with which Jenkins sets the CSP of archived files (DirectoryBrowserSupport). */
+    static final String CSP_PROPERTY = "hudson.model.DirectoryBrowserSupport.CSP";
+    static final String DEFAULT_CSP = "sandbox allow-same-origin; default-src 'none'; img-src 'self'; style-src 'self';";
 
     private final StepOutcome outcome;
     /** The reports' folder under {@link #BUILD_FOLDER}, named after the step's output folder: unique in a build. */
     private final String folder;
+    /** Where the engine ran (for the approval that follows a gate); {@code null} in builds of older versions. */
+    private final EngineHost host;
     private transient Run<?, ?> run;
 
-    ReportAction(StepOutcome outcome, String folder) {
+    ReportAction(StepOutcome outcome, String folder, EngineHost host) {
         this.outcome = outcome;
         this.folder = folder;
+        this.host = host;
     }
 
     /** A folder name for a workspace-relative output folder, e.g. {@code mlops/validation} gives {@code mlops-validation}. */
@@ -41,6 +51,14 @@ public final class ReportAction implements RunAction2, SimpleBuildStep.LastBuild
 
     public StepOutcome getOutcome() {
         return outcome;
+    }
+
+    EngineHost getHost() {
+        return host;
+    }
+
+    String getFolder() {
+        return folder;
     }
 
     /** The HTML report's file name, e.g. {@code validation.html}. */
@@ -95,9 +113,32 @@ public final class ReportAction implements RunAction2, SimpleBuildStep.LastBuild
         return new File(new File(run.getRootDir(), BUILD_FOLDER), folder);
     }
 
-    /** {@code <build>/mlops-<folder>/<file>}: the report files, with Jenkins' CSP for user content. */
+    /** The side panel's link: the report itself. */
+    public void doIndex(StaplerRequest2 req, StaplerResponse2 rsp) throws IOException {
+        checkArtifactsPermission();
+        rsp.sendRedirect2(req.getContextPath() + "/" + run.getUrl() + getUrlName() + "/" + getReportFile());
+    }
+
+    /** {@code <build>/mlops-<folder>/<file>}: one report file, with Jenkins' CSP for user content. */
     public void doDynamic(StaplerRequest2 req, StaplerResponse2 rsp) throws IOException, ServletException {
-        new DirectoryBrowserSupport(this, new FilePath(reportsDir()), getDisplayName(), "symbol-document-text", false)
-                .generateResponse(req, rsp, this);
+        checkArtifactsPermission();
+        String name = req.getRestOfPath().replaceFirst("^/", "");
+        File file = new File(reportsDir(), name);
+        if (!ReportFiles.isReport(name) || !file.isFile()) {
+            rsp.sendError(HttpServletResponse.SC_NOT_FOUND);
+            return;
+        }
+        String csp = System.getProperty(CSP_PROPERTY, DEFAULT_CSP);
+        if (!csp.isBlank()) {
+            rsp.setHeader("Content-Security-Policy", csp);
+        }
+        rsp.serveFile(req, file.toURI().toURL());
+    }
+
+    /** As Jenkins' own artifacts: the Artifacts permission, when Jenkins checks it at all. */
+    private void checkArtifactsPermission() {
+        if (Functions.isArtifactsPermissionEnabled()) {
+            run.checkPermission(Run.ARTIFACTS);
+        }
     }
 }

@@ -28,7 +28,7 @@ public class RollbackModelStep extends EngineStep {
     /** The model server's URL; default: the global MLOps configuration's. */
     @DataBoundSetter
     public void setServer(String server) {
-        this.server = server;
+        this.server = fixEmpty(server);
     }
 
     public String getModel() {

@@ -38,7 +38,7 @@ public class TestModelStep extends EngineStep {
 
     @DataBoundSetter
     public void setSuite(String suite) {
-        this.suite = suite;
+        this.suite = fixEmpty(suite);
     }
 
     public String getBaseline() {
@@ -47,7 +47,7 @@ public class TestModelStep extends EngineStep {
 
     @DataBoundSetter
     public void setBaseline(String baseline) {
-        this.baseline = baseline;
+        this.baseline = fixEmpty(baseline);
     }
 
     @Override

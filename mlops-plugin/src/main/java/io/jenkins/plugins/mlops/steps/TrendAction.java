@@ -9,12 +9,14 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.kohsuke.stapler.bind.JavaScriptMethod;
 
 /**
- * The trends of the mlops steps' key numbers on the job page ({@code floatingBox.jelly}), from the
- * build that Jenkins asks for project actions (the last successful one) back over
- * {@value #BUILDS} builds. Made on request from the builds' own {@link ReportAction}s: nothing to
- * keep in sync.
+ * The trends of the mlops steps' key numbers on the job page ({@code floatingBox.jelly}), drawn by
+ * Jenkins' ECharts API (the echarts-api plugin's {@code trend-chart} tag, as junit and warnings-ng
+ * draw theirs), from the build that Jenkins asks for project actions (the last successful one)
+ * back over {@value #BUILDS} builds. Made on request from the builds' own {@link ReportAction}s:
+ * nothing to keep in sync.
  */
 public final class TrendAction implements Action {
     static final int BUILDS = 30;
@@ -25,7 +27,13 @@ public final class TrendAction implements Action {
         this.latest = latest;
     }
 
-    public List<Trends.Chart> getCharts() {
+    /** One chart per key metric that some of the builds have. */
+    public List<Trend> getTrends() {
+        List<Trends.Point> points = points();
+        return Trends.metrics(points).stream().map(m -> new Trend(this, m)).toList();
+    }
+
+    private List<Trends.Point> points() {
         List<Trends.Point> points = new ArrayList<>();
         Run<?, ?> run = latest;
         for (int i = 0; i < BUILDS && run != null; i++, run = run.getPreviousBuild()) {
@@ -39,7 +47,39 @@ public final class TrendAction implements Action {
             }
         }
         Collections.reverse(points);
-        return Trends.charts(points);
+        return points;
+    }
+
+    /**
+     * One metric's chart, as the {@code trend-chart} tag takes it: visible or not, and the chart
+     * model that its script asks for through Stapler's JavaScript binding.
+     */
+    public static final class Trend {
+        private final TrendAction trends;
+        private final String metric;
+
+        Trend(TrendAction trends, String metric) {
+            this.trends = trends;
+            this.metric = metric;
+        }
+
+        public String getTitle() {
+            return "mlops " + metric;
+        }
+
+        /** Names the chart's element; links from its points are off (a build's reports are on its page). */
+        public String getUrlName() {
+            return "mlops-trend-" + metric.replaceAll("[^A-Za-z0-9]+", "-");
+        }
+
+        public boolean isTrendVisible() {
+            return true;
+        }
+
+        @JavaScriptMethod
+        public String getBuildTrendModel() {
+            return Trends.chartModel(metric, trends.points());
+        }
     }
 
     @Override

@@ -35,7 +35,7 @@ public class ValidateDataStep extends EngineStep {
 
     @DataBoundSetter
     public void setSchema(String schema) {
-        this.schema = schema;
+        this.schema = fixEmpty(schema);
     }
 
     public String getReference() {
@@ -44,7 +44,7 @@ public class ValidateDataStep extends EngineStep {
 
     @DataBoundSetter
     public void setReference(String reference) {
-        this.reference = reference;
+        this.reference = fixEmpty(reference);
     }
 
     public String getLabel() {
@@ -53,7 +53,7 @@ public class ValidateDataStep extends EngineStep {
 
     @DataBoundSetter
     public void setLabel(String label) {
-        this.label = label;
+        this.label = fixEmpty(label);
     }
 
     public String getMissingValues() {
@@ -62,7 +62,7 @@ public class ValidateDataStep extends EngineStep {
 
     @DataBoundSetter
     public void setMissingValues(String missingValues) {
-        this.missingValues = missingValues;
+        this.missingValues = fixEmpty(missingValues);
     }
 
     public boolean isAllowShortRows() {

@@ -2,25 +2,47 @@ package io.jenkins.plugins.mlops.adapter;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class EngineCommandLineTest {
     @Test
-    void unixAgentWithJavaHomeAndHeap() {
-        assertThat(EngineCommandLine.of("/opt/jdk17", true, List.of("/ws@tmp/e/a.jar", "/ws@tmp/e/b.jar"), "2g",
+    void javaHomeHeapClasspathFileMainClassAndArguments() {
+        assertThat(EngineCommandLine.of("/opt/jdk17", "/agent/tools/mlops-engine/ab12/engine.classpath", "2g",
                 new Arguments("validate").option("data", "d.csv").option("schema", null).flag("allow-short-rows", true)
                         .toList()))
-                .containsExactly("/opt/jdk17/bin/java", "-Xmx2g", "-cp", "/ws@tmp/e/a.jar:/ws@tmp/e/b.jar",
-                        EngineCommandLine.MAIN_CLASS, "validate", "--data", "d.csv", "--allow-short-rows");
+                .containsExactly("/opt/jdk17/bin/java", "-Xmx2g", "-XX:+ExitOnOutOfMemoryError",
+                        "@/agent/tools/mlops-engine/ab12/engine.classpath", EngineCommandLine.MAIN_CLASS, "validate",
+                        "--data", "d.csv", "--allow-short-rows");
+        assertThat(EngineCommandLine.of(null, "cp", "", List.of("train")).get(0)).isEqualTo("java");
     }
 
+    /** The script and the argument file as sh and the java launcher read them: a real run, with awkward words. */
     @Test
-    void windowsAgentWithoutJavaHome() {
-        assertThat(EngineCommandLine.of(null, false, List.of("C:\\w\\a.jar", "C:\\w\\b.jar"), null, List.of("train")))
-                .containsExactly("java", "-cp", "C:\\w\\a.jar;C:\\w\\b.jar", EngineCommandLine.MAIN_CLASS, "train");
-        assertThat(EngineCommandLine.of("C:\\jdk\\", false, List.of("a.jar"), "", List.of("train")).get(0))
-                .isEqualTo("C:\\jdk\\bin\\java");
+    void theScriptPassesEveryWordAsItIs(@TempDir Path tmp) throws Exception {
+        Path jar = Files.createDirectories(tmp.resolve("with space"));
+        Path main = jar.resolve("Echo.java");
+        Files.writeString(main, "public class Echo { public static void main(String[] a) {"
+                + " for (String s : a) System.out.println('[' + s + ']'); } }");
+        Process javac = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "javac").toString(),
+                "-d", jar.toString(), main.toString()).inheritIO().start();
+        assertThat(javac.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        Path classpath = tmp.resolve("engine.classpath");
+        Files.writeString(classpath, EngineCommandLine.classpathFile(List.of(jar.toString()), ":"));
+        List<String> command = new java.util.ArrayList<>(EngineCommandLine.of(System.getProperty("java.home"),
+                classpath.toString(), null, List.of("it's", "a $HOME", "`x`")));
+        command.set(command.indexOf(EngineCommandLine.MAIN_CLASS), "Echo");
+        Path script = tmp.resolve("script.sh");
+        Files.writeString(script, EngineCommandLine.script(command));
+        assertThat(Files.readString(script)).startsWith("#!/bin/sh\nexec ");
+        Process run = new ProcessBuilder("sh", script.toString()).redirectErrorStream(true).start();
+        String out = new String(run.getInputStream().readAllBytes());
+        assertThat(run.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(out.lines()).containsExactly("[it's]", "[a $HOME]", "[`x`]");
     }
 
     @Test

@@ -8,6 +8,7 @@ import io.jenkins.plugins.mlops.contract.CheckStatus;
 import io.jenkins.plugins.mlops.contract.Json;
 import io.jenkins.plugins.mlops.contract.StepResult;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** The engine's exit code and result JSON, as the engine writes them, into the step's outcome and build result. */
@@ -92,16 +93,39 @@ class OutcomesTest {
     }
 
     @Test
-    void anExitCodeOutsideTheContractIsABugNotAResult() {
+    void aCrashAnOutOfMemoryOrAMissingResultIsAnErrorOfTheStepNotAFailedCheck() {
         assertThatThrownBy(() -> Outcomes.of("train", 137, null, "out", FailOn.FAILURE))
-                .hasMessageContaining("exited with 137");
+                .isInstanceOf(EngineFailure.class).hasMessageContaining("exit code 137").hasMessageContaining("killed");
+        assertThatThrownBy(() -> Outcomes.of("train", 3, null, "out", FailOn.UNSTABLE))
+                .isInstanceOf(EngineFailure.class).hasMessageContaining("out of memory");
+        // exit 1 is a failed check only with its verdict: without train.json it is the engine's error
+        assertThatThrownBy(() -> Outcomes.of("train", 1, null, "mlops/train", FailOn.UNSTABLE))
+                .isInstanceOf(EngineFailure.class).hasMessageContaining("wrote no train.json in mlops/train");
         assertThatThrownBy(() -> Outcomes.of("train", 0, "{not json", "out", FailOn.FAILURE))
-                .hasMessageContaining("not JSON");
+                .isInstanceOf(EngineFailure.class).hasMessageContaining("not JSON");
+    }
+
+    @Test
+    void withFailOnNoneAFailedCheckLeavesTheBuildToTheScript() throws Exception {
+        StepResult failed = StepResult.fromChecks("validate", "2 anomalies", List.of(
+                new Check("schema", CheckStatus.FAILED, 2, "0 errors", "2 anomalies at error level")));
+        StepOutcome outcome = Outcomes.of("validate", 1, json(failed), "out", FailOn.NONE);
+        assertThat(outcome.getBuildResult()).isEqualTo("SUCCESS");
+        assertThat(outcome.toScriptResult()).containsEntry("status", "FAILED").containsEntry("passed", false);
+    }
+
+    @Test
+    void theBuildPageShowsCountsAsIntegersAndOtherNumbersToFourDigits() {
+        StepOutcome outcome = new StepOutcome("train", "PASSED", "", 0, "out", "SUCCESS", new java.util.LinkedHashMap<>(
+                Map.of("rows", 344.0)), Map.of());
+        outcome.getMetrics().put("loss-finite", 2.4045581167394465E-4);
+        assertThat(outcome.getDisplayMetrics()).containsEntry("rows", "344").doesNotContainValue("344.0");
+        assertThat(outcome.getDisplayMetrics().get("loss-finite")).isIn("0.0002405", "2.405e-04", "2.405E-4");
     }
 
     @Test
     void failOnAcceptsEitherCaseAndNamesTheChoicesOtherwise() {
         assertThat(FailOn.parse(" unstable ")).isEqualTo(FailOn.UNSTABLE);
-        assertThatThrownBy(() -> FailOn.parse("ABORT")).hasMessage("failOn must be one of [FAILURE, UNSTABLE], not 'ABORT'");
+        assertThatThrownBy(() -> FailOn.parse("ABORT")).hasMessage("failOn must be one of [FAILURE, UNSTABLE, NONE], not 'ABORT'");
     }
 }

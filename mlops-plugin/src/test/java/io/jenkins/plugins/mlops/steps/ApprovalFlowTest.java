@@ -125,14 +125,17 @@ class ApprovalFlowTest {
     @Test
     void theStarterIsRefusedByFourEyesAColleagueApprovesAndBothAreAudited() throws Exception {
         ApproveModelStep approve = new ApproveModelStep("iris@1");
-        approve.setGate(gateJson.toString());
         approve.setRegistry(registry.toString());
 
-        StepOutcome refused = run(approve, approve.decisionArguments(Answer.APPROVE, null, "carol", List.of("ml-leads")));
+        StepOutcome refused = run(approve, approve.decisionArguments(Answer.APPROVE, null, "carol", List.of("ml-leads"),
+                gateJson.toString()));
         assertThat(refused.getDetails()).containsEntry("refused", "true");
         assertThat(refused.getSummary()).contains("four eyes");
 
-        StepOutcome approved = run(approve, approve.decisionArguments(Answer.APPROVE, null, "dave", List.of("ml-leads")));
+        StepOutcome approved = run(approve, approve.decisionArguments(Answer.APPROVE, null, "dave", List.of("ml-leads"),
+                gateJson.toString()));
+        // the digest the prompt shows is the one the approval recorded
+        assertThat(approved.getDetails()).containsEntry("evidence", evidence().getDigest());
         assertThat(approved.isPassed()).isTrue();
         assertThat(approved.getDetails()).containsEntry("approver", "dave").containsEntry("refused", "false");
 
@@ -145,12 +148,12 @@ class ApprovalFlowTest {
     @Test
     void aRejectionNeedsAReasonAndFailsTheStep() throws Exception {
         ApproveModelStep approve = new ApproveModelStep("iris@1");
-        approve.setGate(gateJson.toString());
         approve.setRegistry(registry.toString());
         approve.setOut("mlops/rejection");
-        assertThat(approve.decisionArguments(Answer.REJECT, "  ", "erin", List.of())).doesNotContain("--reason");
+        assertThat(approve.decisionArguments(Answer.REJECT, "  ", "erin", List.of(), gateJson.toString()))
+                .doesNotContain("--reason");
         StepOutcome rejected = run(approve, approve.decisionArguments(Answer.REJECT, "accuracy on the new segment is"
-                + " unproven", "erin", List.of("ml-leads")));
+                + " unproven", "erin", List.of("ml-leads"), gateJson.toString()));
         assertThat(rejected.getStatus()).isEqualTo("FAILED");
         assertThat(rejected.getDetails()).containsEntry("decision", "REJECT").containsEntry("refused", "false");
         assertThat(rejected.getBuildResult()).isEqualTo("FAILURE");

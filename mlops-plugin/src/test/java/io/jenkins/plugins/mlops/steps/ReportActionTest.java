@@ -14,7 +14,8 @@ class ReportActionTest {
         assertThat(ReportAction.folderFor("../../etc/passwd")).isEqualTo("etc-passwd");
         assertThat(ReportAction.folderFor("reports/batch 2")).isEqualTo("reports-batch-2");
         ReportAction action = new ReportAction(new StepOutcome("validation", "PASSED", "fine", 0, "mlops/validation",
-                "SUCCESS", Map.of("rows", 344.0), Map.of()), ReportAction.folderFor("mlops/validation"));
+                "SUCCESS", Map.of("rows", 344.0), Map.of()), ReportAction.folderFor("mlops/validation"),
+                new io.jenkins.plugins.mlops.adapter.EngineHost("agent-1", "/ws", null, null));
         assertThat(action.getUrlName()).isEqualTo("mlops-mlops-validation");
         assertThat(action.getReportFile()).isEqualTo("validation.html");
         assertThat(action.getDisplayName()).isEqualTo("mlops validation report");

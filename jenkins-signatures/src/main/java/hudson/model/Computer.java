@@ -1,0 +1,15 @@
+package hudson.model;
+
+import edu.umd.cs.findbugs.annotations.CheckForNull;
+
+/** Real: {@code public abstract class Computer extends Actionable implements AccessControlled, IComputer, ...} (subset). */
+public abstract class Computer extends Actionable {
+    protected Computer() {
+        throw new UnsupportedOperationException("signature only");
+    }
+
+    @CheckForNull
+    public Node getNode() {
+        throw new UnsupportedOperationException("signature only");
+    }
+}

@@ -1,0 +1,16 @@
+package hudson.model;
+
+import edu.umd.cs.findbugs.annotations.CheckForNull;
+import hudson.FilePath;
+
+/** Real: {@code public abstract class Node extends AbstractModelObject implements ...} (subset). */
+public abstract class Node {
+    protected Node() {
+        throw new UnsupportedOperationException("signature only");
+    }
+
+    /** {@code ""} for the built-in node. */
+    public abstract String getNodeName();
+
+    public abstract @CheckForNull FilePath getRootPath();
+}
