@@ -91,6 +91,7 @@ public final class Dl4jNetwork implements Network {
         /** The plain-Java form when it reproduces the network (see {@link Dl4jDense}), DL4J otherwise. */
         @Override
         public Network load(Path packageDir, ModelInfo info) {
+            NativePlatform.check();
             MultiLayerNetwork net = read(packageDir);
             return Dl4jDense.fastest(net, new Dl4jNetwork(net));
         }

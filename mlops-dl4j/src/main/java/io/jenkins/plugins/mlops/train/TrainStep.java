@@ -115,6 +115,7 @@ public final class TrainStep {
     }
 
     public static StepResult run(Path specFile, Path dataFile, Path outDir, PrintStream progress) {
+        NativePlatform.check();
         Prepared p = prepare(TrainSpec.read(specFile), specFile, dataFile);
         Fitted fitted = fit(p, p.train(), p.holdout(), p.spec().training().epochs(), progress);
         return write(p, fitted, outDir);
