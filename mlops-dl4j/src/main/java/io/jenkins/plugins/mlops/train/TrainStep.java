@@ -115,13 +115,14 @@ public final class TrainStep {
     }
 
     public static StepResult run(Path specFile, Path dataFile, Path outDir, PrintStream progress) {
-        NativePlatform.check();
         Prepared p = prepare(TrainSpec.read(specFile), specFile, dataFile);
         Fitted fitted = fit(p, p.train(), p.holdout(), p.spec().training().epochs(), progress);
         return write(p, fitted, outDir);
     }
 
     public static Prepared prepare(TrainSpec spec, Path specFile, Path dataFile) {
+        // before any ND4J class loads its natives: training and tuning both start here
+        NativePlatform.check();
         Table all = new CsvReader().read(dataFile);
         int labelColumn = all.columnIndex(spec.label());
         if (labelColumn < 0) {
