@@ -16,7 +16,9 @@ import io.jenkins.plugins.mlops.contract.ExitCodes;
 import io.jenkins.plugins.mlops.gate.GateStep;
 import java.io.File;
 import java.nio.file.Files;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
@@ -29,6 +31,7 @@ import java.util.logging.Logger;
 import jenkins.model.Jenkins;
 import jenkins.util.Timer;
 import org.jenkinsci.plugins.workflow.FilePathUtils;
+import org.jenkinsci.plugins.workflow.actions.LabelAction;
 import org.jenkinsci.plugins.workflow.actions.WarningAction;
 import org.jenkinsci.plugins.workflow.graph.FlowNode;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
@@ -118,7 +121,14 @@ final class ApproveModelExecution extends StepExecution {
             run.addAction(action);
             run.save();
             // what the input step does: graph views show the step paused
-            context.get(FlowNode.class).addAction(new PauseAction("Input"));
+            FlowNode node = context.get(FlowNode.class);
+            node.addAction(new PauseAction("Input"));
+            // Graph View reads a running stage's state from the stage's own node, so it is paused too
+            for (FlowNode stage : stagesAround(node)) {
+                if (!PauseAction.isPaused(stage)) {
+                    stage.addAction(new PauseAction("Input"));
+                }
+            }
             context.saveState();
             String root = Jenkins.get().getRootUrl();
             context.get(TaskListener.class).getLogger().println("mlops approve: waiting for a decision on "
@@ -185,6 +195,9 @@ final class ApproveModelExecution extends StepExecution {
             if (host.getRegistryHome() != null) {
                 env.put("MLOPS_HOME", host.getRegistryHome());
             }
+            if (host.getEngineHome() != null) {
+                env.put(MlopsInstallation.HOME_VARIABLE, host.getEngineHome());
+            }
             engine = EngineRun.start(run, workspace, launcher, env, listener, step, step.decisionArguments(
                     action.getAnswer(), action.getReason(), action.getUser(), action.getGroups(), gateCopy.getRemote()),
                     action.getUser());
@@ -233,11 +246,28 @@ final class ApproveModelExecution extends StepExecution {
         }
     }
 
+    /** The stages and parallel branches the step is in (the blocks that carry a label), innermost first. */
+    private static List<FlowNode> stagesAround(FlowNode node) {
+        List<FlowNode> stages = new ArrayList<>();
+        for (FlowNode block : node.getEnclosingBlocks()) {
+            if (block.getAction(LabelAction.class) != null) {
+                stages.add(block);
+            }
+        }
+        return stages;
+    }
+
     /** Ends the step as the closed prompt says; also after a restart that came between the two. */
     private void complete(ApprovalAction action) {
         StepContext context = getContext();
         try {
-            PauseAction.endCurrentPause(context.get(FlowNode.class));
+            FlowNode node = context.get(FlowNode.class);
+            PauseAction.endCurrentPause(node);
+            for (FlowNode stage : stagesAround(node)) {
+                if (PauseAction.isPaused(stage)) {
+                    PauseAction.endCurrentPause(stage);
+                }
+            }
         } catch (Exception e) {
             LOGGER.log(Level.WARNING, "could not end the pause of approveModel", e);
         }

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.mlops.steps;
 
 import hudson.AbortException;
+import hudson.EnvVars;
 import hudson.FilePath;
 import hudson.model.Computer;
 import hudson.model.Node;
@@ -21,7 +22,8 @@ import java.util.stream.Stream;
  * The engine's jars on an agent, once per agent and plugin version: the plugin's own library folder
  * (where Jenkins unpacked the .hpi on the controller), copied into
  * {@code <agent root>/tools/mlops-engine/<checksum>/} (beside Jenkins' own tool installations) the
- * first time a step runs there, and shared by every job, branch and workspace of that agent. A
+ * first time a step runs there, or by the {@link BundledEngineInstaller} of an {@link
+ * MlopsInstallation}, and shared by every job, branch and workspace of that agent. A
  * copy goes to a private folder first and is renamed into place, so that two builds installing at
  * once never read each other's half-written jars.
  */
@@ -32,14 +34,38 @@ final class EngineInstall {
     private EngineInstall() {
     }
 
-    /** The installation's argument file on the agent of {@code workspace}, installed first when that version is not there yet. */
-    static String onAgent(FilePath workspace, TaskListener listener) throws IOException, InterruptedException {
+    /** Where the engine goes below an agent's root folder, beside Jenkins' own tool installations. */
+    static final String SHARED_FOLDER = "tools/mlops-engine";
+
+    /**
+     * The engine's argument file on the agent of {@code workspace}: the mlops tool's, when the build
+     * has one ({@code tools { mlops '…' }}), else the bundled engine's, installed first when that
+     * version is not there yet.
+     */
+    static String onAgent(FilePath workspace, EnvVars env, TaskListener listener) throws IOException,
+            InterruptedException {
+        String home = env.get(MlopsInstallation.HOME_VARIABLE);
+        if (home != null && !home.isBlank()) {
+            FilePath file = workspace.child(home).child(CLASSPATH_FILE);
+            if (!file.exists()) {
+                throw new AbortException("mlops: " + MlopsInstallation.HOME_VARIABLE + "=" + home + " holds no mlops"
+                        + " engine (no " + CLASSPATH_FILE + " there); give the mlops tool the installer 'Install the"
+                        + " engine bundled with the mlops plugin', or leave the tool out");
+            }
+            return file.getRemote();
+        }
+        return into(agentRoot(workspace).child(SHARED_FOLDER), listener).child(CLASSPATH_FILE).getRemote();
+    }
+
+    /** The engine of this plugin version in {@code <base>/<checksum>/}, copied there first when it is not. */
+    static FilePath into(FilePath base, TaskListener listener) throws IOException, InterruptedException {
         Distribution engine = distribution();
-        FilePath target = agentRoot(workspace).child("tools/mlops-engine/" + engine.checksum());
+        FilePath target = base.child(engine.checksum());
         if (!target.child(CLASSPATH_FILE).exists()) {
             listener.getLogger().println("mlops: installing the engine (" + engine.jars().size()
                     + " jars, once per agent and plugin version) in " + target.getRemote());
-            FilePath staging = target.getParent().child(engine.checksum() + ".installing-" + UUID.randomUUID());
+            base.mkdirs();
+            FilePath staging = base.child(engine.checksum() + ".installing-" + UUID.randomUUID());
             staging.mkdirs();
             for (Path jar : engine.jars()) {
                 try (InputStream in = Files.newInputStream(jar)) {
@@ -58,7 +84,7 @@ final class EngineInstall {
                 staging.renameTo(target);
             }
         }
-        return target.child(CLASSPATH_FILE).getRemote();
+        return target;
     }
 
     /** The agent's root folder (its "Remote root directory"), else the workspace's own {@code @tmp} folder. */

@@ -52,7 +52,7 @@ final class EngineRun {
             throw new AbortException("mlops " + step.resultName() + ": the agent '" + host(workspace) + "' is not a"
                     + " Unix agent; the mlops engine runs on Linux x86_64 agents (its bundled ND4J natives)");
         }
-        String classpath = EngineInstall.onAgent(workspace, listener);
+        String classpath = EngineInstall.onAgent(workspace, env, listener);
         FilePath resultFile = workspace.child(step.getOut()).child(step.resultName() + ".json");
         // a result left by an earlier build must not pass for this one's
         if (resultFile.exists()) {
@@ -76,11 +76,12 @@ final class EngineRun {
         return process;
     }
 
-    /** Where the engine ran, for the approval that may come later: node, workspace, Java and registry. */
+    /** Where the engine ran, for the approval that may come later: node, workspace, Java, registry and engine. */
     static EngineHost hostOf(FilePath workspace, EnvVars env) {
         MlopsConfiguration config = MlopsConfiguration.get();
         String registry = env.get("MLOPS_HOME") != null ? env.get("MLOPS_HOME") : config.getRegistry();
-        return new EngineHost(FilePathUtils.getNodeName(workspace), workspace.getRemote(), env.get("JAVA_HOME"), registry);
+        return new EngineHost(FilePathUtils.getNodeName(workspace), workspace.getRemote(), env.get("JAVA_HOME"), registry,
+                env.get(MlopsInstallation.HOME_VARIABLE));
     }
 
     private static String host(FilePath workspace) {

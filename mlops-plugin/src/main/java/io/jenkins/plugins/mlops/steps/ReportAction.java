@@ -3,6 +3,7 @@ package io.jenkins.plugins.mlops.steps;
 import hudson.Functions;
 import hudson.model.Action;
 import hudson.model.Run;
+import hudson.security.AccessControlled;
 import io.jenkins.plugins.mlops.adapter.EngineHost;
 import io.jenkins.plugins.mlops.adapter.ReportFiles;
 import io.jenkins.plugins.mlops.adapter.StepOutcome;
@@ -137,8 +138,13 @@ public final class ReportAction implements RunAction2, SimpleBuildStep.LastBuild
 
     /** As Jenkins' own artifacts: the Artifacts permission, when Jenkins checks it at all. */
     private void checkArtifactsPermission() {
-        if (Functions.isArtifactsPermissionEnabled()) {
-            run.checkPermission(Run.ARTIFACTS);
+        checkArtifactsPermission(run, Functions.isArtifactsPermissionEnabled());
+    }
+
+    /** Throws Jenkins' access-denied error when {@code enabled} and the user lacks the build's Artifacts permission. */
+    static void checkArtifactsPermission(AccessControlled build, boolean enabled) {
+        if (enabled) {
+            build.checkPermission(Run.ARTIFACTS);
         }
     }
 }

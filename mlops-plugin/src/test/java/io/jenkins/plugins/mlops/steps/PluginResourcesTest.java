@@ -139,4 +139,29 @@ class PluginResourcesTest {
             assertThat(text).contains(step.getName() + "$DescriptorImpl");
         }
     }
+
+    /**
+     * The mlops tool: its descriptors are extensions, Declarative finds it as {@code mlops}, and its
+     * constructors take what core's forms send (ToolInstallation/config.jelly: name, home, properties;
+     * the installer's {@code <t:label/>}: label).
+     */
+    @Test
+    void theToolAndItsInstallerBindAsCoreFormsSendThem() throws Exception {
+        String index = new String(Files.readAllBytes(Path.of("target/classes/META-INF/annotations/hudson.Extension")),
+                StandardCharsets.ISO_8859_1);
+        assertThat(index).contains(MlopsInstallation.DescriptorImpl.class.getName())
+                .contains(BundledEngineInstaller.DescriptorImpl.class.getName());
+        assertThat(MlopsInstallation.DescriptorImpl.class.getAnnotation(org.jenkinsci.Symbol.class).value())
+                .containsExactly("mlops");
+        assertThat(parameterNames(MlopsInstallation.class)).containsExactly("name", "home", "properties");
+        assertThat(parameterNames(BundledEngineInstaller.class)).containsExactly("label");
+        assertThat(Files.readString(RESOURCES.resolve("io/jenkins/plugins/mlops/steps/BundledEngineInstaller/config.jelly")))
+                .contains("<t:label/>");
+    }
+
+    private static List<String> parameterNames(Class<?> type) {
+        Constructor<?> bound = Stream.of(type.getConstructors())
+                .filter(c -> c.isAnnotationPresent(DataBoundConstructor.class)).findFirst().orElseThrow();
+        return Stream.of(bound.getParameters()).map(Parameter::getName).toList();
+    }
 }

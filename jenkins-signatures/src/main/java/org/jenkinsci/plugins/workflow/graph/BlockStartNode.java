@@ -1,0 +1,8 @@
+package org.jenkinsci.plugins.workflow.graph;
+
+/** Real (workflow-api): {@code public abstract class BlockStartNode extends FlowNode}. */
+public abstract class BlockStartNode extends FlowNode {
+    protected BlockStartNode() {
+        throw new UnsupportedOperationException("signature only");
+    }
+}
