@@ -13,6 +13,8 @@ import java.util.stream.Collectors;
  */
 public final class EngineCommandLine {
     public static final String MAIN_CLASS = "io.jenkins.plugins.mlops.cli.Mlops";
+    /** The system property the {@code mlops} launcher sets too: warnings and errors only from the libraries. */
+    static final String QUIET_LOGGING = "org.slf4j.simpleLogger.defaultLogLevel=warn";
 
     private EngineCommandLine() {
     }
@@ -31,6 +33,8 @@ public final class EngineCommandLine {
         }
         // an out-of-memory ends the JVM with exit code 3 rather than leaving a half-dead engine
         command.add("-XX:+ExitOnOutOfMemoryError");
+        // as the mlops launcher: ND4J's start-up INFO lines stay out of the build log
+        command.add("-D" + QUIET_LOGGING);
         command.add("@" + classpathFile);
         command.add(MAIN_CLASS);
         command.addAll(arguments);

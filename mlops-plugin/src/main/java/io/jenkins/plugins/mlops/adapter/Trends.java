@@ -2,6 +2,8 @@ package io.jenkins.plugins.mlops.adapter;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.jenkins.plugins.mlops.contract.Json;
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,6 +23,8 @@ public final class Trends {
 
     private Trends() {
     }
+
+    private static final MathContext SIGNIFICANT = new MathContext(4);
 
     /** One build's numbers, keyed {@code <step>.<metric>}. */
     public record Point(int build, Map<String, Double> metrics) {
@@ -43,10 +47,11 @@ public final class Trends {
         boolean counts = true;
         for (Point p : oldestFirst) {
             Double v = p.metrics().get(metric);
-            if (v != null) {
+            if (v != null && Double.isFinite(v)) {
                 labels.add("#" + p.build());
                 builds.add(p.build());
-                values.add(v);
+                // the chart labels its axis with the values: four significant digits, as the build page
+                values.add(new BigDecimal(v).round(SIGNIFICANT).doubleValue());
                 counts &= v == Math.rint(v);
             }
         }

@@ -76,10 +76,14 @@ final class EngineRun {
         return process;
     }
 
-    /** Where the engine ran, for the approval that may come later: node, workspace, Java, registry and engine. */
-    static EngineHost hostOf(FilePath workspace, EnvVars env) {
-        MlopsConfiguration config = MlopsConfiguration.get();
-        String registry = env.get("MLOPS_HOME") != null ? env.get("MLOPS_HOME") : config.getRegistry();
+    /**
+     * Where the engine ran, for the approval that may come later: node, workspace, Java, engine and
+     * the registry the step used (its own {@code registry:}, else {@code MLOPS_HOME}, which {@link
+     * #engineEnvironment} fills from the global configuration).
+     */
+    static EngineHost hostOf(FilePath workspace, EnvVars env, EngineStep step) {
+        String registry = step.registryOption() != null ? step.registryOption()
+                : env.get("MLOPS_HOME") != null ? env.get("MLOPS_HOME") : MlopsConfiguration.get().getRegistry();
         return new EngineHost(FilePathUtils.getNodeName(workspace), workspace.getRemote(), env.get("JAVA_HOME"), registry,
                 env.get(MlopsInstallation.HOME_VARIABLE));
     }

@@ -56,6 +56,14 @@ public abstract class EngineStep extends Step implements Serializable {
     void keepEvidence(FilePath workspace, FilePath outDir, FilePath reports) throws IOException, InterruptedException {
     }
 
+    /**
+     * The registry folder the step names itself ({@code registry:}), which wins over {@code MLOPS_HOME}
+     * and the global configuration; {@code null} when it names none or takes no registry.
+     */
+    String registryOption() {
+        return null;
+    }
+
     /** Whether the engine needs the model server's admin token (from the global configuration's credentials). */
     boolean usesAdminToken() {
         return false;

@@ -74,7 +74,7 @@ final class EngineStepExecution extends StepExecution {
                     context.get(TaskListener.class), step, step.arguments(run), EngineRun.actor(run));
             synchronized (this) {
                 process = started;
-                host = EngineRun.hostOf(workspace, env);
+                host = EngineRun.hostOf(workspace, env, step);
             }
             if (stopped != null) {
                 // aborted while the engine was being started

@@ -73,6 +73,11 @@ public class ModelGateStep extends EngineStep {
         this.model = fixEmpty(model);
     }
 
+    @Override
+    String registryOption() {
+        return registry;
+    }
+
     public String getRegistry() {
         return registry;
     }

@@ -16,7 +16,7 @@ class EngineCommandLineTest {
                 new Arguments("validate").option("data", "d.csv").option("schema", null).flag("allow-short-rows", true)
                         .toList()))
                 .containsExactly("/opt/jdk17/bin/java", "-Xmx2g", "-XX:+ExitOnOutOfMemoryError",
-                        "@/agent/tools/mlops-engine/ab12/engine.classpath", EngineCommandLine.MAIN_CLASS, "validate",
+                        "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn", "@/agent/tools/mlops-engine/ab12/engine.classpath", EngineCommandLine.MAIN_CLASS, "validate",
                         "--data", "d.csv", "--allow-short-rows");
         assertThat(EngineCommandLine.of(null, "cp", "", List.of("train")).get(0)).isEqualTo("java");
     }

@@ -37,4 +37,15 @@ class TrendsTest {
         assertThat(rows.get("buildNumbers")).extracting(JsonNode::asInt).containsExactly(7, 9);
         assertThat(rows.get("integerRangeAxis").asBoolean()).isTrue();
     }
+
+    /** ECharts labels the axis with the data's extremes: they are rounded as the build page rounds them. */
+    @Test
+    void valuesAreRoundedToFourSignificantDigitsAndNonFiniteOnesLeftOut() throws Exception {
+        List<Trends.Point> builds = List.of(new Trends.Point(1, Map.of("test.accuracy", 0.9855072463768116)),
+                new Trends.Point(2, Map.of("test.accuracy", Double.NaN)),
+                new Trends.Point(3, Map.of("test.accuracy", 0.9877327980372477)));
+        JsonNode model = Json.JSON.readTree(Trends.chartModel("test.accuracy", builds));
+        assertThat(model.get("buildNumbers")).extracting(JsonNode::asInt).containsExactly(1, 3);
+        assertThat(model.get("series").get(0).get("data")).extracting(JsonNode::asDouble).containsExactly(0.9855, 0.9877);
+    }
 }
