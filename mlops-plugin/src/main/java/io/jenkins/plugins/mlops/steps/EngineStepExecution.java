@@ -104,6 +104,10 @@ final class EngineStepExecution extends StepExecution {
                 return;
             }
             boolean output = process.copyLog(workspace, listener);
+            if (output) {
+                // the log offset lives in the controller: saved, a restart does not copy the log again (as sh does)
+                getContext().saveState();
+            }
             Integer exitCode = process.exitCode(workspace, listener);
             if (exitCode == null) {
                 period = output ? MIN_PERIOD : Math.min(MAX_PERIOD, period * 6 / 5);
