@@ -1,6 +1,7 @@
 package io.jenkins.plugins.mlops.cli;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -11,11 +12,14 @@ import org.junit.jupiter.api.Test;
 class ArchitectureTest {
     private static final JavaClasses CLASSES = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            // mlops-core's test jar (its fixtures and tests) is on this classpath too
+            .withImportOption(location -> !location.contains("-tests.jar"))
             .importPackages("io.jenkins.plugins.mlops");
 
     private static final String[] CORE = {"..mlops.contract..", "..mlops.data..", "..mlops.schema..",
         "..mlops.validation..", "..mlops.drift..", "..mlops.evaluation..", "..mlops.gate..", "..mlops.registry..",
-        "..mlops.report..", "..mlops.model..", "..mlops.monitor..", "..mlops.profile..", "..mlops.governance.."};
+        "..mlops.report..", "..mlops.model..", "..mlops.monitor..", "..mlops.profile..", "..mlops.governance..",
+        "..mlops.audit.."};
 
     @Test
     void engineNeverUsesJenkinsTypes() {
@@ -50,5 +54,11 @@ class ArchitectureTest {
         noClasses().that().resideInAPackage("..mlops.serving..")
                 .should().dependOnClassesThat().resideInAnyPackage("..mlops.train..", "..mlops.cli..")
                 .check(CLASSES);
+    }
+
+    /** Packages depend on each other in one direction only (design.md: one package per stage). */
+    @Test
+    void packagesAreFreeOfCycles() {
+        slices().matching("io.jenkins.plugins.mlops.(*)..").should().beFreeOfCycles().check(CLASSES);
     }
 }

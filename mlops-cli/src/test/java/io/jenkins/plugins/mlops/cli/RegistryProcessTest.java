@@ -2,7 +2,7 @@ package io.jenkins.plugins.mlops.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.jenkins.plugins.mlops.governance.AuditLog;
+import io.jenkins.plugins.mlops.audit.AuditLog;
 import io.jenkins.plugins.mlops.registry.ModelVersion;
 import io.jenkins.plugins.mlops.registry.Registry;
 import io.jenkins.plugins.mlops.testing.Fixtures;

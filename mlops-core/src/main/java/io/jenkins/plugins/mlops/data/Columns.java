@@ -1,6 +1,5 @@
 package io.jenkins.plugins.mlops.data;
 
-import io.jenkins.plugins.mlops.schema.FieldType;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
@@ -16,7 +15,7 @@ public final class Columns {
         int n = 0;
         for (int r = 0; r < table.rowCount(); r++) {
             String v = table.value(r, column);
-            Double d = v == null ? null : FieldType.parseDouble(v);
+            Double d = v == null ? null : NumberText.parseDouble(v);
             if (d != null && !d.isNaN()) {
                 out[n++] = d;
             }

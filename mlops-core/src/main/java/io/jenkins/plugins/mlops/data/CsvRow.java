@@ -1,6 +1,5 @@
 package io.jenkins.plugins.mlops.data;
 
-import io.jenkins.plugins.mlops.schema.FieldType;
 import java.util.Arrays;
 
 /**
@@ -109,9 +108,14 @@ public final class CsvRow {
         return slice;
     }
 
-    /** Field {@code c} parsed in place as a number of a numeric type: see {@link FieldType#parseNumber}. */
-    public double number(int c, FieldType type) {
-        return FieldType.parseNumber(type, chars, start(c), ends[c] - start(c));
+    /** Field {@code c} parsed in place as a decimal number: see {@link NumberText#parseDecimal}. */
+    public double decimal(int c) {
+        return NumberText.parseDecimal(chars, start(c), ends[c] - start(c));
+    }
+
+    /** Field {@code c} parsed in place as an integer: see {@link NumberText#parseInteger}. */
+    public double integer(int c) {
+        return NumberText.parseInteger(chars, start(c), ends[c] - start(c));
     }
 
     /** Hands every field of the header's width to a sink, fields a short row lacks as missing. */

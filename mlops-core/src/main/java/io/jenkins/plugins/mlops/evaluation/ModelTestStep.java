@@ -3,9 +3,12 @@ package io.jenkins.plugins.mlops.evaluation;
 import io.jenkins.plugins.mlops.contract.Check;
 import io.jenkins.plugins.mlops.contract.CheckStatus;
 import io.jenkins.plugins.mlops.contract.InvalidInputException;
+import io.jenkins.plugins.mlops.contract.Provenance;
+import io.jenkins.plugins.mlops.contract.Stage;
 import io.jenkins.plugins.mlops.contract.StepResult;
 import io.jenkins.plugins.mlops.data.Columns;
 import io.jenkins.plugins.mlops.data.Moments;
+import io.jenkins.plugins.mlops.data.Sha256;
 import io.jenkins.plugins.mlops.data.Table;
 import io.jenkins.plugins.mlops.model.FeatureTransform;
 import io.jenkins.plugins.mlops.model.PackagedModel;
@@ -17,6 +20,7 @@ import io.jenkins.plugins.mlops.report.HtmlReport;
 import io.jenkins.plugins.mlops.report.StepOutputWriter;
 import io.jenkins.plugins.mlops.report.Svg;
 import io.jenkins.plugins.mlops.schema.FieldType;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -34,7 +38,7 @@ import java.util.stream.IntStream;
  * report. Every check carries its measured value, threshold, sample size and a sentence.
  */
 public final class ModelTestStep {
-    public static final String STEP = "test";
+    public static final String STEP = Stage.TEST.result();
     static final int DEFAULT_MIN_SLICE = 30;
 
     private ModelTestStep() {
@@ -161,6 +165,9 @@ public final class ModelTestStep {
         StepResult result = StepResult.fromChecks(STEP, summary, checks)
                 .with("model", model.info().name())
                 .with("modelDigest", model.digest())
+                .with(Provenance.SECTION, new Provenance(!Files.isRegularFile(dataFile) ? null
+                        : new Provenance.DataFile(dataFile.getFileName().toString(), Sha256.of(dataFile)), null,
+                        model.digest()))
                 .with("rows", n)
                 .with("metrics", metrics);
         if (evaluation.confusion() != null) {

@@ -5,9 +5,11 @@ import io.jenkins.plugins.mlops.contract.Check;
 import io.jenkins.plugins.mlops.contract.CheckStatus;
 import io.jenkins.plugins.mlops.contract.InvalidInputException;
 import io.jenkins.plugins.mlops.contract.Json;
+import io.jenkins.plugins.mlops.contract.Provenance;
+import io.jenkins.plugins.mlops.contract.Stage;
 import io.jenkins.plugins.mlops.contract.Status;
 import io.jenkins.plugins.mlops.contract.StepResult;
-import io.jenkins.plugins.mlops.governance.AuditLog;
+import io.jenkins.plugins.mlops.audit.AuditLog;
 import io.jenkins.plugins.mlops.report.HtmlReport;
 import io.jenkins.plugins.mlops.report.StepOutputWriter;
 import java.io.IOException;
@@ -15,7 +17,10 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -24,13 +29,14 @@ import java.util.stream.Stream;
  * otherwise.
  */
 public final class GateStep {
-    public static final String STEP = "gate";
+    public static final String STEP = Stage.GATE.result();
 
     private GateStep() {
     }
 
     /** An earlier step's result as read from its {@code <step>.json}. */
-    record Input(Path file, String step, Status status, String summary, List<String> failedChecks) {
+    record Input(Path file, String step, Status status, String summary, List<String> failedChecks,
+                 Provenance provenance) {
     }
 
     /**
@@ -84,6 +90,13 @@ public final class GateStep {
                 reasons.add(reason);
             }
         }
+        Check provenance = provenance(inputs);
+        if (provenance != null) {
+            checks.add(provenance);
+            if (provenance.status() == CheckStatus.FAILED) {
+                reasons.add(provenance.reason());
+            }
+        }
         // an approval without a policy still has four eyes: the one who started the run may not decide
         GatePolicy.Approval approval = rule != null && rule.approval() != null ? rule.approval().effective()
                 : rule == null && request.requireApproval() ? new GatePolicy.Approval(null, true) : null;
@@ -106,7 +119,7 @@ public final class GateStep {
         }
         String evidence = evidence(inputs);
         StepResult result = new StepResult(STEP, status, summary, checks)
-                .with("inputs", inputs.stream().map(i -> java.util.Map.of("step", i.step(), "status", i.status(),
+                .with("inputs", inputs.stream().map(i -> Map.of("step", i.step(), "status", i.status(),
                         "file", i.file().toString())).toList())
                 .with("requireApproval", approval != null)
                 .with("stage", request.stage())
@@ -115,7 +128,7 @@ public final class GateStep {
                 .with("model", request.model())
                 .with("evidence", evidence);
         if (request.audit() != null && request.model() != null) {
-            request.audit().append(request.startedBy(), "gate", request.model(), evidence, java.util.Map.of(
+            request.audit().append(request.startedBy(), "gate", request.model(), evidence, Map.of(
                     "stage", String.valueOf(request.stage()), "status", status.name()));
         }
         StepOutputWriter.write(outDir, result, HtmlReport.forResult("Gate decision", result));
@@ -170,6 +183,57 @@ public final class GateStep {
                 failed.add(c.path("name").asText());
             }
         });
-        return new Input(file, node.get("step").asText(), status, node.path("summary").asText(), failed);
+        return new Input(file, node.get("step").asText(), status, node.path("summary").asText(), failed,
+                Provenance.of(node));
+    }
+
+    /**
+     * Whether the results judged one model, and validation checked the data training trained on
+     * (by SHA-256); {@code null} when fewer than two results name what they judged. Tests may use
+     * other data than the hold-out rows (a new labelled batch), so their data is not compared.
+     */
+    static Check provenance(List<Input> inputs) {
+        List<Input> named = inputs.stream().filter(i -> i.provenance() != null).toList();
+        if (named.size() < 2) {
+            return null;
+        }
+        List<String> disagreements = new ArrayList<>();
+        Map<String, List<String>> stepsByModel = new LinkedHashMap<>();
+        for (Input in : named) {
+            if (in.provenance().model() != null) {
+                stepsByModel.computeIfAbsent(in.provenance().model(), m -> new ArrayList<>()).add(in.step());
+            }
+        }
+        if (stepsByModel.size() > 1) {
+            disagreements.add("the results judged different models: " + stepsByModel.entrySet().stream()
+                    .map(e -> String.join(", ", e.getValue()) + " model " + shortDigest(e.getKey()))
+                    .collect(Collectors.joining("; ")));
+        }
+        for (Input validation : stepsWithData(named, "validation")) {
+            for (Input train : stepsWithData(named, "train")) {
+                Provenance.DataFile checked = validation.provenance().data();
+                Provenance.DataFile trained = train.provenance().data();
+                if (!checked.sha256().equals(trained.sha256())) {
+                    disagreements.add("validation checked " + checked.file() + " (" + shortDigest(checked.sha256())
+                            + ") but train trained on " + trained.file() + " (" + shortDigest(trained.sha256()) + ")");
+                }
+            }
+        }
+        if (!disagreements.isEmpty()) {
+            return Check.failed("provenance", "disagree", "one model; validated data = trained data",
+                    "The results do not fit together: " + String.join("; ", disagreements) + ".");
+        }
+        return Check.passed("provenance", "agree", "one model; validated data = trained data",
+                "The " + named.size() + " results that name their inputs agree"
+                        + (stepsByModel.isEmpty() ? "" : ": one model, " + shortDigest(stepsByModel.keySet().iterator()
+                        .next())) + ".");
+    }
+
+    private static List<Input> stepsWithData(List<Input> inputs, String step) {
+        return inputs.stream().filter(i -> i.step().equals(step) && i.provenance().data() != null).toList();
+    }
+
+    private static String shortDigest(String sha256) {
+        return sha256.length() > 12 ? sha256.substring(0, 12) : sha256;
     }
 }

@@ -1,9 +1,11 @@
 package io.jenkins.plugins.mlops.governance;
 
+import io.jenkins.plugins.mlops.audit.AuditLog;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.jenkins.plugins.mlops.contract.Check;
 import io.jenkins.plugins.mlops.contract.InvalidInputException;
 import io.jenkins.plugins.mlops.contract.Json;
+import io.jenkins.plugins.mlops.contract.Stage;
 import io.jenkins.plugins.mlops.contract.Status;
 import io.jenkins.plugins.mlops.contract.StepResult;
 import io.jenkins.plugins.mlops.data.Sha256;
@@ -24,7 +26,7 @@ import java.util.Set;
  * FAILED gate) is marked as such in the result and the log.
  */
 public final class ApproveStep {
-    public static final String STEP = "approval";
+    public static final String STEP = Stage.APPROVE.result();
 
     public enum Decision {
         APPROVE,

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.mlops.governance;
 
+import io.jenkins.plugins.mlops.audit.AuditLog;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.jenkins.plugins.mlops.contract.Json;
 import io.jenkins.plugins.mlops.model.ModelInfo;

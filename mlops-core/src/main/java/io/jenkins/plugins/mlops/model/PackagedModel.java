@@ -1,6 +1,7 @@
 package io.jenkins.plugins.mlops.model;
 
 import io.jenkins.plugins.mlops.contract.Json;
+import io.jenkins.plugins.mlops.data.Sha256;
 import io.jenkins.plugins.mlops.data.Table;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -39,20 +40,21 @@ public final class PackagedModel implements AutoCloseable {
         if (ModelArchive.isArchive(path)) {
             // unpacked beside the archive's temp space and verified there, then loaded like a folder
             ModelArchive.Unpacked unpacked = ModelArchive.unpack(path, tempRoot());
-            PackagedModel model = load(unpacked.dir(), unpacked.manifest());
+            PackagedModel model = loadVerified(unpacked.dir());
             model.unpacked = unpacked.dir();
             return model;
         }
-        return load(path, Manifest.verify(path));
+        Manifest.verify(path);
+        return loadVerified(path);
     }
 
-    private static PackagedModel load(Path dir, Manifest verified) {
+    /** A package whose manifest was verified (every file's SHA-256 matches). */
+    private static PackagedModel loadVerified(Path dir) {
         ModelInfo info = Json.readJson(dir.resolve(MODEL_FILE), ModelInfo.class);
         Preprocessor preprocessor = Json.readJson(dir.resolve(PREPROCESSING_FILE), Preprocessor.class);
         Network network = NetworkLoader.forFramework(info.framework()).load(dir, info);
-        String digest = io.jenkins.plugins.mlops.data.Sha256.of(
-                verified.files().toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        return new PackagedModel(dir, info, preprocessor, network, digest);
+        // the registry's package digest: the SHA-256 of the verified manifest, the same for a folder and its archive
+        return new PackagedModel(dir, info, preprocessor, network, Sha256.of(dir.resolve(Manifest.FILE)));
     }
 
     public Path dir() {
@@ -67,7 +69,7 @@ public final class PackagedModel implements AutoCloseable {
         return preprocessor;
     }
 
-    /** A digest over the manifest: identifies exactly these files. */
+    /** The SHA-256 of the package's manifest (as the registry records it): identifies exactly these files. */
     public String digest() {
         return digest;
     }

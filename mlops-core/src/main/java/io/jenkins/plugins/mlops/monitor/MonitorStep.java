@@ -5,6 +5,7 @@ import io.jenkins.plugins.mlops.contract.Check;
 import io.jenkins.plugins.mlops.contract.CheckStatus;
 import io.jenkins.plugins.mlops.contract.InvalidInputException;
 import io.jenkins.plugins.mlops.contract.Json;
+import io.jenkins.plugins.mlops.contract.Stage;
 import io.jenkins.plugins.mlops.contract.StepResult;
 import io.jenkins.plugins.mlops.data.Table;
 import io.jenkins.plugins.mlops.drift.ColumnDrift;
@@ -33,7 +34,7 @@ import java.util.Map;
  * the training reference, and a retraining recommendation with its reasons.
  */
 public final class MonitorStep {
-    public static final String STEP = "monitor";
+    public static final String STEP = Stage.MONITOR.result();
     /** A fall of accuracy between the first and the latest window that calls for retraining. */
     static final double QUALITY_DROP = 0.05;
 

@@ -1,6 +1,6 @@
 package io.jenkins.plugins.mlops.registry;
 
-import io.jenkins.plugins.mlops.governance.AuditLog;
+import io.jenkins.plugins.mlops.audit.AuditLog;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;

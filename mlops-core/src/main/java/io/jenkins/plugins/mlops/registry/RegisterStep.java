@@ -1,6 +1,7 @@
 package io.jenkins.plugins.mlops.registry;
 
 import io.jenkins.plugins.mlops.contract.Check;
+import io.jenkins.plugins.mlops.contract.Stage;
 import io.jenkins.plugins.mlops.contract.StepResult;
 import io.jenkins.plugins.mlops.report.HtmlReport;
 import io.jenkins.plugins.mlops.report.StepOutputWriter;
@@ -11,7 +12,7 @@ import java.util.Map;
 
 /** The {@code register} step: a verified package becomes a new registry version, optionally aliased. */
 public final class RegisterStep {
-    public static final String STEP = "register";
+    public static final String STEP = Stage.REGISTER.result();
 
     private RegisterStep() {
     }

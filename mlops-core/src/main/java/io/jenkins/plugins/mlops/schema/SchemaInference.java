@@ -41,11 +41,11 @@ public final class SchemaInference implements RowSink<SchemaInference> {
             present++;
             double number = Double.NaN;
             if (fits[0]) {
-                number = row.number(c, FieldType.INTEGER);
+                number = row.integer(c);
                 fits[0] = FieldType.isNumber(number);
             }
             if (fits[1] && !fits[0]) {
-                number = row.number(c, FieldType.NUMBER);
+                number = row.decimal(c);
                 fits[1] = FieldType.isNumber(number);
             }
             if ((fits[0] || fits[1]) && Double.isFinite(number)) {

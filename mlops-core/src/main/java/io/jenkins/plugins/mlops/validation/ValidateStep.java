@@ -4,6 +4,8 @@ import io.jenkins.plugins.mlops.contract.Check;
 import io.jenkins.plugins.mlops.contract.CheckStatus;
 import io.jenkins.plugins.mlops.contract.InvalidInputException;
 import io.jenkins.plugins.mlops.contract.Json;
+import io.jenkins.plugins.mlops.contract.Provenance;
+import io.jenkins.plugins.mlops.contract.Stage;
 import io.jenkins.plugins.mlops.contract.StepResult;
 import io.jenkins.plugins.mlops.data.ColumnProfile;
 import io.jenkins.plugins.mlops.data.CsvScanner;
@@ -11,6 +13,7 @@ import io.jenkins.plugins.mlops.data.Table;
 import io.jenkins.plugins.mlops.profile.RowSample;
 import io.jenkins.plugins.mlops.profile.SavedProfile;
 import io.jenkins.plugins.mlops.data.MissingValues;
+import io.jenkins.plugins.mlops.data.Sha256;
 import io.jenkins.plugins.mlops.drift.ColumnDrift;
 import io.jenkins.plugins.mlops.drift.DriftDetector;
 import io.jenkins.plugins.mlops.drift.DriftReports;
@@ -28,11 +31,13 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.stream.Collectors;
 
 /** The {@code validation} step: schema check, column profiles and drift versus a reference. */
 public final class ValidateStep {
-    public static final String STEP = "validation";
+    public static final String STEP = Stage.VALIDATE.result();
 
     private ValidateStep() {
     }
@@ -55,8 +60,11 @@ public final class ValidateStep {
         }
         Schema contract = schema;
         RowSample.Shared dataSample = new RowSample.Shared(spec.sampleSize());
+        // the data's digest, for the gate's provenance check: read beside the scan, not after it
+        CompletableFuture<String> dataDigest = CompletableFuture.supplyAsync(() -> Sha256.of(spec.data()));
         CsvScanner.Result<ValidationPass> data = scanner.scan(spec.data(),
                 columns -> new ValidationPass(contract, columns, dataSample));
+        String dataSha256 = join(dataDigest);
         // the reference as rows and a sample: re-read from its CSV, or from a saved profile
         long referenceRows = -1;
         Table referenceSample = null;
@@ -135,14 +143,16 @@ public final class ValidateStep {
                 .with("columns", columns)
                 .with("drift", drift)
                 .with("driftedShare", drift.isEmpty() ? null : (double) DriftReports.drifted(drift) / drift.size())
-                .with("exploration", exploration);
+                .with("exploration", exploration)
+                .with(Provenance.SECTION, new Provenance(new Provenance.DataFile(spec.data().getFileName().toString(),
+                        dataSha256), null, null));
         if (given == null) {
             writeSchema(outDir.resolve("schema.json"), schema);
             result.withArtifact("schema.json");
         }
         if (spec.saveProfile() != null) {
             new SavedProfile(SavedProfile.FORMAT, spec.data().getFileName().toString(),
-                    io.jenkins.plugins.mlops.data.Sha256.of(spec.data()), rows, schema, columns, sample.columns(),
+                    dataSha256, rows, schema, columns, sample.columns(),
                     java.util.stream.IntStream.range(0, sample.rowCount()).mapToObj(sample::row).toList(),
                     java.util.stream.IntStream.range(0, sample.rowCount()).mapToLong(sample::line).toArray())
                     .write(spec.saveProfile());
@@ -151,6 +161,14 @@ public final class ValidateStep {
         exploration.render(report);
         StepOutputWriter.write(outDir, result, report);
         return result;
+    }
+
+    private static String join(CompletableFuture<String> digest) {
+        try {
+            return digest.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : e;
+        }
     }
 
     static void writeSchema(Path file, Schema schema) {

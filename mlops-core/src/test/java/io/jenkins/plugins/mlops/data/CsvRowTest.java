@@ -2,7 +2,6 @@ package io.jenkins.plugins.mlops.data;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.jenkins.plugins.mlops.schema.FieldType;
 import org.junit.jupiter.api.Test;
 
 /** The in-place row: missing markers, numbers, copies and shared Strings, read from its buffer. */
@@ -44,9 +43,9 @@ class CsvRowTest {
     @Test
     void numbersAreParsedInPlaceAndCopiesOutliveTheBuffer() {
         CsvRow row = row(MissingValues.DEFAULT, "-57.1234", "12", "x");
-        assertThat(row.number(0, FieldType.NUMBER)).isEqualTo(-57.1234);
-        assertThat(row.number(1, FieldType.INTEGER)).isEqualTo(12.0);
-        assertThat(FieldType.isNumber(row.number(2, FieldType.NUMBER))).isFalse();
+        assertThat(row.decimal(0)).isEqualTo(-57.1234);
+        assertThat(row.integer(1)).isEqualTo(12.0);
+        assertThat(NumberText.isNumber(row.decimal(2))).isFalse();
         assertThat(row.field(0).toString()).isEqualTo("-57.1234");
         CsvRow copy = row.copy();
         row.begin(8);

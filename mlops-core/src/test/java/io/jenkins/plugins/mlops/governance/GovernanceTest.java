@@ -1,5 +1,6 @@
 package io.jenkins.plugins.mlops.governance;
 
+import io.jenkins.plugins.mlops.audit.AuditLog;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -4,6 +4,8 @@ import io.jenkins.plugins.mlops.contract.Check;
 import io.jenkins.plugins.mlops.contract.CheckStatus;
 import io.jenkins.plugins.mlops.contract.InvalidInputException;
 import io.jenkins.plugins.mlops.contract.Json;
+import io.jenkins.plugins.mlops.contract.Provenance;
+import io.jenkins.plugins.mlops.contract.Stage;
 import io.jenkins.plugins.mlops.contract.Status;
 import io.jenkins.plugins.mlops.contract.StepResult;
 import io.jenkins.plugins.mlops.data.CsvReader;
@@ -65,7 +67,7 @@ import org.deeplearning4j.nn.conf.layers.BatchNormalization;
  * only; the hold-out rows are written beside the package ({@code holdout.csv}) for the test step.
  */
 public final class TrainStep {
-    public static final String STEP = "train";
+    public static final String STEP = Stage.TRAIN.result();
     public static final String PACKAGE_DIR = "model";
     public static final String HOLDOUT_FILE = "holdout.csv";
     /** Training rows kept in the package as the drift reference for monitoring. */
@@ -263,8 +265,11 @@ public final class TrainStep {
             replaceDirectory(staging, outDir.resolve(PACKAGE_DIR));
             // a NaN or an infinity anywhere makes the sum non-finite
             boolean weightsFinite = Double.isFinite(net.params().castTo(DataType.DOUBLE).sumNumber().doubleValue());
-            return result(spec, pre, curves, metrics, lineage, train.rowCount(), holdout.rowCount(), weightsFinite,
-                    p.identifiers(), outDir);
+            Provenance provenance = new Provenance(new Provenance.DataFile(lineage.dataFile(), lineage.dataSha256()),
+                    new Provenance.DataFile(HOLDOUT_FILE, Sha256.of(outDir.resolve(HOLDOUT_FILE))),
+                    Sha256.of(outDir.resolve(PACKAGE_DIR).resolve(Manifest.FILE)));
+            return result(spec, pre, curves, metrics, lineage, provenance, train.rowCount(), holdout.rowCount(),
+                    weightsFinite, p.identifiers(), outDir);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the model package to " + outDir + ": " + e.getMessage(), e);
         }
@@ -487,7 +492,7 @@ public final class TrainStep {
     }
 
     static StepResult result(TrainSpec spec, Preprocessor pre, TrainingLoop.Curves curves, Map<String, Double> metrics,
-                             Lineage lineage, int trainRows, int holdoutRows, boolean weightsFinite,
+                             Lineage lineage, Provenance provenance, int trainRows, int holdoutRows, boolean weightsFinite,
                              List<String> identifiers, Path outDir) {
         List<Check> checks = new ArrayList<>();
         double first = curves.trainLoss()[0];
@@ -525,6 +530,7 @@ public final class TrainStep {
                 .with("learningCurves", Map.of("trainLoss", curves.trainLoss(), "holdoutLoss", curves.holdoutLoss(),
                         "holdoutMetric", curves.holdoutMetric(), "metricName", curves.metricName()))
                 .with("lineage", lineage)
+                .with(Provenance.SECTION, provenance)
                 .withArtifact(PACKAGE_DIR + "/")
                 .withArtifact(HOLDOUT_FILE);
         HtmlReport report = HtmlReport.forResult("Model training", result);

@@ -5,6 +5,7 @@ import io.jenkins.plugins.mlops.contract.Check;
 import io.jenkins.plugins.mlops.contract.CheckStatus;
 import io.jenkins.plugins.mlops.contract.InvalidInputException;
 import io.jenkins.plugins.mlops.contract.Json;
+import io.jenkins.plugins.mlops.contract.Stage;
 import io.jenkins.plugins.mlops.contract.Status;
 import io.jenkins.plugins.mlops.contract.StepResult;
 import io.jenkins.plugins.mlops.report.Html;
@@ -29,7 +30,7 @@ import java.util.Map;
  * parameters, for the final {@code train} when the search is whole.
  */
 public final class TuneStep {
-    public static final String STEP = "tune";
+    public static final String STEP = Stage.TUNE.result();
     public static final String BEST_SPEC = "best-spec.yaml";
 
     private TuneStep() {

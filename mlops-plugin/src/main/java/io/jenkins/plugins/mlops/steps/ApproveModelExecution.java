@@ -13,7 +13,7 @@ import io.jenkins.plugins.mlops.adapter.EngineHost;
 import io.jenkins.plugins.mlops.adapter.FailOn;
 import io.jenkins.plugins.mlops.adapter.StepOutcome;
 import io.jenkins.plugins.mlops.contract.ExitCodes;
-import io.jenkins.plugins.mlops.gate.GateStep;
+import io.jenkins.plugins.mlops.contract.Stage;
 import java.io.File;
 import java.nio.file.Files;
 import java.util.ArrayList;
@@ -145,7 +145,7 @@ final class ApproveModelExecution extends StepExecution {
         String wanted = step.getGate() == null ? null : ReportAction.folderFor(step.getGate());
         ReportAction found = null;
         for (ReportAction report : run.getActions(ReportAction.class)) {
-            if (GateStep.STEP.equals(report.getOutcome().getStep())
+            if (Stage.GATE.result().equals(report.getOutcome().getStep())
                     && (wanted == null || wanted.equals(report.getFolder()))) {
                 found = report;
             }

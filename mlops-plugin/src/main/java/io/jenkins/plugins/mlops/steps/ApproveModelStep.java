@@ -3,7 +3,7 @@ package io.jenkins.plugins.mlops.steps;
 import hudson.Extension;
 import io.jenkins.plugins.mlops.adapter.Answer;
 import io.jenkins.plugins.mlops.adapter.Arguments;
-import io.jenkins.plugins.mlops.governance.ApproveStep;
+import io.jenkins.plugins.mlops.contract.Stage;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -91,7 +91,7 @@ public class ApproveModelStep extends EngineStep {
 
     @Override
     String resultName() {
-        return ApproveStep.STEP;
+        return Stage.APPROVE.result();
     }
 
     /** The model and the registry; a decision adds its own, see {@link #decisionArguments}. */

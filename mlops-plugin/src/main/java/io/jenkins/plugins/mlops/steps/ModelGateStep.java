@@ -5,7 +5,7 @@ import hudson.FilePath;
 import hudson.model.Run;
 import io.jenkins.plugins.mlops.adapter.ApprovalEvidence;
 import io.jenkins.plugins.mlops.adapter.Arguments;
-import io.jenkins.plugins.mlops.gate.GateStep;
+import io.jenkins.plugins.mlops.contract.Stage;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -98,7 +98,7 @@ public class ModelGateStep extends EngineStep {
 
     @Override
     String resultName() {
-        return GateStep.STEP;
+        return Stage.GATE.result();
     }
 
     @Override
@@ -129,7 +129,7 @@ public class ModelGateStep extends EngineStep {
      */
     @Override
     void keepEvidence(FilePath workspace, FilePath outDir, FilePath reports) throws IOException, InterruptedException {
-        FilePath gate = outDir.child(GateStep.STEP + ".json");
+        FilePath gate = outDir.child(Stage.GATE.result() + ".json");
         if (!gate.exists()) {
             return;
         }

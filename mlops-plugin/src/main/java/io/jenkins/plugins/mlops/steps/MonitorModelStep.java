@@ -2,7 +2,7 @@ package io.jenkins.plugins.mlops.steps;
 
 import hudson.Extension;
 import io.jenkins.plugins.mlops.adapter.Arguments;
-import io.jenkins.plugins.mlops.monitor.MonitorStep;
+import io.jenkins.plugins.mlops.contract.Stage;
 import java.util.List;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
@@ -56,7 +56,7 @@ public class MonitorModelStep extends EngineStep {
 
     @Override
     String resultName() {
-        return MonitorStep.STEP;
+        return Stage.MONITOR.result();
     }
 
     @Override

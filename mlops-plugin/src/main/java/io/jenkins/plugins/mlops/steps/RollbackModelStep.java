@@ -2,7 +2,7 @@ package io.jenkins.plugins.mlops.steps;
 
 import hudson.Extension;
 import io.jenkins.plugins.mlops.adapter.Arguments;
-import io.jenkins.plugins.mlops.serving.DeployStep;
+import io.jenkins.plugins.mlops.contract.Stage;
 import java.util.List;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
@@ -42,7 +42,7 @@ public class RollbackModelStep extends EngineStep {
 
     @Override
     String resultName() {
-        return DeployStep.STEP;
+        return Stage.DEPLOY.result();
     }
 
     @Override

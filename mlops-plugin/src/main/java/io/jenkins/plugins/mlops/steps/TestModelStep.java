@@ -2,7 +2,7 @@ package io.jenkins.plugins.mlops.steps;
 
 import hudson.Extension;
 import io.jenkins.plugins.mlops.adapter.Arguments;
-import io.jenkins.plugins.mlops.evaluation.ModelTestStep;
+import io.jenkins.plugins.mlops.contract.Stage;
 import java.util.List;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
@@ -52,7 +52,7 @@ public class TestModelStep extends EngineStep {
 
     @Override
     String resultName() {
-        return ModelTestStep.STEP;
+        return Stage.TEST.result();
     }
 
     @Override

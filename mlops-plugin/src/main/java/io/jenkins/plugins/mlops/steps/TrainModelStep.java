@@ -2,7 +2,7 @@ package io.jenkins.plugins.mlops.steps;
 
 import hudson.Extension;
 import io.jenkins.plugins.mlops.adapter.Arguments;
-import io.jenkins.plugins.mlops.train.TrainStep;
+import io.jenkins.plugins.mlops.contract.Stage;
 import java.util.List;
 import org.kohsuke.stapler.DataBoundConstructor;
 
@@ -31,7 +31,7 @@ public class TrainModelStep extends EngineStep {
 
     @Override
     String resultName() {
-        return TrainStep.STEP;
+        return Stage.TRAIN.result();
     }
 
     @Override

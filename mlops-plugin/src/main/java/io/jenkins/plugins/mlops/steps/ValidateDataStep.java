@@ -2,7 +2,7 @@ package io.jenkins.plugins.mlops.steps;
 
 import hudson.Extension;
 import io.jenkins.plugins.mlops.adapter.Arguments;
-import io.jenkins.plugins.mlops.validation.ValidateStep;
+import io.jenkins.plugins.mlops.contract.Stage;
 import java.util.List;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
@@ -76,7 +76,7 @@ public class ValidateDataStep extends EngineStep {
 
     @Override
     String resultName() {
-        return ValidateStep.STEP;
+        return Stage.VALIDATE.result();
     }
 
     @Override

@@ -8,7 +8,7 @@ import io.jenkins.plugins.mlops.adapter.FailOn;
 import io.jenkins.plugins.mlops.adapter.Outcomes;
 import io.jenkins.plugins.mlops.adapter.StepOutcome;
 import io.jenkins.plugins.mlops.cli.Mlops;
-import io.jenkins.plugins.mlops.governance.AuditLog;
+import io.jenkins.plugins.mlops.audit.AuditLog;
 import io.jenkins.plugins.mlops.testing.Fixtures;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -4,6 +4,7 @@ import io.jenkins.plugins.mlops.contract.Check;
 import io.jenkins.plugins.mlops.contract.CheckStatus;
 import io.jenkins.plugins.mlops.contract.InvalidInputException;
 import io.jenkins.plugins.mlops.contract.Json;
+import io.jenkins.plugins.mlops.contract.Stage;
 import io.jenkins.plugins.mlops.contract.Status;
 import io.jenkins.plugins.mlops.contract.StepResult;
 import io.jenkins.plugins.mlops.data.Sha256;
@@ -12,7 +13,7 @@ import io.jenkins.plugins.mlops.drift.DriftConfig;
 import io.jenkins.plugins.mlops.drift.DriftDetector;
 import io.jenkins.plugins.mlops.drift.DriftReports;
 import io.jenkins.plugins.mlops.drift.DriftVerdict;
-import io.jenkins.plugins.mlops.governance.AuditLog;
+import io.jenkins.plugins.mlops.audit.AuditLog;
 import io.jenkins.plugins.mlops.monitor.PredictionLogEntry;
 import io.jenkins.plugins.mlops.report.Html;
 import io.jenkins.plugins.mlops.report.HtmlReport;
@@ -34,7 +35,7 @@ import java.util.Map;
  * evidence go to the audit log.
  */
 public final class CanaryStep {
-    public static final String STEP = "canary";
+    public static final String STEP = Stage.CANARY.result();
 
     /**
      * @param minRows fewer canary rows: wait (INSUFFICIENT_DATA), decide nothing

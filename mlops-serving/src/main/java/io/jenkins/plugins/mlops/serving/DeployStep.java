@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.jenkins.plugins.mlops.contract.Check;
 import io.jenkins.plugins.mlops.contract.InvalidInputException;
 import io.jenkins.plugins.mlops.contract.Json;
+import io.jenkins.plugins.mlops.contract.Stage;
 import io.jenkins.plugins.mlops.contract.StepResult;
 import io.jenkins.plugins.mlops.report.HtmlReport;
 import io.jenkins.plugins.mlops.report.StepOutputWriter;
@@ -22,7 +23,7 @@ import java.util.Map;
 
 /** The {@code deploy} step: asks a running model server's admin API to load a registered model. */
 public final class DeployStep {
-    public static final String STEP = "deploy";
+    public static final String STEP = Stage.DEPLOY.result();
     /** What {@code strategy} may be. */
     public static final List<String> STRATEGIES = DeployedModels.Strategy.NAMES;
 

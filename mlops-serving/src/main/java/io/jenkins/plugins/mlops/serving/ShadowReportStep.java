@@ -3,6 +3,7 @@ package io.jenkins.plugins.mlops.serving;
 import io.jenkins.plugins.mlops.contract.Check;
 import io.jenkins.plugins.mlops.contract.CheckStatus;
 import io.jenkins.plugins.mlops.contract.InvalidInputException;
+import io.jenkins.plugins.mlops.contract.Stage;
 import io.jenkins.plugins.mlops.contract.StepResult;
 import io.jenkins.plugins.mlops.monitor.MonitorStep;
 import io.jenkins.plugins.mlops.monitor.PredictionLogEntry;
@@ -20,7 +21,7 @@ import java.util.Map;
  * answered: agreement rate, and with ground truth from feedback, both models' accuracy.
  */
 public final class ShadowReportStep {
-    public static final String STEP = "shadow";
+    public static final String STEP = Stage.SHADOW.result();
 
     private ShadowReportStep() {
     }

@@ -6,7 +6,7 @@ import io.jenkins.plugins.mlops.contract.Status;
 import io.jenkins.plugins.mlops.contract.StepResult;
 import io.jenkins.plugins.mlops.data.CsvReader;
 import io.jenkins.plugins.mlops.data.Table;
-import io.jenkins.plugins.mlops.governance.AuditLog;
+import io.jenkins.plugins.mlops.audit.AuditLog;
 import io.jenkins.plugins.mlops.registry.Registry;
 import io.jenkins.plugins.mlops.testing.Fixtures;
 import io.jenkins.plugins.mlops.train.TrainStep;

@@ -1,4 +1,4 @@
-package io.jenkins.plugins.mlops.governance;
+package io.jenkins.plugins.mlops.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

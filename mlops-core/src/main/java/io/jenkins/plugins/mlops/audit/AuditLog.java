@@ -1,4 +1,4 @@
-package io.jenkins.plugins.mlops.governance;
+package io.jenkins.plugins.mlops.audit;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
