@@ -1,6 +1,10 @@
 package org.kohsuke.stapler;
 
+import edu.umd.cs.findbugs.annotations.NonNull;
+import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.net.URL;
 
 /**
  * Compile-only signature of the real {@code org.kohsuke.stapler.StaplerResponse2} (Stapler, shipped with Jenkins since
@@ -9,8 +13,8 @@ import jakarta.servlet.http.HttpServletResponse;
  */
 public interface StaplerResponse2 extends HttpServletResponse {
     /** Redirects to a URL relative to the current request (Stapler resolves it, unlike {@code sendRedirect}). */
-    void sendRedirect2(@edu.umd.cs.findbugs.annotations.NonNull String url) throws java.io.IOException;
+    void sendRedirect2(@NonNull String url) throws IOException;
 
     /** Serves a static resource with its content type, length and caching headers. */
-    void serveFile(StaplerRequest2 req, java.net.URL res) throws jakarta.servlet.ServletException, java.io.IOException;
+    void serveFile(StaplerRequest2 req, URL res) throws ServletException, IOException;
 }

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.mlops.cli;
 
+import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -7,7 +8,7 @@ import java.nio.charset.StandardCharsets;
 /** Sends a step's progress lines (a PrintStream API) to the command's console writer. */
 final class ConsoleStream extends OutputStream {
     private final PrintWriter console;
-    private final java.io.ByteArrayOutputStream line = new java.io.ByteArrayOutputStream();
+    private final ByteArrayOutputStream line = new ByteArrayOutputStream();
 
     ConsoleStream(PrintWriter console) {
         this.console = console;

@@ -21,8 +21,9 @@ import io.jenkins.plugins.mlops.registry.RegisterStep;
 import io.jenkins.plugins.mlops.registry.Registry;
 import io.jenkins.plugins.mlops.report.Html;
 import io.jenkins.plugins.mlops.report.HtmlReport;
+import io.jenkins.plugins.mlops.report.HtmlTable;
 import io.jenkins.plugins.mlops.report.StepOutputWriter;
-import io.jenkins.plugins.mlops.report.Table.Markup;
+import io.jenkins.plugins.mlops.report.HtmlTable.Markup;
 import io.jenkins.plugins.mlops.schema.Field;
 import io.jenkins.plugins.mlops.schema.FieldType;
 import io.jenkins.plugins.mlops.schema.Schema;
@@ -42,6 +43,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -233,7 +235,7 @@ final class Demo {
                 throw new IllegalStateException("demo resource missing from the CLI jar: " + name);
             }
             Files.createDirectories(target.getParent());
-            Files.copy(in, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
         }
         return target;
     }
@@ -242,7 +244,7 @@ final class Demo {
         HtmlReport index = HtmlReport.titled("jenkins-mlops demo: Level 2 pipeline", "Validate → train → test → gate →"
                 + " register → deploy → serve real traffic → monitor, on the Palmer penguins data, every stage real.");
         index.section("Stages");
-        io.jenkins.plugins.mlops.report.Table table = new io.jenkins.plugins.mlops.report.Table("Stage", "Status",
+        HtmlTable table = new HtmlTable("Stage", "Status",
                 "Expected", "Summary", "Report");
         for (Stage s : stages) {
             table.rowWithClass(s.asExpected() ? null : "row-failed", s.name(), new Markup(HtmlReport.badge(s.status().name())),

@@ -3,6 +3,7 @@ package io.jenkins.plugins.mlops.cli;
 import io.jenkins.plugins.mlops.contract.ExitCodes;
 import io.jenkins.plugins.mlops.contract.InvalidInputException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -23,7 +24,7 @@ final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (java.nio.file.Files.isRegularFile(out)) {
+        if (Files.isRegularFile(out)) {
             throw InvalidInputException.in(out, "is a file; --out needs a folder");
         }
         PrintWriter console = spec.commandLine().getOut();

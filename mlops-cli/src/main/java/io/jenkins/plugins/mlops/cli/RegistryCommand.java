@@ -11,7 +11,11 @@ import io.jenkins.plugins.mlops.registry.Registry;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine;
@@ -184,13 +188,13 @@ final class RegistryCommand extends CommandGroup {
             ModelVersion va = registry.resolve(ModelRef.parse(a));
             ModelVersion vb = registry.resolve(ModelRef.parse(b));
             out().printf("%-24s %-40s %-40s%n", "", va.ref(), vb.ref());
-            java.util.Set<String> metrics = new java.util.TreeSet<>(va.metrics().keySet());
+            Set<String> metrics = new TreeSet<>(va.metrics().keySet());
             metrics.addAll(vb.metrics().keySet());
             for (String m : metrics) {
                 Double x = va.metrics().get(m);
                 Double y = vb.metrics().get(m);
                 out().printf("%-24s %-40s %-40s%s%n", "metric " + m, x, y, x != null && y != null
-                        ? String.format(java.util.Locale.ROOT, "  (%+.4f)", y - x) : "");
+                        ? String.format(Locale.ROOT, "  (%+.4f)", y - x) : "");
             }
             row("data sha256", va.lineage().dataSha256(), vb.lineage().dataSha256());
             row("data rows", va.lineage().dataRows(), vb.lineage().dataRows());
@@ -202,7 +206,7 @@ final class RegistryCommand extends CommandGroup {
         }
 
         private void row(String what, Object x, Object y) {
-            out().printf("%-24s %-40s %-40s%s%n", what, x, y, java.util.Objects.equals(x, y) ? "" : "  (differs)");
+            out().printf("%-24s %-40s %-40s%s%n", what, x, y, Objects.equals(x, y) ? "" : "  (differs)");
         }
     }
 }

@@ -17,9 +17,11 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -92,9 +94,9 @@ final class ServeBenchmark {
     static double[] fixedRate(HttpClient client, URI uri, int seconds, int rate) throws Exception {
         int n = seconds * rate;
         double[] ms = new double[n];
-        java.util.concurrent.ScheduledExecutorService timer = Executors.newScheduledThreadPool(1);
+        ScheduledExecutorService timer = Executors.newScheduledThreadPool(1);
         ExecutorService senders = Executors.newFixedThreadPool(16);
-        java.util.concurrent.CountDownLatch latch = new java.util.concurrent.CountDownLatch(n);
+        CountDownLatch latch = new CountDownLatch(n);
         long start = System.nanoTime();
         AtomicInteger next = new AtomicInteger();
         timer.scheduleAtFixedRate(() -> {

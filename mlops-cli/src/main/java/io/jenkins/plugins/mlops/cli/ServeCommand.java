@@ -1,11 +1,13 @@
 package io.jenkins.plugins.mlops.cli;
 
+import io.jenkins.plugins.mlops.contract.InvalidInputException;
 import io.jenkins.plugins.mlops.model.PackagedModel;
 import io.jenkins.plugins.mlops.registry.ModelRef;
 import io.jenkins.plugins.mlops.registry.ModelVersion;
 import io.jenkins.plugins.mlops.registry.Registry;
 import io.jenkins.plugins.mlops.serving.ModelServer;
 import io.jenkins.plugins.mlops.serving.ServerConfig;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -52,13 +54,13 @@ final class ServeCommand implements Callable<Integer> {
         Registry registry = location.registry();
         String tlsPassword = null;
         if (tlsKeystore != null) {
-            if (!java.nio.file.Files.isRegularFile(tlsKeystore)) {
-                throw io.jenkins.plugins.mlops.contract.InvalidInputException.in(tlsKeystore, "no such keystore");
+            if (!Files.isRegularFile(tlsKeystore)) {
+                throw InvalidInputException.in(tlsKeystore, "no such keystore");
             }
-            tlsPassword = tlsPasswordFile != null ? java.nio.file.Files.readString(tlsPasswordFile).trim()
+            tlsPassword = tlsPasswordFile != null ? Files.readString(tlsPasswordFile).trim()
                     : System.getenv("MLOPS_TLS_PASSWORD");
             if (tlsPassword == null) {
-                throw new io.jenkins.plugins.mlops.contract.InvalidInputException("--tls-keystore needs a password:"
+                throw new InvalidInputException("--tls-keystore needs a password:"
                         + " set MLOPS_TLS_PASSWORD or pass --tls-password-file");
             }
         }

@@ -15,10 +15,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * An append-only, hash-chained audit log (JSON Lines): every entry carries the hash of the one
@@ -28,8 +31,8 @@ import java.util.TreeMap;
 public final class AuditLog {
     public static final String FILE = "audit.log";
     static final String GENESIS = "0".repeat(64);
-    private static final Map<Path, java.util.concurrent.locks.ReentrantLock> THREAD_LOCKS =
-            new java.util.concurrent.ConcurrentHashMap<>();
+    private static final Map<Path, ReentrantLock> THREAD_LOCKS =
+            new ConcurrentHashMap<>();
 
     private final Path file;
 
@@ -52,8 +55,8 @@ public final class AuditLog {
 
     public Entry append(String actor, String action, String subject, String evidence, Map<String, Object> details) {
         // a JVM may hold a file lock once: its threads queue on an in-process lock first
-        java.util.concurrent.locks.ReentrantLock threads = THREAD_LOCKS.computeIfAbsent(
-                file.toAbsolutePath().normalize(), f -> new java.util.concurrent.locks.ReentrantLock());
+        ReentrantLock threads = THREAD_LOCKS.computeIfAbsent(
+                file.toAbsolutePath().normalize(), f -> new ReentrantLock());
         threads.lock();
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
@@ -163,7 +166,7 @@ public final class AuditLog {
     private static JsonNode canonical(JsonNode node) {
         if (node.isObject()) {
             ObjectNode sorted = Json.JSON.createObjectNode();
-            List<String> names = new java.util.ArrayList<>();
+            List<String> names = new ArrayList<>();
             node.fieldNames().forEachRemaining(names::add);
             names.stream().sorted().forEach(n -> sorted.set(n, canonical(node.get(n))));
             return sorted;

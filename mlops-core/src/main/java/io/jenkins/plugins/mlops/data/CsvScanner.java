@@ -4,6 +4,7 @@ import de.siegmar.fastcsv.reader.AbstractBaseCsvCallbackHandler;
 import de.siegmar.fastcsv.reader.CsvParseException;
 import io.jenkins.plugins.mlops.contract.InvalidInputException;
 import java.io.BufferedInputStream;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -11,6 +12,7 @@ import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
+import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
@@ -172,14 +174,14 @@ public final class CsvScanner {
         byte[] bytes = new byte[(int) Math.min(Integer.MAX_VALUE - 8, end[0] - bom)];
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
             ch.position(bom);
-            java.nio.ByteBuffer buffer = java.nio.ByteBuffer.wrap(bytes);
+            ByteBuffer buffer = ByteBuffer.wrap(bytes);
             while (buffer.hasRemaining() && ch.read(buffer) > 0) {
                 // fill
             }
         }
         List<String> columns = new ArrayList<>();
         RowHandler handler = new RowHandler(new CsvRow(0, missing), 1);
-        try (de.siegmar.fastcsv.reader.CsvReader<CsvRow> reader = reader(handler, new java.io.ByteArrayInputStream(bytes))) {
+        try (de.siegmar.fastcsv.reader.CsvReader<CsvRow> reader = reader(handler, new ByteArrayInputStream(bytes))) {
             for (CsvRow row : reader) {
                 for (int c = 0; c < row.size(); c++) {
                     columns.add(row.field(c).toString());
@@ -294,7 +296,7 @@ public final class CsvScanner {
 
         static RangeScan of(Path file, long from, long to) throws IOException {
             Counter counter = new Counter();
-            java.nio.ByteBuffer buffer = java.nio.ByteBuffer.allocate(1 << 20);
+            ByteBuffer buffer = ByteBuffer.allocate(1 << 20);
             byte[] bytes = buffer.array();
             try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
                 for (long pos = from; pos < to; ) {

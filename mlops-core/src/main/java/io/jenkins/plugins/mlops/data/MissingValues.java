@@ -1,6 +1,9 @@
 package io.jenkins.plugins.mlops.data;
 
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.Set;
+import java.util.TreeSet;
 
 /** The strings that mean "no value" (Frictionless {@code missingValues}). */
 public record MissingValues(Set<String> markers) {
@@ -8,12 +11,12 @@ public record MissingValues(Set<String> markers) {
     public static final MissingValues DEFAULT = new MissingValues(Set.of("", "NA", "N/A", "null", "NULL"));
 
     public MissingValues {
-        markers = java.util.Collections.unmodifiableSortedSet(new java.util.TreeSet<>(markers));
+        markers = Collections.unmodifiableSortedSet(new TreeSet<>(markers));
     }
 
     /** A comma-separated list, e.g. {@code ",NA,-999"} (an empty item is the empty field). */
     public static MissingValues parse(String commaSeparated) {
-        return new MissingValues(Set.copyOf(java.util.Arrays.asList(commaSeparated.split(",", -1))));
+        return new MissingValues(Set.copyOf(Arrays.asList(commaSeparated.split(",", -1))));
     }
 
     /** Tests a field in place, in the parser's buffer (the CSV hot path: no String per field). */
@@ -37,7 +40,7 @@ public record MissingValues(Set<String> markers) {
                 return false;
             }
             for (char[] m : candidates) {
-                if (m.length == len && java.util.Arrays.equals(m, 0, len, buf, offset, offset + len)) {
+                if (m.length == len && Arrays.equals(m, 0, len, buf, offset, offset + len)) {
                     return true;
                 }
             }

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.HashMap;
 import java.util.function.IntFunction;
 import java.util.function.IntPredicate;
+import java.util.stream.IntStream;
 
 /**
  * Rows of a CSV file held in memory as raw text, missing values as {@code null}, each row with the
@@ -98,6 +99,6 @@ public final class Table {
     }
 
     public Table filter(IntPredicate keep) {
-        return select(java.util.stream.IntStream.range(0, rows.size()).filter(keep).toArray());
+        return select(IntStream.range(0, rows.size()).filter(keep).toArray());
     }
 }

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.mlops.drift;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * The drift evidence for one column, written for every column compared, drifted or not.
@@ -24,7 +25,7 @@ public record ColumnDrift(
         String effectName,
         Double effect,
         String threshold,
-        java.util.Map<String, Double> distances,
+        Map<String, Double> distances,
         SampleSizes sampleSizes,
         DriftVerdict verdict,
         List<String> bins,

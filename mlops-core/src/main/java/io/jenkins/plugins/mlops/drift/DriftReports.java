@@ -5,7 +5,7 @@ import io.jenkins.plugins.mlops.contract.CheckStatus;
 import io.jenkins.plugins.mlops.report.Html;
 import io.jenkins.plugins.mlops.report.HtmlReport;
 import io.jenkins.plugins.mlops.report.Svg;
-import io.jenkins.plugins.mlops.report.Table;
+import io.jenkins.plugins.mlops.report.HtmlTable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -49,11 +49,11 @@ public final class DriftReports {
     /** The drift table, with reference and current distributions overlaid for flagged columns. */
     public static void render(HtmlReport report, String heading, List<ColumnDrift> drift) {
         report.section(heading);
-        Table table = new Table("Column", "Verdict", "Test", "Statistic", "p", "p (corrected)", "Effect measure", "Effect", "Other distances",
+        HtmlTable table = new HtmlTable("Column", "Verdict", "Test", "Statistic", "p", "p (corrected)", "Effect measure", "Effect", "Other distances",
                 "Reference n", "Current n");
         for (ColumnDrift d : drift) {
             table.rowWithClass("row-" + d.verdict().name().toLowerCase(Locale.ROOT).replace('_', '-'), d.column(),
-                    new Table.Markup(HtmlReport.badge(d.verdict().name())), d.test(), d.statistic(), d.pValue(),
+                    new HtmlTable.Markup(HtmlReport.badge(d.verdict().name())), d.test(), d.statistic(), d.pValue(),
                     d.adjustedPValue(), d.effectName(), d.effect(), d.distances().entrySet().stream()
                             .filter(e -> !e.getKey().equals(d.effectName()))
                             .map(e -> e.getKey() + " " + Html.number(e.getValue())).collect(Collectors.joining(", ")),

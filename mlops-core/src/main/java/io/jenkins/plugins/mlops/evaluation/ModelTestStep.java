@@ -9,6 +9,7 @@ import io.jenkins.plugins.mlops.contract.StepResult;
 import io.jenkins.plugins.mlops.data.Columns;
 import io.jenkins.plugins.mlops.data.Moments;
 import io.jenkins.plugins.mlops.data.Sha256;
+import io.jenkins.plugins.mlops.data.Shuffle;
 import io.jenkins.plugins.mlops.data.Table;
 import io.jenkins.plugins.mlops.model.FeatureTransform;
 import io.jenkins.plugins.mlops.model.PackagedModel;
@@ -17,6 +18,7 @@ import io.jenkins.plugins.mlops.model.Preprocessor;
 import io.jenkins.plugins.mlops.model.Task;
 import io.jenkins.plugins.mlops.report.Html;
 import io.jenkins.plugins.mlops.report.HtmlReport;
+import io.jenkins.plugins.mlops.report.HtmlTable;
 import io.jenkins.plugins.mlops.report.StepOutputWriter;
 import io.jenkins.plugins.mlops.report.Svg;
 import io.jenkins.plugins.mlops.schema.FieldType;
@@ -24,8 +26,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
@@ -320,7 +324,7 @@ public final class ModelTestStep {
         if (numeric) {
             // lowest quartile first, as a reader expects, not in the alphabetical order of the labels
             quartiles.entrySet().stream()
-                    .sorted(java.util.Comparator.comparingDouble(e -> FieldType.parseDouble(rows.value(e.getValue().get(0), c))))
+                    .sorted(Comparator.comparingDouble(e -> FieldType.parseDouble(rows.value(e.getValue().get(0), c))))
                     .forEach(e -> out.put(e.getKey(), e.getValue().stream().mapToInt(Integer::intValue).toArray()));
         }
         groups.forEach((k, v) -> out.put(k, v.stream().mapToInt(Integer::intValue).toArray()));
@@ -486,7 +490,7 @@ public final class ModelTestStep {
             if (c < 0) {
                 continue;
             }
-            int[] order = io.jenkins.plugins.mlops.data.Shuffle.permutation(rows.rowCount(), random);
+            int[] order = Shuffle.permutation(rows.rowCount(), random);
             double value = scoring.metric(metric, all, model.predict(rows.withColumn(c, r -> rows.value(order[r], c))));
             out.put(f.name(), reference - value);
         }
@@ -500,7 +504,7 @@ public final class ModelTestStep {
                              int n, List<Map<String, Object>> slices, Map<String, Double> importance) {
         HtmlReport report = HtmlReport.forResult("Model test", result);
         report.section("Metrics");
-        io.jenkins.plugins.mlops.report.Table table = new io.jenkins.plugins.mlops.report.Table("Metric", "Value");
+        HtmlTable table = new HtmlTable("Metric", "Value");
         metrics.forEach(table::row);
         report.table(table);
         if (evaluation.confusion() != null) {
@@ -515,10 +519,10 @@ public final class ModelTestStep {
                     keys.add(keys.size() - 1, k);
                 }
             });
-            io.jenkins.plugins.mlops.report.Table t = new io.jenkins.plugins.mlops.report.Table(keys.toArray(String[]::new));
+            HtmlTable t = new HtmlTable(keys.toArray(String[]::new));
             for (Map<String, Object> row : slices) {
                 String verdict = String.valueOf(row.get("verdict"));
-                t.rowWithClass("row-" + verdict.toLowerCase(java.util.Locale.ROOT).replace('_', '-'),
+                t.rowWithClass("row-" + verdict.toLowerCase(Locale.ROOT).replace('_', '-'),
                         keys.stream().map(row::get).toArray());
             }
             report.table(t);

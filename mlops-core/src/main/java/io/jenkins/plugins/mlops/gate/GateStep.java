@@ -10,6 +10,7 @@ import io.jenkins.plugins.mlops.contract.Stage;
 import io.jenkins.plugins.mlops.contract.Status;
 import io.jenkins.plugins.mlops.contract.StepResult;
 import io.jenkins.plugins.mlops.audit.AuditLog;
+import io.jenkins.plugins.mlops.data.Sha256;
 import io.jenkins.plugins.mlops.report.HtmlReport;
 import io.jenkins.plugins.mlops.report.StepOutputWriter;
 import java.io.IOException;
@@ -19,6 +20,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -81,7 +83,7 @@ public final class GateStep {
         for (Input in : inputs) {
             boolean ok = in.status() == Status.PASSED;
             String reason = ok ? in.step() + " passed: " + in.summary()
-                    : in.step() + " " + in.status().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')
+                    : in.step() + " " + in.status().name().toLowerCase(Locale.ROOT).replace('_', ' ')
                     + (in.failedChecks().isEmpty() ? "" : " (failed checks: " + String.join(", ", in.failedChecks()) + ")")
                     + ": " + in.summary();
             checks.add(new Check("step:" + in.step(), ok ? CheckStatus.PASSED : CheckStatus.FAILED, in.status().name(),
@@ -137,7 +139,7 @@ public final class GateStep {
 
     /** SHA-256 over the results the decision was based on, in order: what an auditor can re-check. */
     static String evidence(List<Input> inputs) {
-        return io.jenkins.plugins.mlops.data.Sha256.of(inputs.stream().map(Input::file).toList());
+        return Sha256.of(inputs.stream().map(Input::file).toList());
     }
 
     /** A result file, or every step result directly inside a folder (the gate's own skipped). */

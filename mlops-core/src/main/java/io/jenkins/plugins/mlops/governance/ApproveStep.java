@@ -3,6 +3,7 @@ package io.jenkins.plugins.mlops.governance;
 import io.jenkins.plugins.mlops.audit.AuditLog;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.jenkins.plugins.mlops.contract.Check;
+import io.jenkins.plugins.mlops.contract.CheckStatus;
 import io.jenkins.plugins.mlops.contract.InvalidInputException;
 import io.jenkins.plugins.mlops.contract.Json;
 import io.jenkins.plugins.mlops.contract.Stage;
@@ -99,7 +100,7 @@ public final class ApproveStep {
                         + " approve it: four eyes."));
             }
         }
-        boolean refused = checks.stream().anyMatch(c -> c.status() == io.jenkins.plugins.mlops.contract.CheckStatus.FAILED);
+        boolean refused = checks.stream().anyMatch(c -> c.status() == CheckStatus.FAILED);
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("decision", r.decision().name().toLowerCase(Locale.ROOT));
         details.put("reason", r.reason() == null ? "" : r.reason());
@@ -110,7 +111,7 @@ public final class ApproveStep {
         Status status = refused || r.decision() == Decision.REJECT ? Status.FAILED : Status.PASSED;
         String summary = refused ? "Refused: " + r.user() + " may not " + r.decision().name().toLowerCase(Locale.ROOT) + " "
                 + r.model() + " (" + String.join(" ", checks.stream().filter(c -> c.status()
-                == io.jenkins.plugins.mlops.contract.CheckStatus.FAILED).map(Check::reason).toList()) + ")"
+                == CheckStatus.FAILED).map(Check::reason).toList()) + ")"
                 : (r.decision() == Decision.OVERRIDE ? "OVERRIDE: " : "") + r.user() + " " + verb(r.decision()) + " "
                 + r.model() + (stage == null ? "" : " for " + stage) + (r.reason() == null ? "" : ": " + r.reason());
         StepResult result = new StepResult(STEP, status, summary + " (audit entry " + entry.seq() + ")", checks)

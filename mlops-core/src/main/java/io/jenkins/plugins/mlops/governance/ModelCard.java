@@ -8,7 +8,7 @@ import io.jenkins.plugins.mlops.model.PackagedModel;
 import io.jenkins.plugins.mlops.registry.ModelVersion;
 import io.jenkins.plugins.mlops.report.HtmlReport;
 import io.jenkins.plugins.mlops.report.StepOutputWriter;
-import io.jenkins.plugins.mlops.report.Table;
+import io.jenkins.plugins.mlops.report.HtmlTable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -97,12 +97,12 @@ public final class ModelCard {
         report.section("Intended use").facts((Map<String, ?>) c.get("intendedUse"));
         report.section("Factors").facts((Map<String, ?>) c.get("factors"));
         report.section("Metrics (hold-out)");
-        Table metrics = new Table("Metric", "Value");
+        HtmlTable metrics = new HtmlTable("Metric", "Value");
         ((Map<String, Double>) c.get("metrics")).forEach(metrics::row);
         report.table(metrics);
         report.section("Evaluation data").paragraph(String.valueOf(c.get("evaluationData")));
         if (c.get("evaluation") instanceof Map<?, ?> evaluation) {
-            Table t = new Table("Test result", "Value");
+            HtmlTable t = new HtmlTable("Test result", "Value");
             t.row("status", evaluation.get("status"));
             t.row("rows", evaluation.get("rows"));
             if (evaluation.get("metrics") instanceof Map<?, ?> m) {
@@ -110,7 +110,7 @@ public final class ModelCard {
             }
             report.table(t);
             if (evaluation.get("importance") instanceof Map<?, ?> importance && !importance.isEmpty()) {
-                Table imp = new Table("Input", "Permutation importance");
+                HtmlTable imp = new HtmlTable("Input", "Permutation importance");
                 importance.entrySet().stream().limit(10).forEach(e -> imp.row(String.valueOf(e.getKey()), e.getValue()));
                 report.section("Most important inputs (permutation importance)").table(imp);
             }
@@ -120,7 +120,7 @@ public final class ModelCard {
         report.section("Caveats and recommendations").paragraph(String.valueOf(c.get("caveats")));
         List<String> decisions = (List<String>) c.get("decisions");
         report.section("Decisions on record (audit log)");
-        Table log = new Table("Entry");
+        HtmlTable log = new HtmlTable("Entry");
         decisions.forEach(log::row);
         return report.table(log);
     }

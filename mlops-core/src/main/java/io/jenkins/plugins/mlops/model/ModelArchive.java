@@ -6,8 +6,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileTime;
 import java.util.Comparator;
 import java.util.List;
@@ -52,8 +55,8 @@ public final class ModelArchive {
                     z.closeEntry();
                 }
             }
-            Files.move(tmp, zip, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            Files.move(tmp, zip, StandardCopyOption.REPLACE_EXISTING,
+                    StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + zip, e);
         }
@@ -84,7 +87,7 @@ public final class ModelArchive {
                 }
                 Path target = Manifest.safeResolve(root, e.getName(), zip);
                 Files.createDirectories(target.getParent());
-                try (OutputStream out = Files.newOutputStream(target, java.nio.file.StandardOpenOption.CREATE_NEW)) {
+                try (OutputStream out = Files.newOutputStream(target, StandardOpenOption.CREATE_NEW)) {
                     byte[] buffer = new byte[1 << 16];
                     for (int n; (n = z.read(buffer)) > 0; ) {
                         expanded += n;
@@ -93,7 +96,7 @@ public final class ModelArchive {
                         }
                         out.write(buffer, 0, n);
                     }
-                } catch (java.nio.file.FileAlreadyExistsException dup) {
+                } catch (FileAlreadyExistsException dup) {
                     throw InvalidInputException.in(zip, "entry '" + e.getName() + "' appears twice");
                 }
             }

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.mlops.model;
 
+import io.jenkins.plugins.mlops.contract.FileTrees;
 import io.jenkins.plugins.mlops.contract.Json;
 import io.jenkins.plugins.mlops.data.Sha256;
 import io.jenkins.plugins.mlops.data.Table;
@@ -115,7 +116,7 @@ public final class PackagedModel implements AutoCloseable {
     public void close() {
         network.close();
         if (unpacked != null) {
-            io.jenkins.plugins.mlops.contract.FileTrees.deleteQuietly(unpacked);
+            FileTrees.deleteQuietly(unpacked);
         }
     }
 }

@@ -6,9 +6,11 @@ import io.jenkins.plugins.mlops.data.Table;
 import io.jenkins.plugins.mlops.schema.FieldType;
 import io.jenkins.plugins.mlops.schema.Schema;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.function.BiFunction;
 
 /**
  * Turns raw rows (text values in {@link #featureNames()} order, {@code null} for missing) into
@@ -29,7 +31,7 @@ public record Preprocessor(Task task, String label, List<FeatureTransform> featu
 
     /** Fits every transform on the given (training) rows only; {@code options} per column and kind. */
     public static Preprocessor fit(Table train, Schema schema, String label, Task task, List<String> featureNames,
-                                   java.util.function.BiFunction<String, Boolean, ColumnOptions> options) {
+                                   BiFunction<String, Boolean, ColumnOptions> options) {
         List<FeatureTransform> features = new ArrayList<>();
         for (String name : featureNames) {
             int c = train.columnIndex(name);
@@ -55,14 +57,14 @@ public record Preprocessor(Task task, String label, List<FeatureTransform> featu
     }
 
     static FeatureTransform.Numeric numeric(String name, FieldType type, double[] values, ColumnOptions o) {
-        double[] x = java.util.Arrays.stream(values).filter(Double::isFinite).sorted().toArray();
+        double[] x = Arrays.stream(values).filter(Double::isFinite).sorted().toArray();
         double impute = switch (o.impute()) {
             case MEDIAN -> x.length == 0 ? 0 : x.length % 2 == 1 ? x[x.length / 2] : (x[x.length / 2 - 1] + x[x.length / 2]) / 2;
             case CONSTANT -> Double.parseDouble(o.constant());
             case MOST_FREQUENT -> mostFrequent(x);
             case MEAN -> Moments.of(x).mean();
         };
-        double[] t = o.log() ? java.util.Arrays.stream(x).map(FeatureTransform.Numeric::symlog).toArray() : x;
+        double[] t = o.log() ? Arrays.stream(x).map(FeatureTransform.Numeric::symlog).toArray() : x;
         double center = 0;
         double scale = 1;
         if (o.scale() == ColumnOptions.Scale.STANDARD) {

@@ -13,6 +13,7 @@ import io.jenkins.plugins.mlops.drift.DriftConfig;
 import io.jenkins.plugins.mlops.drift.DriftDetector;
 import io.jenkins.plugins.mlops.drift.DriftReports;
 import io.jenkins.plugins.mlops.drift.DriftSamples;
+import io.jenkins.plugins.mlops.drift.DriftVerdict;
 import io.jenkins.plugins.mlops.report.HtmlReport;
 import io.jenkins.plugins.mlops.report.StepOutputWriter;
 import io.jenkins.plugins.mlops.report.Svg;
@@ -25,9 +26,13 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * The {@code monitor} step: drift of the inputs a model server received, window by window, versus
@@ -49,7 +54,7 @@ public final class MonitorStep {
     public record Window(int index, long firstRow, long lastRow, String from, String to, List<ColumnDrift> drift,
                          long labelled, Double accuracy) {
         public List<String> driftedColumns() {
-            return drift.stream().filter(d -> d.verdict() == io.jenkins.plugins.mlops.drift.DriftVerdict.DRIFT)
+            return drift.stream().filter(d -> d.verdict() == DriftVerdict.DRIFT)
                     .map(ColumnDrift::column).toList();
         }
     }
@@ -83,7 +88,7 @@ public final class MonitorStep {
         for (Window w : windows) {
             List<String> drifted = w.driftedColumns();
             boolean insufficient = w.drift().stream().allMatch(d -> d.verdict()
-                    == io.jenkins.plugins.mlops.drift.DriftVerdict.INSUFFICIENT_DATA);
+                    == DriftVerdict.INSUFFICIENT_DATA);
             CheckStatus status = insufficient ? CheckStatus.INSUFFICIENT_DATA
                     : drifted.isEmpty() ? CheckStatus.PASSED : CheckStatus.FAILED;
             String reason = insufficient ? "Too few rows in this window for a verdict."
@@ -100,7 +105,7 @@ public final class MonitorStep {
         Window first = windows.get(0);
         if (latest.accuracy() != null && first.accuracy() != null && windows.size() > 1
                 && latest.accuracy() < first.accuracy() - QUALITY_DROP) {
-            reasons.add(String.format(java.util.Locale.ROOT, "accuracy fell from %.3f to %.3f on labelled rows",
+            reasons.add(String.format(Locale.ROOT, "accuracy fell from %.3f to %.3f on labelled rows",
                     first.accuracy(), latest.accuracy()));
         }
         long driftedWindows = windows.stream().filter(w -> !w.driftedColumns().isEmpty()).count();
@@ -130,9 +135,9 @@ public final class MonitorStep {
             return readFile(log);
         }
         List<PredictionLogEntry> entries = new ArrayList<>();
-        try (java.util.stream.Stream<Path> files = Files.list(log)) {
+        try (Stream<Path> files = Files.list(log)) {
             for (Path f : files.filter(p -> p.getFileName().toString().matches("predictions(-\\d+)?\\.jsonl"))
-                    .sorted(java.util.Comparator.comparing((Path p) -> p.getFileName().toString().equals("predictions.jsonl"))
+                    .sorted(Comparator.comparing((Path p) -> p.getFileName().toString().equals("predictions.jsonl"))
                             .thenComparing(Path::toString)).toList()) {
                 entries.addAll(readFile(f));
             }
@@ -143,7 +148,7 @@ public final class MonitorStep {
         if (!Files.exists(feedback)) {
             return entries;
         }
-        Map<String, List<String>> truth = new java.util.HashMap<>();
+        Map<String, List<String>> truth = new HashMap<>();
         try {
             long lineNo = 0;
             for (String line : Files.readAllLines(feedback, StandardCharsets.UTF_8)) {

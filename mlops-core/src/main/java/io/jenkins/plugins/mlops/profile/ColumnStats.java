@@ -2,8 +2,11 @@ package io.jenkins.plugins.mlops.profile;
 
 import io.jenkins.plugins.mlops.data.ColumnProfile;
 import io.jenkins.plugins.mlops.schema.FieldType;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.stream.DoubleStream;
 import org.apache.datasketches.frequencies.ErrorType;
 import org.apache.datasketches.frequencies.ItemsSketch;
 import org.apache.datasketches.hll.HllSketch;
@@ -95,7 +98,7 @@ public final class ColumnStats {
     private HllSketch distinct = new HllSketch(HLL_LG_K, TgtHllType.HLL_8);
     private final ItemsSketch<String> top;
     /** Exact counts of a text column while it has few distinct values; null once it has spilled. */
-    private java.util.HashMap<String, long[]> exact;
+    private HashMap<String, long[]> exact;
 
     public ColumnStats(String name, FieldType type) {
         this.name = name;
@@ -107,10 +110,10 @@ public final class ColumnStats {
         this.recent = type.isNumeric() ? new long[1 << RECENT_BITS] : null;
         if (recent != null) {
             // bits of a NaN, which never reaches the sketch: an empty slot matches no number
-            java.util.Arrays.fill(recent, Double.doubleToRawLongBits(Double.NaN));
+            Arrays.fill(recent, Double.doubleToRawLongBits(Double.NaN));
         }
         this.top = type.isNumeric() ? null : new ItemsSketch<>(TOP_ITEMS_MAP);
-        this.exact = type.isNumeric() ? null : new java.util.HashMap<>();
+        this.exact = type.isNumeric() ? null : new HashMap<>();
     }
 
     public FieldType type() {
@@ -280,7 +283,7 @@ public final class ColumnStats {
         if (!type.isNumeric()) {
             Map<String, Long> topValues = new LinkedHashMap<>();
             ItemsSketch.Row<String>[] items = top.getFrequentItems(ErrorType.NO_FALSE_NEGATIVES);
-            java.util.Arrays.sort(items, (a, b) -> a.getEstimate() != b.getEstimate()
+            Arrays.sort(items, (a, b) -> a.getEstimate() != b.getEstimate()
                     ? Long.compare(b.getEstimate(), a.getEstimate()) : a.getItem().compareTo(b.getItem()));
             for (int i = 0; i < Math.min(TOP_VALUES, items.length); i++) {
                 topValues.put(items[i].getItem(), items[i].getEstimate());
@@ -326,9 +329,9 @@ public final class ColumnStats {
         if (tail.isEmpty()) {
             return head.getQuantiles(QUANTILES, QuantileSearchCriteria.INCLUSIVE);
         }
-        double[] candidates = java.util.stream.DoubleStream.concat(
-                java.util.Arrays.stream(head.getSortedView().getQuantiles()),
-                java.util.Arrays.stream(tail.getSortedView().getQuantiles())).sorted().distinct().toArray();
+        double[] candidates = DoubleStream.concat(
+                Arrays.stream(head.getSortedView().getQuantiles()),
+                Arrays.stream(tail.getSortedView().getQuantiles())).sorted().distinct().toArray();
         double[] ranks = cdf(candidates);
         double[] out = new double[QUANTILES.length];
         int i = 0;
@@ -349,7 +352,7 @@ public final class ColumnStats {
         }
         long[] counts = new long[HISTOGRAM_BINS];
         if (max > min) {
-            double[] splits = java.util.Arrays.copyOfRange(edges, 1, HISTOGRAM_BINS);
+            double[] splits = Arrays.copyOfRange(edges, 1, HISTOGRAM_BINS);
             double[] cdf = cdf(splits);
             for (int i = 0; i < HISTOGRAM_BINS; i++) {
                 counts[i] = Math.round(((i == HISTOGRAM_BINS - 1 ? 1.0 : cdf[i]) - (i == 0 ? 0.0 : cdf[i - 1])) * numbers);

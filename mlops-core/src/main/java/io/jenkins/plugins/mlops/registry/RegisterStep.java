@@ -5,6 +5,7 @@ import io.jenkins.plugins.mlops.contract.Stage;
 import io.jenkins.plugins.mlops.contract.StepResult;
 import io.jenkins.plugins.mlops.report.HtmlReport;
 import io.jenkins.plugins.mlops.report.StepOutputWriter;
+import io.jenkins.plugins.mlops.report.HtmlTable;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -66,7 +67,7 @@ public final class RegisterStep {
         }
         report.section("Lineage").facts(facts);
         report.section("Metrics at training (hold-out)");
-        io.jenkins.plugins.mlops.report.Table table = new io.jenkins.plugins.mlops.report.Table("Metric", "Value");
+        HtmlTable table = new HtmlTable("Metric", "Value");
         if (v.metrics() != null) {
             v.metrics().forEach(table::row);
         }

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * A step's human report: static HTML with one external stylesheet and inline SVG, nothing that
@@ -47,8 +48,8 @@ public final class HtmlReport {
                 + Html.escape(status) + "</span>";
     }
 
-    public static Table checksTable(List<Check> checks) {
-        Table table = new Table("Check", "Status", "Measured", "Threshold", "Reason");
+    public static HtmlTable checksTable(List<Check> checks) {
+        HtmlTable table = new HtmlTable("Check", "Status", "Measured", "Threshold", "Reason");
         for (Check check : checks) {
             table.rowWithClass("row-" + check.status().name().toLowerCase(Locale.ROOT).replace('_', '-'),
                     check.name(), check.status().name(), check.value(), check.threshold(), check.reason());
@@ -71,13 +72,13 @@ public final class HtmlReport {
         return this;
     }
 
-    public HtmlReport table(Table table) {
+    public HtmlReport table(HtmlTable table) {
         body.append(table.render());
         return this;
     }
 
     /** Key/value facts, e.g. lineage. */
-    public HtmlReport facts(java.util.Map<String, ?> facts) {
+    public HtmlReport facts(Map<String, ?> facts) {
         body.append("<dl class=\"facts\">");
         facts.forEach((k, v) -> body.append("<dt>").append(Html.escape(k)).append("</dt><dd>")
                 .append(Html.escape(v)).append("</dd>"));

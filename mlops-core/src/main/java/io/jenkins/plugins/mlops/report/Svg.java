@@ -2,6 +2,7 @@ package io.jenkins.plugins.mlops.report;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.function.BiFunction;
 
 /**
  * Inline SVG charts drawn with presentation attributes and stylesheet classes only (no style
@@ -194,7 +195,7 @@ public final class Svg {
 
     /** A labelled square grid of cells, rows and columns in the order of {@code labels}. */
     private static String grid(List<String> labels, int cell, int labelAngle, String label,
-                               java.util.function.BiFunction<Integer, Integer, Cell> cells) {
+                               BiFunction<Integer, Integer, Cell> cells) {
         int left = 130;
         int top = 110;
         int width = left + cell * labels.size() + 10;

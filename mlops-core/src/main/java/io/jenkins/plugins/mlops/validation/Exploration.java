@@ -4,6 +4,7 @@ import io.jenkins.plugins.mlops.data.Columns;
 import io.jenkins.plugins.mlops.data.Table;
 import io.jenkins.plugins.mlops.report.Html;
 import io.jenkins.plugins.mlops.report.HtmlReport;
+import io.jenkins.plugins.mlops.report.HtmlTable;
 import io.jenkins.plugins.mlops.report.Svg;
 import io.jenkins.plugins.mlops.schema.Field;
 import io.jenkins.plugins.mlops.schema.FieldType;
@@ -211,7 +212,7 @@ public record Exploration(int sampleRows, String label, Map<String, Long> labelD
                 }
             }
             pairs.sort(Comparator.comparingDouble((String[] p) -> -Math.abs(Double.parseDouble(p[2]))));
-            io.jenkins.plugins.mlops.report.Table table = new io.jenkins.plugins.mlops.report.Table("Column", "Column",
+            HtmlTable table = new HtmlTable("Column", "Column",
                     "Pearson r");
             pairs.stream().limit(8).forEach(p -> table.row(p[0], p[1], p[2]));
             report.table(table);

@@ -6,6 +6,7 @@ import io.jenkins.plugins.mlops.schema.Constraints;
 import io.jenkins.plugins.mlops.schema.Field;
 import io.jenkins.plugins.mlops.schema.FieldType;
 import io.jenkins.plugins.mlops.schema.Severity;
+import java.nio.CharBuffer;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -126,7 +127,7 @@ final class FieldCheck {
 
     /** A view of the value, for the rare check or example that needs its text. */
     private static CharSequence text(char[] buf, int offset, int len) {
-        return java.nio.CharBuffer.wrap(buf, offset, len);
+        return CharBuffer.wrap(buf, offset, len);
     }
 
     /** Checks a present value of a non-numeric field; {@code true} when it broke no rule. */

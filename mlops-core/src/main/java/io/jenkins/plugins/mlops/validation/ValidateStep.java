@@ -19,6 +19,7 @@ import io.jenkins.plugins.mlops.drift.DriftDetector;
 import io.jenkins.plugins.mlops.drift.DriftReports;
 import io.jenkins.plugins.mlops.drift.DriftSamples;
 import io.jenkins.plugins.mlops.report.HtmlReport;
+import io.jenkins.plugins.mlops.report.HtmlTable;
 import io.jenkins.plugins.mlops.report.StepOutputWriter;
 import io.jenkins.plugins.mlops.report.Svg;
 import io.jenkins.plugins.mlops.schema.Field;
@@ -34,6 +35,7 @@ import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 /** The {@code validation} step: schema check, column profiles and drift versus a reference. */
 public final class ValidateStep {
@@ -153,8 +155,8 @@ public final class ValidateStep {
         if (spec.saveProfile() != null) {
             new SavedProfile(SavedProfile.FORMAT, spec.data().getFileName().toString(),
                     dataSha256, rows, schema, columns, sample.columns(),
-                    java.util.stream.IntStream.range(0, sample.rowCount()).mapToObj(sample::row).toList(),
-                    java.util.stream.IntStream.range(0, sample.rowCount()).mapToLong(sample::line).toArray())
+                    IntStream.range(0, sample.rowCount()).mapToObj(sample::row).toList(),
+                    IntStream.range(0, sample.rowCount()).mapToLong(sample::line).toArray())
                     .write(spec.saveProfile());
         }
         HtmlReport report = report(result, anomalies, columns, drift);
@@ -186,7 +188,7 @@ public final class ValidateStep {
         if (anomalies.isEmpty()) {
             report.paragraph("No anomalies: every value conforms to the schema.");
         } else {
-            io.jenkins.plugins.mlops.report.Table table = new io.jenkins.plugins.mlops.report.Table("Column", "Kind",
+            HtmlTable table = new HtmlTable("Column", "Kind",
                     "Severity", "Count", "Message", "Examples (line: value)");
             for (Anomaly a : anomalies) {
                 table.rowWithClass(a.severity() == Severity.ERROR ? "row-failed" : "row-warning", a.column(),
@@ -196,7 +198,7 @@ public final class ValidateStep {
             report.table(table);
         }
         report.section("Columns");
-        io.jenkins.plugins.mlops.report.Table table = new io.jenkins.plugins.mlops.report.Table("Column", "Type",
+        HtmlTable table = new HtmlTable("Column", "Type",
                 "Count", "Missing", "Distinct", "Min", "Max", "Mean", "Std dev", "Distribution");
         for (ColumnProfile p : columns) {
             String chart;
@@ -209,7 +211,7 @@ public final class ValidateStep {
                 chart = "";
             }
             table.row(p.name(), p.type(), p.count(), p.missing(), p.distinct(), p.min(), p.max(), p.mean(), p.stddev(),
-                    new io.jenkins.plugins.mlops.report.Table.Markup(chart));
+                    new HtmlTable.Markup(chart));
         }
         report.table(table);
         if (!drift.isEmpty()) {

@@ -2,12 +2,14 @@ package io.jenkins.plugins.mlops.train;
 
 import io.jenkins.plugins.mlops.contract.Check;
 import io.jenkins.plugins.mlops.contract.CheckStatus;
+import io.jenkins.plugins.mlops.contract.FileTrees;
 import io.jenkins.plugins.mlops.contract.InvalidInputException;
 import io.jenkins.plugins.mlops.contract.Json;
 import io.jenkins.plugins.mlops.contract.Provenance;
 import io.jenkins.plugins.mlops.contract.Stage;
 import io.jenkins.plugins.mlops.contract.Status;
 import io.jenkins.plugins.mlops.contract.StepResult;
+import io.jenkins.plugins.mlops.data.Columns;
 import io.jenkins.plugins.mlops.data.CsvReader;
 import io.jenkins.plugins.mlops.data.Sha256;
 import io.jenkins.plugins.mlops.data.Shuffle;
@@ -16,14 +18,17 @@ import io.jenkins.plugins.mlops.evaluation.Evaluation;
 import io.jenkins.plugins.mlops.model.Lineage;
 import io.jenkins.plugins.mlops.model.Manifest;
 import io.jenkins.plugins.mlops.model.ModelInfo;
+import io.jenkins.plugins.mlops.model.Network;
 import io.jenkins.plugins.mlops.model.PackagedModel;
 import io.jenkins.plugins.mlops.model.Prediction;
 import io.jenkins.plugins.mlops.model.Preprocessor;
 import io.jenkins.plugins.mlops.model.Task;
 import io.jenkins.plugins.mlops.report.Html;
 import io.jenkins.plugins.mlops.report.HtmlReport;
+import io.jenkins.plugins.mlops.report.HtmlTable;
 import io.jenkins.plugins.mlops.report.StepOutputWriter;
 import io.jenkins.plugins.mlops.report.Svg;
+import io.jenkins.plugins.mlops.schema.FieldType;
 import io.jenkins.plugins.mlops.schema.Schema;
 import io.jenkins.plugins.mlops.schema.SchemaInference;
 import java.io.IOException;
@@ -32,12 +37,16 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.security.SecureRandom;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
 import java.util.stream.IntStream;
@@ -112,7 +121,7 @@ public final class TrainStep {
         Nd4j.factory().blas().setMaxThreads(1);
     }
 
-    public static io.jenkins.plugins.mlops.model.Network network(Fitted fitted) {
+    public static Network network(Fitted fitted) {
         return new Dl4jNetwork(fitted.net());
     }
 
@@ -147,7 +156,7 @@ public final class TrainStep {
         }
         Table data = all.filter(r -> all.value(r, labelColumn) != null);
         if (spec.task() == Task.CLASSIFICATION) {
-            java.util.Set<String> classes = io.jenkins.plugins.mlops.data.Columns.counts(data, labelColumn).keySet();
+            Set<String> classes = Columns.counts(data, labelColumn).keySet();
             if (classes.size() < 2) {
                 throw InvalidInputException.in(dataFile, "label column '" + spec.label() + "' has " + (classes.isEmpty()
                         ? "no values" : "a single class " + classes) + ": a classifier needs at least two");
@@ -190,7 +199,7 @@ public final class TrainStep {
             if (schema.field(column).orElseThrow().type().isNumeric()) {
                 continue;
             }
-            int distinct = io.jenkins.plugins.mlops.data.Columns.counts(data, data.columnIndex(column)).size();
+            int distinct = Columns.counts(data, data.columnIndex(column)).size();
             if (distinct > Math.max(50, data.rowCount() / 2)) {
                 out.add(column);
             }
@@ -278,7 +287,7 @@ public final class TrainStep {
     static long chooseSeed() {
         long seed;
         do {
-            seed = new java.security.SecureRandom().nextInt(Integer.MAX_VALUE);
+            seed = new SecureRandom().nextInt(Integer.MAX_VALUE);
         } while (seed == 0);
         return seed;
     }
@@ -298,15 +307,15 @@ public final class TrainStep {
                 throw InvalidInputException.at(dataFile, data.line(r), c + 1, "split column '" + spec.split().column()
                         + "' has no value; a time split needs one in every row");
             }
-            Double number = io.jenkins.plugins.mlops.schema.FieldType.parseDouble(v);
+            Double number = FieldType.parseDouble(v);
             keys[r] = number != null ? number : v.replace('/', '-');
         }
-        boolean numeric = java.util.Arrays.stream(keys).allMatch(k -> k instanceof Double);
-        java.util.Arrays.sort(order, (a, b) -> numeric ? Double.compare((Double) keys[a], (Double) keys[b])
+        boolean numeric = Arrays.stream(keys).allMatch(k -> k instanceof Double);
+        Arrays.sort(order, (a, b) -> numeric ? Double.compare((Double) keys[a], (Double) keys[b])
                 : keys[a].toString().compareTo(keys[b].toString()));
         int n = (int) Math.round(order.length * spec.split().test());
-        int[] train = java.util.Arrays.stream(order, 0, order.length - n).mapToInt(Integer::intValue).sorted().toArray();
-        int[] test = java.util.Arrays.stream(order, order.length - n, order.length).mapToInt(Integer::intValue).sorted()
+        int[] train = Arrays.stream(order, 0, order.length - n).mapToInt(Integer::intValue).sorted().toArray();
+        int[] test = Arrays.stream(order, order.length - n, order.length).mapToInt(Integer::intValue).sorted()
                 .toArray();
         return new int[][] {train, test};
     }
@@ -383,7 +392,7 @@ public final class TrainStep {
         }
         double[] w = new double[pre.classes().size()];
         if ("balanced".equals(given)) {
-            Map<String, Long> counts = io.jenkins.plugins.mlops.data.Columns.counts(train, train.columnIndex(spec.label()));
+            Map<String, Long> counts = Columns.counts(train, train.columnIndex(spec.label()));
             for (int k = 0; k < w.length; k++) {
                 w[k] = (double) train.rowCount() / (w.length * Math.max(1, counts.getOrDefault(pre.classes().get(k), 0L)));
             }
@@ -452,7 +461,7 @@ public final class TrainStep {
             if (in == null) {
                 return "unknown";
             }
-            java.util.Properties p = new java.util.Properties();
+            Properties p = new Properties();
             p.load(in);
             return p.getProperty("version", "unknown");
         } catch (IOException e) {
@@ -485,7 +494,7 @@ public final class TrainStep {
             Path old = target.resolveSibling("." + target.getFileName() + "-old-" + System.nanoTime());
             Files.move(target, old, StandardCopyOption.ATOMIC_MOVE);
             Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
-            io.jenkins.plugins.mlops.contract.FileTrees.delete(old);
+            FileTrees.delete(old);
         } else {
             Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
         }
@@ -541,7 +550,7 @@ public final class TrainStep {
                         "epoch", "Hold-out " + curves.metricName() + " per epoch"), "Hold-out " + curves.metricName()
                         + " per epoch");
         report.section("Hold-out metrics");
-        io.jenkins.plugins.mlops.report.Table table = new io.jenkins.plugins.mlops.report.Table("Metric", "Value");
+        HtmlTable table = new HtmlTable("Metric", "Value");
         metrics.forEach(table::row);
         report.table(table);
         Map<String, Object> facts = new LinkedHashMap<>();

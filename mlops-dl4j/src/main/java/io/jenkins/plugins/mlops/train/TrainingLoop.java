@@ -3,6 +3,7 @@ package io.jenkins.plugins.mlops.train;
 import io.jenkins.plugins.mlops.data.Shuffle;
 import io.jenkins.plugins.mlops.model.Task;
 import java.io.PrintStream;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.SplittableRandom;
 import org.deeplearning4j.nn.api.Layer;
@@ -23,8 +24,8 @@ final class TrainingLoop {
     public record Curves(double[] trainLoss, double[] holdoutLoss, double[] holdoutMetric, String metricName,
                   boolean stoppedEarly, int bestEpoch) {
         Curves truncated(int epochs, boolean early, int best) {
-            return new Curves(java.util.Arrays.copyOf(trainLoss, epochs), java.util.Arrays.copyOf(holdoutLoss, epochs),
-                    java.util.Arrays.copyOf(holdoutMetric, epochs), metricName, early, best);
+            return new Curves(Arrays.copyOf(trainLoss, epochs), Arrays.copyOf(holdoutLoss, epochs),
+                    Arrays.copyOf(holdoutMetric, epochs), metricName, early, best);
         }
     }
 

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /** The hyperparameters to search: each a list of choices or a numeric range. */
 final class SearchSpace {
@@ -64,7 +65,7 @@ final class SearchSpace {
             String key = e.getKey();
             if (!KEYS.contains(key)) {
                 throw InvalidInputException.in(specFile, "'tune.space." + key + "' cannot be tuned (tunable: "
-                        + new java.util.TreeSet<>(KEYS) + ")");
+                        + new TreeSet<>(KEYS) + ")");
             }
             if (e.getValue() instanceof List<?> list && !list.isEmpty()) {
                 dims.put(key, new Choice(List.copyOf(list)));

@@ -12,7 +12,7 @@ import io.jenkins.plugins.mlops.report.Html;
 import io.jenkins.plugins.mlops.report.HtmlReport;
 import io.jenkins.plugins.mlops.report.StepOutputWriter;
 import io.jenkins.plugins.mlops.report.Svg;
-import io.jenkins.plugins.mlops.report.Table;
+import io.jenkins.plugins.mlops.report.HtmlTable;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -93,7 +94,7 @@ public final class TuneStep {
         }
         String summary = best == null ? "All " + trials.size() + " trials failed."
                 : method + " search, " + trials.size() + " trials (shard " + shard + "): best " + metric + " "
-                + Html.number(best.value()) + " with " + best.params() + (seconds > 0 ? String.format(java.util.Locale.ROOT,
+                + Html.number(best.value()) + " with " + best.params() + (seconds > 0 ? String.format(Locale.ROOT,
                 "; %.1f s with %d parallel trial%s", seconds, parallelism, parallelism == 1 ? "" : "s") : "") + ".";
         StepResult result = new StepResult(STEP, best == null ? Status.FAILED : Status.PASSED, summary, checks)
                 .with("method", method)
@@ -114,7 +115,7 @@ public final class TuneStep {
         }
         HtmlReport report = HtmlReport.forResult("Hyperparameter tuning", result);
         report.section("Trials, best first");
-        Table table = new Table("Trial", "Parameters", metric, "Epochs", "Seconds", "Status");
+        HtmlTable table = new HtmlTable("Trial", "Parameters", metric, "Epochs", "Seconds", "Status");
         for (Trial t : ranked) {
             table.rowWithClass(t == best ? "row-best" : null, t.id(), t.params().toString(), t.value(), t.epochs(),
                     t.seconds(), t.status());

@@ -19,6 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -26,6 +27,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -69,7 +72,7 @@ public final class Tuner {
         Set<String> metrics = base.task() == Task.CLASSIFICATION ? Set.of("accuracy", "macroF1", "loss")
                 : Set.of("r2", "rmse", "mae", "loss");
         if (!metrics.contains(metric)) {
-            throw InvalidInputException.in(specFile, "'tune.metric' must be one of " + new java.util.TreeSet<>(metrics)
+            throw InvalidInputException.in(specFile, "'tune.metric' must be one of " + new TreeSet<>(metrics)
                     + " (got " + metric + ")");
         }
         double validation = tuning.validation() == null ? 0.2 : tuning.validation();
@@ -177,7 +180,7 @@ public final class Tuner {
             List<Map<String, Object>> goodParams = scored.subList(0, good).stream().map(Trial::params).toList();
             List<Map<String, Object>> badParams = scored.subList(good, scored.size()).stream().map(Trial::params).toList();
             List<Map<String, Object>> batch = new ArrayList<>();
-            Set<String> seen = new java.util.HashSet<>(done.stream().map(Trial::id).toList());
+            Set<String> seen = new HashSet<>(done.stream().map(Trial::id).toList());
             while (batch.size() < Math.min(parallelism, n - done.size())) {
                 Map<String, Object> best = null;
                 double bestRatio = Double.NEGATIVE_INFINITY;
@@ -220,7 +223,7 @@ public final class Tuner {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("tuning interrupted", e);
-        } catch (java.util.concurrent.ExecutionException e) {
+        } catch (ExecutionException e) {
             throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
         } finally {
             pool.shutdownNow();

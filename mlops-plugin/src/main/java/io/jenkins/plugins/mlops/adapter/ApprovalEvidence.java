@@ -5,6 +5,7 @@ import io.jenkins.plugins.mlops.contract.Json;
 import java.io.IOException;
 import java.io.Serializable;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -124,7 +125,7 @@ public final class ApprovalEvidence implements Serializable {
 
     /** The step results a gate judged: step name and workspace-relative file. */
     public static Map<String, String> judgedFiles(String gateJson) {
-        Map<String, String> files = new java.util.LinkedHashMap<>();
+        Map<String, String> files = new LinkedHashMap<>();
         for (JsonNode input : read(gateJson, "gate.json").path("inputs")) {
             if (input.hasNonNull("step") && input.hasNonNull("file")) {
                 files.put(input.get("step").asText(), input.get("file").asText());

@@ -14,6 +14,7 @@ import io.jenkins.plugins.mlops.drift.DriftDetector;
 import io.jenkins.plugins.mlops.drift.DriftReports;
 import io.jenkins.plugins.mlops.drift.DriftVerdict;
 import io.jenkins.plugins.mlops.audit.AuditLog;
+import io.jenkins.plugins.mlops.monitor.MonitorStep;
 import io.jenkins.plugins.mlops.monitor.PredictionLogEntry;
 import io.jenkins.plugins.mlops.report.Html;
 import io.jenkins.plugins.mlops.report.HtmlReport;
@@ -50,7 +51,7 @@ public final class CanaryStep {
 
     public static StepResult run(URI server, String model, String primary, String canary, Path log, Policy policy,
                                  String token, AuditLog audit, Path outDir) {
-        List<PredictionLogEntry> rows = io.jenkins.plugins.mlops.monitor.MonitorStep.readLog(log).stream()
+        List<PredictionLogEntry> rows = MonitorStep.readLog(log).stream()
                 .filter(e -> model.equals(e.model()) && !e.isShadow()).toList();
         List<PredictionLogEntry> p = rows.stream().filter(e -> primary.equals(e.version())).toList();
         List<PredictionLogEntry> c = rows.stream().filter(e -> canary.equals(e.version())).toList();

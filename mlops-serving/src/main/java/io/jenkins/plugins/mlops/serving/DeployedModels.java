@@ -3,7 +3,9 @@ package io.jenkins.plugins.mlops.serving;
 import io.jenkins.plugins.mlops.data.Sha256;
 import io.jenkins.plugins.mlops.model.PackagedModel;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
@@ -51,10 +53,10 @@ final class DeployedModels {
         SHADOW;
 
         /** The names users write: direct, blue-green, canary, shadow. */
-        static final List<String> NAMES = java.util.Arrays.stream(values()).map(Strategy::userName).toList();
+        static final List<String> NAMES = Arrays.stream(values()).map(Strategy::userName).toList();
 
         String userName() {
-            return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+            return name().toLowerCase(Locale.ROOT).replace('_', '-');
         }
 
         /** {@code null} when {@code userName} is none of {@link #NAMES}. */

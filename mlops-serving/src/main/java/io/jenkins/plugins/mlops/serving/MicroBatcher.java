@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Joins the rows of concurrent requests into one network call: a worker takes whatever requests
@@ -57,7 +58,7 @@ final class MicroBatcher implements AutoCloseable {
         List<Job> batch = new ArrayList<>();
         while (open || !queue.isEmpty()) {
             try {
-                Job first = queue.poll(100, java.util.concurrent.TimeUnit.MILLISECONDS);
+                Job first = queue.poll(100, TimeUnit.MILLISECONDS);
                 if (first == null) {
                     continue;
                 }

@@ -16,16 +16,22 @@ import io.jenkins.plugins.mlops.schema.Field;
 import io.jenkins.plugins.mlops.schema.Schema;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.eclipse.jetty.http.HttpHeader;
@@ -51,9 +57,9 @@ public final class ModelServer implements AutoCloseable {
     private final DeployedModels models = new DeployedModels();
     private final ServerMetrics metrics = new ServerMetrics();
     /** Shadow predictions run after the answer, on one thread, dropped when they fall behind. */
-    private final java.util.concurrent.ThreadPoolExecutor shadows = new java.util.concurrent.ThreadPoolExecutor(1, 1, 0,
-            java.util.concurrent.TimeUnit.SECONDS, new java.util.concurrent.ArrayBlockingQueue<>(1000),
-            new java.util.concurrent.ThreadPoolExecutor.DiscardPolicy());
+    private final ThreadPoolExecutor shadows = new ThreadPoolExecutor(1, 1, 0,
+            TimeUnit.SECONDS, new ArrayBlockingQueue<>(1000),
+            new ThreadPoolExecutor.DiscardPolicy());
     private final PredictionLog log;
     private final Server jetty;
     private final ServerConnector connector;
@@ -113,7 +119,7 @@ public final class ModelServer implements AutoCloseable {
     public void close() throws Exception {
         jetty.stop();
         shadows.shutdown();
-        shadows.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS);
+        shadows.awaitTermination(10, TimeUnit.SECONDS);
         models.closeAll();
         if (log != null) {
             log.close();
@@ -125,7 +131,7 @@ public final class ModelServer implements AutoCloseable {
             response.setStatus(200);
             response.getHeaders().put(HttpHeader.CONTENT_TYPE, ServerMetrics.CONTENT_TYPE);
             models.all().forEach(metrics::drift);
-            response.write(true, java.nio.ByteBuffer.wrap(metrics.scrape()), callback);
+            response.write(true, ByteBuffer.wrap(metrics.scrape()), callback);
             return;
         }
         int status = 200;
@@ -150,7 +156,7 @@ public final class ModelServer implements AutoCloseable {
         } catch (IOException e) {
             bytes = "{\"error\":\"cannot encode response\"}".getBytes(StandardCharsets.UTF_8);
         }
-        response.write(true, java.nio.ByteBuffer.wrap(bytes), callback);
+        response.write(true, ByteBuffer.wrap(bytes), callback);
     }
 
     private static ObjectNode error(String message) {
@@ -428,7 +434,7 @@ public final class ModelServer implements AutoCloseable {
         if (!outputs.isArray()) {
             throw new HttpError(400, "'outputs' must be an array of {\"name\": ...}");
         }
-        Set<String> names = new java.util.HashSet<>();
+        Set<String> names = new HashSet<>();
         for (JsonNode output : outputs) {
             String name = output.path("name").asText(null);
             if (name == null || !available.contains(name)) {
@@ -560,7 +566,7 @@ public final class ModelServer implements AutoCloseable {
         }
         if (config.registry() != null) {
             config.registry().audit().append("admin-api", "server" + path.substring("/admin".length()),
-                    answer.path("name").asText(), null, Json.JSON.convertValue(answer, java.util.TreeMap.class));
+                    answer.path("name").asText(), null, Json.JSON.convertValue(answer, TreeMap.class));
         }
         return answer;
     }

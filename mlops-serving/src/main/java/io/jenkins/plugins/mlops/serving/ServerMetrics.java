@@ -1,5 +1,6 @@
 package io.jenkins.plugins.mlops.serving;
 
+import io.jenkins.plugins.mlops.drift.ColumnDrift;
 import io.prometheus.metrics.core.metrics.Counter;
 import io.prometheus.metrics.core.metrics.Histogram;
 import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
@@ -54,7 +55,7 @@ final class ServerMetrics {
     void drift(DeployedModels.Entry entry) {
         TrafficDrift traffic = entry.traffic();
         driftWindowRows.labelValues(entry.name(), entry.version()).set(traffic.rows());
-        for (io.jenkins.plugins.mlops.drift.ColumnDrift d : traffic.compare()) {
+        for (ColumnDrift d : traffic.compare()) {
             double drifted = switch (d.verdict()) {
                 case DRIFT -> 1;
                 case NO_DRIFT -> 0;

@@ -11,6 +11,7 @@ import io.jenkins.plugins.mlops.report.Html;
 import io.jenkins.plugins.mlops.report.HtmlReport;
 import io.jenkins.plugins.mlops.report.StepOutputWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -54,7 +55,7 @@ public final class ShadowReportStep {
             }
         }
         double agreement = pairs == 0 ? 0 : (double) agree / pairs;
-        List<Check> checks = new java.util.ArrayList<>();
+        List<Check> checks = new ArrayList<>();
         checks.add(pairs == 0 ? new Check("agreement", CheckStatus.INSUFFICIENT_DATA, 0, ">= " + minAgreement,
                 "No request was answered by the primary and seen by the shadow.")
                 : Check.of("agreement", agreement >= minAgreement, agreement, ">= " + minAgreement, "The shadow agrees"

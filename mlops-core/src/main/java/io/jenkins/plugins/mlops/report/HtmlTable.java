@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** An HTML table whose cells are escaped text, or trusted markup wrapped in {@link Markup}. */
-public final class Table {
+public final class HtmlTable {
     /** Cell content that is already safe HTML (a badge, an inline SVG sparkline, a link). */
     public record Markup(String html) {
     }
@@ -12,15 +12,15 @@ public final class Table {
     private final List<String> headers;
     private final List<String> rows = new ArrayList<>();
 
-    public Table(String... headers) {
+    public HtmlTable(String... headers) {
         this.headers = List.of(headers);
     }
 
-    public Table row(Object... cells) {
+    public HtmlTable row(Object... cells) {
         return rowWithClass(null, cells);
     }
 
-    public Table rowWithClass(String cssClass, Object... cells) {
+    public HtmlTable rowWithClass(String cssClass, Object... cells) {
         StringBuilder tr = new StringBuilder(cssClass == null ? "<tr>" : "<tr class=\"" + Html.escape(cssClass) + "\">");
         for (Object cell : cells) {
             boolean numeric = cell instanceof Number;
