@@ -34,4 +34,9 @@ public record DriftConfig(double alpha, double numericEffectFloor, double catego
             throw new IllegalArgumentException("drift effect floors must be >= 0 and the minimum sample size >= 2");
         }
     }
+
+    /** The significance rule as reports show it, e.g. {@code p_bh <= 0.05}. */
+    public String pRule() {
+        return (correction == Correction.BONFERRONI ? "p_bonferroni" : "p_bh") + " <= " + alpha;
+    }
 }

@@ -106,8 +106,8 @@ class DriftDetectorTest {
     void wassersteinOfAShiftIsTheShift() {
         double[] a = {1, 2, 3, 4, 5};
         double[] b = {3, 4, 5, 6, 7};
-        assertThat(DriftDetector.wasserstein(a, b)).isCloseTo(2.0, within(1e-12));
-        assertThat(DriftDetector.wasserstein(a, a)).isZero();
+        assertThat(KolmogorovSmirnovDrift.wasserstein(a, b)).isCloseTo(2.0, within(1e-12));
+        assertThat(KolmogorovSmirnovDrift.wasserstein(a, a)).isZero();
     }
 
     /** Two random halves of a table. */
@@ -115,5 +115,15 @@ class DriftDetectorTest {
         int[] order = Shuffle.permutation(table.rowCount(), new SplittableRandom(seed));
         return new Table[] {table.select(java.util.Arrays.copyOfRange(order, 0, order.length / 2)),
             table.select(java.util.Arrays.copyOfRange(order, order.length / 2, order.length))};
+    }
+
+    /** The tests are listed in one place, and each kind of column has exactly one. */
+    @Test
+    void eachKindOfColumnHasExactlyOneTest() {
+        List<DriftDetector.Sample> kinds = List.of(new DriftDetector.Numeric("x", new double[] {1}, new double[] {2}),
+                new DriftDetector.Categorical("c", Map.of("a", 1L), Map.of("a", 2L)));
+        for (DriftDetector.Sample kind : kinds) {
+            assertThat(DriftDetector.TESTS.stream().filter(t -> t.accepts(kind))).as(kind.column()).hasSize(1);
+        }
     }
 }

@@ -27,7 +27,6 @@ class DriftReferenceTest {
     private static final Table WEATHER = new CsvReader().read(Fixtures.dataset("seattle_weather.csv"));
     private static final Table ODD = WEATHER.filter(r -> r % 2 == 0);
     private static final Table EVEN = WEATHER.filter(r -> r % 2 == 1);
-    private final DriftDetector detector = new DriftDetector(DriftConfig.DEFAULT);
 
     @ParameterizedTest
     @ValueSource(strings = {"temp_max", "precipitation", "wind", "temp_max_plus_1"})
@@ -39,13 +38,13 @@ class DriftReferenceTest {
             b = Arrays.stream(b).map(v -> v + 1.0).toArray();
         }
         JsonNode expected = SCIPY.get(name);
-        ColumnDrift d = detector.numeric(new DriftDetector.Numeric(column, a, b));
+        ColumnDrift d = new KolmogorovSmirnovDrift().measure(new DriftDetector.Numeric(column, a, b), DriftConfig.DEFAULT);
         assertThat(d.statistic()).isCloseTo(expected.get("ks_statistic").asDouble(), within(1e-12));
         // at this size commons-statistics computes the exact p-value (with ties), as SciPy's method="exact"
         assertThat(d.pValue()).isCloseTo(expected.get("ks_pvalue_exact").asDouble(), within(1e-9));
         assertThat(KolmogorovSmirnovTest.withDefaults().with(PValueMethod.ASYMPTOTIC).test(a, b).getPValue())
                 .isCloseTo(expected.get("ks_pvalue_asymp").asDouble(), within(1e-9));
-        assertThat(DriftDetector.wasserstein(a, b)).isCloseTo(expected.get("wasserstein").asDouble(), within(1e-9));
+        assertThat(KolmogorovSmirnovDrift.wasserstein(a, b)).isCloseTo(expected.get("wasserstein").asDouble(), within(1e-9));
         assertThat(d.effect()).isCloseTo(expected.get("wasserstein").asDouble() / expected.get("sd_reference").asDouble(),
                 within(1e-9));
     }
@@ -56,7 +55,7 @@ class DriftReferenceTest {
         int c = WEATHER.columnIndex("weather");
         Map<String, Long> a = Columns.counts(ODD, c);
         Map<String, Long> b = Columns.counts(EVEN, c);
-        ColumnDrift d = detector.categorical(new DriftDetector.Categorical("weather", a, b));
+        ColumnDrift d = new ChiSquareDrift().measure(new DriftDetector.Categorical("weather", a, b), DriftConfig.DEFAULT);
         assertThat(d.statistic()).isCloseTo(expected.get("chi2").asDouble(), within(1e-9));
         assertThat(d.pValue()).isCloseTo(expected.get("chi2_pvalue").asDouble(), within(1e-9));
         assertThat(d.effect()).isCloseTo(expected.get("jensen_shannon_base2").asDouble(), within(1e-9));
