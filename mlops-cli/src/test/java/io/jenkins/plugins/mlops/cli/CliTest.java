@@ -2,6 +2,7 @@ package io.jenkins.plugins.mlops.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.jenkins.plugins.mlops.serving.DeployStep;
 import io.jenkins.plugins.mlops.testing.Fixtures;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,6 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import picocli.CommandLine;
 
 class CliTest {
     static List<Path> datasets() {
@@ -186,5 +188,14 @@ class CliTest {
         CliRun unknown = CliRun.of("registry", "show", "--registry", home, "other");
         assertThat(unknown.exit()).isEqualTo(2);
         assertThat(unknown.oneLineError()).isTrue();
+    }
+
+    /** The deployment strategies are listed in one place; the CLI's help names each of them. */
+    @Test
+    void deployHelpNamesEveryStrategy() {
+        String description = String.join(" ", new CommandLine(new Mlops()).getSubcommands().get("deploy")
+                .getCommandSpec().findOption("--strategy").description());
+        assertThat(DeployStep.STRATEGIES).containsExactly("direct", "blue-green", "canary", "shadow")
+                .allSatisfy(strategy -> assertThat(description).contains(strategy));
     }
 }

@@ -25,7 +25,7 @@ import java.util.Map;
 public final class DeployStep {
     public static final String STEP = Stage.DEPLOY.result();
     /** What {@code strategy} may be. */
-    public static final List<String> STRATEGIES = DeployedModels.Strategy.NAMES;
+    public static final List<String> STRATEGIES = DeploymentStrategy.names();
 
     private DeployStep() {
     }

@@ -3,9 +3,7 @@ package io.jenkins.plugins.mlops.serving;
 import io.jenkins.plugins.mlops.data.Sha256;
 import io.jenkins.plugins.mlops.model.PackagedModel;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
@@ -46,50 +44,21 @@ final class DeployedModels {
         }
     }
 
-    enum Strategy {
-        DIRECT,
-        BLUE_GREEN,
-        CANARY,
-        SHADOW;
-
-        /** The names users write: direct, blue-green, canary, shadow. */
-        static final List<String> NAMES = Arrays.stream(values()).map(Strategy::userName).toList();
-
-        String userName() {
-            return name().toLowerCase(Locale.ROOT).replace('_', '-');
-        }
-
-        /** {@code null} when {@code userName} is none of {@link #NAMES}. */
-        static Strategy parse(String userName) {
-            int i = NAMES.indexOf(userName);
-            return i < 0 ? null : values()[i];
-        }
-    }
-
     private final Map<String, Map<String, Entry>> byName = new ConcurrentHashMap<>();
     private final Map<String, Route> routes = new ConcurrentHashMap<>();
 
     void deploy(String name, String version, PackagedModel model) {
-        deploy(name, version, model, Strategy.DIRECT, 0);
+        deploy(name, version, model, DeploymentStrategy.parse("direct"), 0);
     }
 
-    Route deploy(String name, String version, PackagedModel model, Strategy strategy, double weight) {
+    Route deploy(String name, String version, PackagedModel model, DeploymentStrategy strategy, double weight) {
         Entry entry = new Entry(name, version, model);
         byName.computeIfAbsent(name, n -> new ConcurrentHashMap<>()).put(version, entry);
-        return routes.compute(name, (n, r) -> switch (strategy) {
-            case DIRECT, BLUE_GREEN -> new Route(entry, r == null ? null : r.primary(), null, 0, null);
-            case CANARY -> {
-                requirePrimary(name, r);
-                yield new Route(r.primary(), r.previous(), entry, weight, r.shadow());
-            }
-            case SHADOW -> {
-                requirePrimary(name, r);
-                yield new Route(r.primary(), r.previous(), r.canary(), r.weight(), entry);
-            }
-        });
+        return routes.compute(name, (n, r) -> strategy.route(name, r, entry, weight));
     }
 
-    private static void requirePrimary(String name, Route r) {
+    /** A strategy that joins a route needs one: refused (HTTP 409) while the model has no primary. */
+    static void requirePrimary(String name, Route r) {
         if (r == null) {
             throw new HttpError(409, "model '" + name + "' has no primary version yet; deploy one directly first");
         }

@@ -515,25 +515,15 @@ public final class ModelServer implements AutoCloseable {
         if (refText == null) {
             throw new HttpError(400, "body needs {\"model\": \"NAME[@VERSION|@ALIAS]\"}");
         }
-        DeployedModels.Strategy strategy = DeployedModels.Strategy.parse(body.path("strategy").asText("direct"));
+        DeploymentStrategy strategy = DeploymentStrategy.parse(body.path("strategy").asText("direct"));
         if (strategy == null) {
-            throw new HttpError(400, "strategy must be one of " + DeployedModels.Strategy.NAMES);
+            throw new HttpError(400, "strategy must be one of " + DeploymentStrategy.names());
         }
         double weight = body.path("weight").asDouble(0.1);
-        if (strategy == DeployedModels.Strategy.CANARY && !(weight > 0 && weight < 1)) {
-            throw new HttpError(400, "a canary weight must be between 0 and 1");
-        }
+        strategy.check(weight);
         ModelVersion version = config.registry().resolve(ModelRef.parse(refText));
         PackagedModel model = PackagedModel.load(config.registry().packageDir(version));
-        if (strategy == DeployedModels.Strategy.BLUE_GREEN) {
-            // the probe: a row with every input missing must still get a finite answer
-            String[] probe = new String[model.preprocessor().featureNames().size()];
-            Prediction p = model.predict(List.<String[]>of(probe)).get(0);
-            if (!Double.isFinite(p.value())) {
-                model.close();
-                throw new HttpError(409, "blue-green: " + version.ref() + " failed its health probe; nothing changed");
-            }
-        }
+        strategy.admit(model, version.ref());
         DeployedModels.Route route = models.deploy(version.name(), String.valueOf(version.version()), model, strategy,
                 weight);
         ObjectNode answer = routeAnswer(route, "deployed");

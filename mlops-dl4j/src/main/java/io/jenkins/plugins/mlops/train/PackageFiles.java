@@ -1,0 +1,92 @@
+package io.jenkins.plugins.mlops.train;
+
+import io.jenkins.plugins.mlops.contract.FileTrees;
+import io.jenkins.plugins.mlops.contract.Json;
+import io.jenkins.plugins.mlops.data.Sha256;
+import io.jenkins.plugins.mlops.data.Table;
+import io.jenkins.plugins.mlops.model.Lineage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * The files of a model package as training writes them: JSON, CSV, the lineage record, and the
+ * atomic swap of the folder.
+ */
+final class PackageFiles {
+    private PackageFiles() {
+    }
+
+    static Lineage lineage(Path dataFile, Path specFile, long rows, long seed) {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("deeplearning4j", libraryVersion("org.deeplearning4j", "deeplearning4j-nn"));
+        env.put("nd4j", libraryVersion("org.nd4j", "nd4j-native"));
+        env.put("nd4j.backend", Nd4j.getBackend().getClass().getSimpleName());
+        env.put("dataType", "FLOAT");
+        env.put("java", System.getProperty("java.vendor") + " " + System.getProperty("java.version"));
+        env.put("os", System.getProperty("os.name") + " " + System.getProperty("os.arch"));
+        env.put("OMP_NUM_THREADS", String.valueOf(System.getenv("OMP_NUM_THREADS")));
+        env.put("OMP_WAIT_POLICY", String.valueOf(System.getenv("OMP_WAIT_POLICY")));
+        env.put("OPENBLAS_CORETYPE", String.valueOf(System.getenv("OPENBLAS_CORETYPE")));
+        env.put("availableProcessors", String.valueOf(Runtime.getRuntime().availableProcessors()));
+        return new Lineage(Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), Lineage.user(),
+                dataFile.getFileName().toString(), Sha256.of(dataFile), rows, Sha256.of(specFile), seed,
+                Lineage.env("GIT_COMMIT"), Lineage.env("BUILD_URL"), env);
+    }
+
+    static String libraryVersion(String group, String artifact) {
+        String path = "/META-INF/maven/" + group + "/" + artifact + "/pom.properties";
+        try (var in = TrainStep.class.getResourceAsStream(path)) {
+            if (in == null) {
+                return "unknown";
+            }
+            Properties p = new Properties();
+            p.load(in);
+            return p.getProperty("version", "unknown");
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+
+    static void writeJson(Path file, Object value) throws IOException {
+        Files.writeString(file, Json.JSON.writeValueAsString(value) + "\n");
+    }
+
+    static void writeCsv(Path file, Table table, List<String> columns, int maxRows) throws IOException {
+        int[] idx = columns.stream().mapToInt(table::columnIndex).toArray();
+        try (CSVPrinter printer = new CSVPrinter(Files.newBufferedWriter(file),
+                CSVFormat.RFC4180.builder().setRecordSeparator('\n').get())) {
+            printer.printRecord(columns);
+            for (int r = 0; r < Math.min(maxRows, table.rowCount()); r++) {
+                List<String> values = new ArrayList<>(idx.length);
+                for (int c : idx) {
+                    String v = table.value(r, c);
+                    values.add(v == null ? "" : v);
+                }
+                printer.printRecord(values);
+            }
+        }
+    }
+
+    static void replaceDirectory(Path staging, Path target) throws IOException {
+        if (Files.exists(target)) {
+            Path old = target.resolveSibling("." + target.getFileName() + "-old-" + System.nanoTime());
+            Files.move(target, old, StandardCopyOption.ATOMIC_MOVE);
+            Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
+            FileTrees.delete(old);
+        } else {
+            Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
+        }
+    }
+}

@@ -1,0 +1,110 @@
+package io.jenkins.plugins.mlops.train;
+
+import io.jenkins.plugins.mlops.contract.Check;
+import io.jenkins.plugins.mlops.contract.CheckStatus;
+import io.jenkins.plugins.mlops.contract.Provenance;
+import io.jenkins.plugins.mlops.contract.Status;
+import io.jenkins.plugins.mlops.contract.StepResult;
+import io.jenkins.plugins.mlops.model.Lineage;
+import io.jenkins.plugins.mlops.model.Manifest;
+import io.jenkins.plugins.mlops.model.Preprocessor;
+import io.jenkins.plugins.mlops.report.Html;
+import io.jenkins.plugins.mlops.report.HtmlReport;
+import io.jenkins.plugins.mlops.report.HtmlTable;
+import io.jenkins.plugins.mlops.report.StepOutputWriter;
+import io.jenkins.plugins.mlops.report.Svg;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The training step's result and report: its checks, summary, learning curves, hold-out metrics,
+ * and the spec, environment and lineage.
+ */
+final class TrainReport {
+    private TrainReport() {
+    }
+
+    static StepResult result(TrainSpec spec, Preprocessor pre, TrainingLoop.Curves curves, Map<String, Double> metrics,
+                             Lineage lineage, Provenance provenance, int trainRows, int holdoutRows, boolean weightsFinite,
+                             List<String> identifiers, Path outDir) {
+        List<Check> checks = new ArrayList<>();
+        double first = curves.trainLoss()[0];
+        double last = curves.trainLoss()[curves.trainLoss().length - 1];
+        checks.add(Check.of("loss-finite", Double.isFinite(last), last, "finite",
+                Double.isFinite(last) ? "Training loss stayed finite in every epoch."
+                        : "Training loss became NaN or infinite: lower the learning rate or check the inputs."));
+        checks.add(Check.of("weights-finite", weightsFinite, weightsFinite ? "finite" : "NaN/Inf", "finite",
+                weightsFinite ? "Every weight is a finite number." : "Some weights are NaN or infinite: the model is"
+                        + " unusable; lower the learning rate or check the inputs."));
+        boolean predictionsFinite = metrics.values().stream().allMatch(Double::isFinite);
+        checks.add(Check.of("predictions-finite", predictionsFinite, predictionsFinite ? "finite" : "NaN/Inf", "finite",
+                predictionsFinite ? "Hold-out predictions and metrics are finite."
+                        : "Hold-out metrics are not finite: the model predicts NaN or infinity."));
+        boolean decreased = last < first;
+        checks.add(new Check("loss-decreased", decreased ? CheckStatus.PASSED : CheckStatus.WARNING, last,
+                "< " + Html.number(first), decreased ? "Loss fell from " + Html.number(first) + " to " + Html.number(last)
+                + " over " + curves.trainLoss().length + " epochs." : "Loss did not decrease; the model may not be learning."));
+        String headline = metrics.entrySet().stream().map(e -> e.getKey() + " " + Html.number(e.getValue()))
+                .reduce((a, b) -> a + ", " + b).orElse("");
+        String summary = "Trained " + spec.name() + " (" + spec.task().jsonName() + ", " + pre.inputWidth() + " inputs → "
+                + spec.model().hidden() + " → " + pre.outputWidth() + ") on " + trainRows + " rows for "
+                + curves.trainLoss().length + " epochs" + (curves.stoppedEarly() ? " (stopped early, best epoch "
+                + curves.bestEpoch() + ")" : "") + ", seed " + lineage.seed() + "; hold-out (" + holdoutRows + " rows): "
+                + headline + ".";
+        boolean failed = checks.stream().anyMatch(c -> c.status() == CheckStatus.FAILED);
+        StepResult result = new StepResult(TrainStep.STEP, failed ? Status.FAILED : Status.PASSED, summary, checks)
+                .with("model", spec.name())
+                .with("package", TrainStep.PACKAGE_DIR)
+                .with("trainRows", trainRows)
+                .with("holdoutRows", holdoutRows)
+                .with("metrics", metrics)
+                .with("excludedIdentifiers", identifiers)
+                .with("seed", lineage.seed())
+                .with("learningCurves", Map.of("trainLoss", curves.trainLoss(), "holdoutLoss", curves.holdoutLoss(),
+                        "holdoutMetric", curves.holdoutMetric(), "metricName", curves.metricName()))
+                .with("lineage", lineage)
+                .with(Provenance.SECTION, provenance)
+                .withArtifact(TrainStep.PACKAGE_DIR + "/")
+                .withArtifact(TrainStep.HOLDOUT_FILE);
+        HtmlReport report = HtmlReport.forResult("Model training", result);
+        report.section("Learning curves")
+                .figure(Svg.lines(List.of(new Svg.Series("training loss", curves.trainLoss()),
+                        new Svg.Series("hold-out loss", curves.holdoutLoss())), "epoch", "Loss per epoch"), "Loss per epoch")
+                .figure(Svg.lines(List.of(new Svg.Series("hold-out " + curves.metricName(), curves.holdoutMetric())),
+                        "epoch", "Hold-out " + curves.metricName() + " per epoch"), "Hold-out " + curves.metricName()
+                        + " per epoch");
+        report.section("Hold-out metrics");
+        HtmlTable table = new HtmlTable("Metric", "Value");
+        metrics.forEach(table::row);
+        report.table(table);
+        Map<String, Object> facts = new LinkedHashMap<>();
+        facts.put("features", String.join(", ", pre.featureNames()));
+        if (!identifiers.isEmpty()) {
+            facts.put("left out as identifier-like", String.join(", ", identifiers)
+                    + " (text with more distinct values than half the rows; name them in features.include to use them)");
+        }
+        facts.put("label", spec.label() + (pre.classes().isEmpty() ? "" : " " + pre.classes()));
+        facts.put("split", "hold-out " + spec.split().test() + ", " + spec.split().by()
+                + (spec.split().column() == null ? "" : " by " + spec.split().column()));
+        facts.put("network", pre.inputWidth() + " → " + spec.model().hidden() + " (" + spec.model().activation() + ") → "
+                + pre.outputWidth());
+        facts.put("optimiser", spec.training().optimizer() + ", learning rate " + spec.training().learningRate()
+                + ", batch " + spec.training().batchSize() + (spec.training().weightDecay() > 0 ? ", weight decay "
+                + spec.training().weightDecay() : "") + (spec.training().l2() > 0 ? ", L2 " + spec.training().l2() : ""));
+        facts.put("early stopping", spec.training().earlyStopping() == null ? "off" : spec.training().earlyStopping()
+                .metric() + ", patience " + spec.training().earlyStopping().patience() + ", on "
+                + spec.training().earlyStopping().validation() + " of the training rows");
+        facts.put("seed", lineage.seed());
+        facts.put("data", lineage.dataFile() + " sha256:" + lineage.dataSha256());
+        facts.put("spec sha256", lineage.specSha256());
+        facts.put("code commit", lineage.codeCommit() == null ? "not set (GIT_COMMIT)" : lineage.codeCommit());
+        facts.putAll(lineage.environment());
+        report.section("Spec, environment and lineage").facts(facts);
+        report.link(TrainStep.PACKAGE_DIR + "/" + Manifest.FILE, "Model package manifest (SHA-256 of every file)");
+        StepOutputWriter.write(outDir, result, report);
+        return result;
+    }
+}
