@@ -4,6 +4,7 @@ import io.jenkins.plugins.mlops.contract.ExitCodes;
 import io.jenkins.plugins.mlops.contract.InvalidInputException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.util.ServiceLoader;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -15,7 +16,7 @@ import picocli.CommandLine.Command;
             PackageCommand.class,
             TuneCommand.class, TestCommand.class, GateCommand.class, ApproveCommand.class, AuditCommand.class,
             CanaryCommand.class, ShadowCommand.class,
-            RegistryCommand.class, ServeCommand.class, DeployCommand.class, MonitorCommand.class, DemoCommand.class, BenchCommand.class,
+            RegistryCommand.class, ServeCommand.class, DeployCommand.class, MonitorCommand.class,
             CommandLine.HelpCommand.class})
 public final class Mlops extends CommandGroup {
     public static void main(String[] args) {
@@ -25,6 +26,9 @@ public final class Mlops extends CommandGroup {
     /** Runs the CLI with the given streams; never throws, returns the exit code. */
     public static int execute(String[] args, PrintWriter out, PrintWriter err) {
         CommandLine cli = new CommandLine(new Mlops());
+        for (ToolCommand tool : ServiceLoader.load(ToolCommand.class)) {
+            cli.addSubcommand(tool);
+        }
         cli.setOut(out);
         cli.setErr(err);
         cli.setParameterExceptionHandler((e, a) -> {

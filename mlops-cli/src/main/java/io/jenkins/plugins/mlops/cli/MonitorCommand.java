@@ -1,15 +1,8 @@
 package io.jenkins.plugins.mlops.cli;
 
-import io.jenkins.plugins.mlops.contract.InvalidInputException;
-import io.jenkins.plugins.mlops.contract.Json;
 import io.jenkins.plugins.mlops.contract.StepResult;
-import io.jenkins.plugins.mlops.data.CsvReader;
-import io.jenkins.plugins.mlops.data.Table;
-import io.jenkins.plugins.mlops.model.Manifest;
-import io.jenkins.plugins.mlops.model.PackagedModel;
+import io.jenkins.plugins.mlops.monitor.MonitorSpec;
 import io.jenkins.plugins.mlops.monitor.MonitorStep;
-import io.jenkins.plugins.mlops.schema.Schema;
-import io.jenkins.plugins.mlops.schema.SchemaInference;
 import java.nio.file.Path;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -38,18 +31,6 @@ final class MonitorCommand extends StepCommand {
 
     @Override
     StepResult runStep(Path out) {
-        if (model == null && reference == null) {
-            throw new InvalidInputException("give --model (package with a reference sample) or --reference (CSV)");
-        }
-        if (window < 0) {
-            throw new InvalidInputException("--window must be 0 or more rows");
-        }
-        if (model != null) {
-            Manifest.verify(model);
-        }
-        Table ref = new CsvReader().read(reference != null ? reference : model.resolve(PackagedModel.REFERENCE_FILE));
-        Schema schema = model != null ? Json.readJson(model.resolve(PackagedModel.INPUT_SCHEMA_FILE), Schema.class)
-                : SchemaInference.infer(ref);
-        return MonitorStep.run(log, ref, schema, window, drift.config(), out);
+        return MonitorStep.run(new MonitorSpec(log, model, reference, window, drift.config()), out);
     }
 }

@@ -8,14 +8,11 @@ import io.jenkins.plugins.mlops.registry.ModelRef;
 import io.jenkins.plugins.mlops.registry.ModelVersion;
 import io.jenkins.plugins.mlops.registry.RegisterStep;
 import io.jenkins.plugins.mlops.registry.Registry;
+import io.jenkins.plugins.mlops.registry.VersionDiff;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
-import java.util.Set;
-import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine;
@@ -188,25 +185,11 @@ final class RegistryCommand extends CommandGroup {
             ModelVersion va = registry.resolve(ModelRef.parse(a));
             ModelVersion vb = registry.resolve(ModelRef.parse(b));
             out().printf("%-24s %-40s %-40s%n", "", va.ref(), vb.ref());
-            Set<String> metrics = new TreeSet<>(va.metrics().keySet());
-            metrics.addAll(vb.metrics().keySet());
-            for (String m : metrics) {
-                Double x = va.metrics().get(m);
-                Double y = vb.metrics().get(m);
-                out().printf("%-24s %-40s %-40s%s%n", "metric " + m, x, y, x != null && y != null
-                        ? String.format(Locale.ROOT, "  (%+.4f)", y - x) : "");
+            for (VersionDiff.Row row : VersionDiff.of(va, vb)) {
+                out().printf("%-24s %-40s %-40s%s%n", row.what(), row.a(), row.b(), row.note().isEmpty() ? ""
+                        : "  " + row.note());
             }
-            row("data sha256", va.lineage().dataSha256(), vb.lineage().dataSha256());
-            row("data rows", va.lineage().dataRows(), vb.lineage().dataRows());
-            row("spec sha256", va.lineage().specSha256(), vb.lineage().specSha256());
-            row("seed", va.lineage().seed(), vb.lineage().seed());
-            row("code commit", va.lineage().codeCommit(), vb.lineage().codeCommit());
-            row("package digest", va.packageDigest(), vb.packageDigest());
             return 0;
-        }
-
-        private void row(String what, Object x, Object y) {
-            out().printf("%-24s %-40s %-40s%s%n", what, x, y, Objects.equals(x, y) ? "" : "  (differs)");
         }
     }
 }

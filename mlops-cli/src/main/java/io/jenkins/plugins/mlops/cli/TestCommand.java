@@ -1,11 +1,8 @@
 package io.jenkins.plugins.mlops.cli;
 
 import io.jenkins.plugins.mlops.contract.StepResult;
-import io.jenkins.plugins.mlops.data.CsvReader;
-import io.jenkins.plugins.mlops.data.Table;
 import io.jenkins.plugins.mlops.evaluation.ModelTestStep;
-import io.jenkins.plugins.mlops.evaluation.TestSuite;
-import io.jenkins.plugins.mlops.model.PackagedModel;
+import io.jenkins.plugins.mlops.evaluation.TestSpec;
 import java.nio.file.Path;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -32,12 +29,6 @@ final class TestCommand extends StepCommand {
 
     @Override
     StepResult runStep(Path out) {
-        Table table = new CsvReader().read(data);
-        try (PackagedModel packaged = PackagedModel.load(model);
-             PackagedModel base = baseline == null ? null : PackagedModel.load(baseline)) {
-            TestSuite thresholds = suite == null ? TestSuite.defaults(packaged.info().task())
-                    : TestSuite.read(suite, packaged.info().task());
-            return ModelTestStep.run(packaged, base, table, data, thresholds, out);
-        }
+        return ModelTestStep.run(new TestSpec(model, data, suite, baseline), out);
     }
 }

@@ -114,7 +114,7 @@ class CliTest {
         assertThat(missing.err()).contains("--spec");
         assertThat(CliRun.of("frobnicate").exit()).isEqualTo(2);
         for (String command : List.of("validate", "schema", "train", "predict", "test", "gate", "registry", "serve", "deploy",
-                "monitor", "demo", "bench", "tune", "package", "canary", "approve", "audit", "shadow")) {
+                "monitor", "tune", "package", "canary", "approve", "audit", "shadow")) {
             CliRun help = CliRun.of(command, "--help");
             assertThat(help.exit()).as(command).isZero();
             assertThat(help.out()).contains("Usage: mlops " + command);
@@ -197,5 +197,12 @@ class CliTest {
                 .getCommandSpec().findOption("--strategy").description());
         assertThat(DeployStep.STRATEGIES).containsExactly("direct", "blue-green", "canary", "shadow")
                 .allSatisfy(strategy -> assertThat(description).contains(strategy));
+    }
+
+    /** The engine the Jenkins plugin ships is the CLI alone: the demo and the benchmarks live in mlops-tools. */
+    @Test
+    void theEngineAloneHasNoDemoOrBenchmarks() {
+        assertThat(CliRun.of("demo").exit()).isEqualTo(2);
+        assertThat(CliRun.of("bench", "validate").exit()).isEqualTo(2);
     }
 }

@@ -6,6 +6,7 @@ import io.jenkins.plugins.mlops.contract.InvalidInputException;
 import io.jenkins.plugins.mlops.contract.Provenance;
 import io.jenkins.plugins.mlops.contract.Stage;
 import io.jenkins.plugins.mlops.contract.StepResult;
+import io.jenkins.plugins.mlops.data.CsvReader;
 import io.jenkins.plugins.mlops.data.Sha256;
 import io.jenkins.plugins.mlops.data.Shuffle;
 import io.jenkins.plugins.mlops.data.Table;
@@ -44,6 +45,17 @@ public final class ModelTestStep {
             new MinimumFunctionality(), new FairnessGap(), new LatencyBudget());
 
     private ModelTestStep() {
+    }
+
+    /** The step from its spec: the models loaded (and verified), the suite read or the task's defaults. */
+    public static StepResult run(TestSpec spec, Path outDir) {
+        Table table = new CsvReader().read(spec.data());
+        try (PackagedModel model = PackagedModel.load(spec.model());
+             PackagedModel base = spec.baseline() == null ? null : PackagedModel.load(spec.baseline())) {
+            TestSuite suite = spec.suite() == null ? TestSuite.defaults(model.info().task())
+                    : TestSuite.read(spec.suite(), model.info().task());
+            return run(model, base, table, spec.data(), suite, outDir);
+        }
     }
 
     public static StepResult run(PackagedModel model, Table data, Path dataFile, TestSuite suite, Path outDir) {

@@ -7,6 +7,7 @@ import io.jenkins.plugins.mlops.contract.InvalidInputException;
 import io.jenkins.plugins.mlops.contract.Json;
 import io.jenkins.plugins.mlops.contract.Stage;
 import io.jenkins.plugins.mlops.contract.StepResult;
+import io.jenkins.plugins.mlops.data.CsvReader;
 import io.jenkins.plugins.mlops.data.Table;
 import io.jenkins.plugins.mlops.drift.ColumnDrift;
 import io.jenkins.plugins.mlops.drift.DriftConfig;
@@ -14,11 +15,14 @@ import io.jenkins.plugins.mlops.drift.DriftDetector;
 import io.jenkins.plugins.mlops.drift.DriftReports;
 import io.jenkins.plugins.mlops.drift.DriftSamples;
 import io.jenkins.plugins.mlops.drift.DriftVerdict;
+import io.jenkins.plugins.mlops.model.Manifest;
+import io.jenkins.plugins.mlops.model.PackagedModel;
 import io.jenkins.plugins.mlops.report.HtmlReport;
 import io.jenkins.plugins.mlops.report.StepOutputWriter;
 import io.jenkins.plugins.mlops.report.Svg;
 import io.jenkins.plugins.mlops.schema.Field;
 import io.jenkins.plugins.mlops.schema.Schema;
+import io.jenkins.plugins.mlops.schema.SchemaInference;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -57,6 +61,19 @@ public final class MonitorStep {
             return drift.stream().filter(d -> d.verdict() == DriftVerdict.DRIFT)
                     .map(ColumnDrift::column).toList();
         }
+    }
+
+    /** The step from its spec: the reference and schema from the model package, or the reference CSV. */
+    public static StepResult run(MonitorSpec spec, Path outDir) {
+        if (spec.model() != null) {
+            Manifest.verify(spec.model());
+        }
+        Table reference = new CsvReader().read(spec.reference() != null ? spec.reference()
+                : spec.model().resolve(PackagedModel.REFERENCE_FILE));
+        Schema schema = spec.model() != null
+                ? Json.readJson(spec.model().resolve(PackagedModel.INPUT_SCHEMA_FILE), Schema.class)
+                : SchemaInference.infer(reference);
+        return run(spec.log(), reference, schema, spec.window(), spec.drift(), outDir);
     }
 
     /**

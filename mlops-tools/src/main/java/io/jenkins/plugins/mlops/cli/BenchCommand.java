@@ -36,7 +36,7 @@ import picocli.CommandLine.Option;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Benchmarks that print ratios against a baseline measured in the same run.",
         subcommands = {BenchCommand.Validate.class, BenchCommand.Train.class, BenchCommand.Serve.class})
-final class BenchCommand extends CommandGroup {
+public final class BenchCommand extends CommandGroup implements ToolCommand {
     @Command(name = "serve", mixinStandardHelpOptions = true,
             description = "A model server on loopback with a penguins model against its own no-op endpoint, in one run:"
                     + " closed-loop single-row throughput and its ratio, latency percentiles at a fixed rate.")

@@ -14,7 +14,7 @@ import picocli.CommandLine.Option;
         description = "Run the whole Level 2 pipeline on the Palmer penguins data: validate, train, test, gate,"
                 + " register, serve on a free loopback port, deploy, send real traffic (clean, then drifted),"
                 + " monitor; writes DIR/index.html linking every report.")
-final class DemoCommand implements Callable<Integer> {
+public final class DemoCommand implements Callable<Integer>, ToolCommand {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
