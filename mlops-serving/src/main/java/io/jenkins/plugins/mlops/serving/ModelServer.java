@@ -1,7 +1,6 @@
 package io.jenkins.plugins.mlops.serving;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jenkins.plugins.mlops.contract.InvalidInputException;
 import io.jenkins.plugins.mlops.contract.Json;
@@ -10,10 +9,6 @@ import io.jenkins.plugins.mlops.model.PackagedModel;
 import io.jenkins.plugins.mlops.model.Prediction;
 import io.jenkins.plugins.mlops.model.Task;
 import io.jenkins.plugins.mlops.monitor.PredictionLogEntry;
-import io.jenkins.plugins.mlops.registry.ModelRef;
-import io.jenkins.plugins.mlops.registry.ModelVersion;
-import io.jenkins.plugins.mlops.schema.Field;
-import io.jenkins.plugins.mlops.schema.Schema;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -21,13 +16,10 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -61,6 +53,7 @@ public final class ModelServer implements AutoCloseable {
             TimeUnit.SECONDS, new ArrayBlockingQueue<>(1000),
             new ThreadPoolExecutor.DiscardPolicy());
     private final PredictionLog log;
+    private final AdminApi admin;
     private final Server jetty;
     private final ServerConnector connector;
     private final byte[] tokenDigest;
@@ -70,6 +63,7 @@ public final class ModelServer implements AutoCloseable {
         this.log = config.logDir() == null ? null : new PredictionLog(config.logDir());
         this.tokenDigest = config.adminToken() == null ? null
                 : Sha256.newDigest().digest(config.adminToken().getBytes(StandardCharsets.UTF_8));
+        this.admin = new AdminApi(config, models, metrics);
         this.jetty = new Server();
         if (config.tlsKeystore() != null) {
             org.eclipse.jetty.util.ssl.SslContextFactory.Server tls = new org.eclipse.jetty.util.ssl.SslContextFactory.Server();
@@ -189,7 +183,9 @@ public final class ModelServer implements AutoCloseable {
             return meta;
         }
         if (path.startsWith("/admin/")) {
-            return admin(request, path, method);
+            requireAdmin(request);
+            requireMethod(method, "POST");
+            return admin.answer(path, readBody(request));
         }
         Matcher m = MODEL_PATH.matcher(path);
         if (!m.matches()) {
@@ -222,7 +218,7 @@ public final class ModelServer implements AutoCloseable {
         }
         if (action == null) {
             requireMethod(method, "GET");
-            return metadata(entry);
+            return OipCodec.metadata(entry, models.versions(entry.name()));
         }
         if (action.equals("/ready")) {
             requireMethod(method, "GET");
@@ -289,121 +285,21 @@ public final class ModelServer implements AutoCloseable {
         }
     }
 
-    private ObjectNode metadata(DeployedModels.Entry entry) {
-        ObjectNode meta = Json.JSON.createObjectNode().put("name", entry.name());
-        ArrayNode versions = meta.putArray("versions");
-        models.versions(entry.name()).forEach(versions::add);
-        meta.put("platform", "dl4j_mlp");
-        Schema schema = Json.readJson(entry.model().dir().resolve(PackagedModel.INPUT_SCHEMA_FILE), Schema.class);
-        ArrayNode inputs = meta.putArray("inputs");
-        for (Field f : schema.fields()) {
-            inputs.addObject().put("name", f.name()).put("datatype", datatype(f)).putArray("shape").add(-1);
-        }
-        ArrayNode outputs = meta.putArray("outputs");
-        if (entry.model().info().task() == Task.CLASSIFICATION) {
-            outputs.addObject().put("name", "label").put("datatype", "BYTES").putArray("shape").add(-1);
-            outputs.addObject().put("name", "probabilities").put("datatype", "FP32").putArray("shape").add(-1)
-                    .add(entry.model().info().classes().size());
-        } else {
-            outputs.addObject().put("name", "prediction").put("datatype", "FP64").putArray("shape").add(-1);
-        }
-        return meta;
-    }
-
-    private static String datatype(Field f) {
-        return switch (f.type()) {
-            case INTEGER -> "INT64";
-            case NUMBER -> "FP64";
-            case BOOLEAN -> "BOOL";
-            default -> "BYTES";
-        };
-    }
-
-    /** Tabular OIP inference: one named input per feature column, rows along the first dimension. */
+    /** Tabular OIP inference: decoded, scored in the entry's batcher, recorded for drift and the log, encoded. */
     private JsonNode infer(DeployedModels.Entry entry, JsonNode request, boolean shadow) {
         long started = System.nanoTime();
         List<String> features = entry.features();
-        JsonNode inputs = request.get("inputs");
-        if (inputs == null || !inputs.isArray() || inputs.isEmpty()) {
-            throw new HttpError(400, "'inputs' must be a non-empty array with one input per feature column " + features);
-        }
-        Map<String, List<String>> columns = new HashMap<>();
-        int rows = -1;
-        for (JsonNode input : inputs) {
-            String name = input.path("name").asText(null);
-            if (name == null) {
-                throw new HttpError(400, "every input needs a 'name'");
-            }
-            if (!features.contains(name)) {
-                throw new HttpError(400, "unexpected input '" + name + "'; this model takes " + features);
-            }
-            List<String> values = new ArrayList<>();
-            flatten(input.get("data"), values, name);
-            long declared = input.path("shape").path(0).asLong(values.size());
-            if (declared != values.size()) {
-                throw new HttpError(400, "input '" + name + "' declares shape " + input.path("shape") + " but has "
-                        + values.size() + " values");
-            }
-            if (rows >= 0 && values.size() != rows) {
-                throw new HttpError(400, "input '" + name + "' has " + values.size() + " rows, others have " + rows);
-            }
-            rows = values.size();
-            columns.put(name, values);
-        }
-        List<String> missing = features.stream().filter(f -> !columns.containsKey(f)).toList();
-        if (!missing.isEmpty()) {
-            throw new HttpError(400, "missing inputs " + missing + "; send one input per feature column, null for"
-                    + " a missing value");
-        }
-        if (rows > config.maxRows()) {
-            throw new HttpError(400, "batch of " + rows + " rows exceeds the limit of " + config.maxRows());
-        }
-        Set<String> requested = requestedOutputs(request, entry);
-        List<List<String>> ordered = features.stream().map(columns::get).toList();
-        List<String[]> raw = new ArrayList<>(rows);
-        for (int r = 0; r < rows; r++) {
-            String[] row = new String[ordered.size()];
-            for (int c = 0; c < row.length; c++) {
-                row[c] = ordered.get(c).get(r);
-            }
-            raw.add(row);
-        }
+        List<String[]> raw = OipCodec.rows(request, features, config.maxRows());
+        Set<String> requested = OipCodec.requestedOutputs(request, entry);
+        int rows = raw.size();
         List<Prediction> predictions = entry.batcher().predict(raw);
         if (!shadow) {
             entry.traffic().record(raw, predictions);
         }
         metrics.rows.labelValues(entry.name(), entry.version()).inc(rows);
         String id = request.hasNonNull("id") ? request.get("id").asText() : UUID.randomUUID().toString();
-        ObjectNode response = Json.JSON.createObjectNode().put("model_name", entry.name())
-                .put("model_version", entry.version()).put("id", id);
-        ArrayNode outputs = response.putArray("outputs");
+        ObjectNode response = OipCodec.answer(entry, id, predictions, requested);
         boolean classification = entry.model().info().task() == Task.CLASSIFICATION;
-        if (classification) {
-            ObjectNode label = outputs.addObject().put("name", "label").put("datatype", "BYTES");
-            label.putArray("shape").add(rows);
-            ArrayNode labels = label.putArray("data");
-            int k = entry.model().info().classes().size();
-            ObjectNode probs = outputs.addObject().put("name", "probabilities").put("datatype", "FP32");
-            probs.putArray("shape").add(rows).add(k);
-            probs.putObject("parameters").put("classes", String.join(",", entry.model().info().classes()));
-            ArrayNode data = probs.putArray("data");
-            for (Prediction p : predictions) {
-                labels.add(p.label());
-                for (double v : p.probabilities()) {
-                    data.add((float) v);
-                }
-            }
-        } else {
-            ObjectNode out = outputs.addObject().put("name", "prediction").put("datatype", "FP64");
-            out.putArray("shape").add(rows);
-            ArrayNode data = out.putArray("data");
-            predictions.forEach(p -> data.add(p.value()));
-        }
-        for (int i = outputs.size() - 1; i >= 0; i--) {
-            if (!requested.contains(outputs.get(i).get("name").asText())) {
-                outputs.remove(i);
-            }
-        }
         if (log != null) {
             double latencyMs = (System.nanoTime() - started) / 1e6;
             String time = Instant.now().toString();
@@ -421,29 +317,6 @@ public final class ModelServer implements AutoCloseable {
             log.append(entries);
         }
         return response;
-    }
-
-    /** The outputs a request names ({@code "outputs": [{"name": ...}]}), all of the model's when it names none. */
-    private static Set<String> requestedOutputs(JsonNode request, DeployedModels.Entry entry) {
-        List<String> available = entry.model().info().task() == Task.CLASSIFICATION
-                ? List.of("label", "probabilities") : List.of("prediction");
-        JsonNode outputs = request.get("outputs");
-        if (outputs == null || outputs.isNull()) {
-            return Set.copyOf(available);
-        }
-        if (!outputs.isArray()) {
-            throw new HttpError(400, "'outputs' must be an array of {\"name\": ...}");
-        }
-        Set<String> names = new HashSet<>();
-        for (JsonNode output : outputs) {
-            String name = output.path("name").asText(null);
-            if (name == null || !available.contains(name)) {
-                throw new HttpError(400, "unknown output " + (name == null ? "without a 'name'" : "'" + name + "'")
-                        + "; this model has " + available);
-            }
-            names.add(name);
-        }
-        return names.isEmpty() ? Set.copyOf(available) : names;
     }
 
     /**
@@ -466,73 +339,8 @@ public final class ModelServer implements AutoCloseable {
         return Json.JSON.createObjectNode().put("id", id).put("accepted", labels.size());
     }
 
-    /** Row-major values of one input, nested or flat; JSON null is a missing value. */
-    private static void flatten(JsonNode data, List<String> out, String input) {
-        if (data == null || !data.isArray()) {
-            throw new HttpError(400, "input '" + input + "' needs a 'data' array");
-        }
-        for (JsonNode v : data) {
-            if (v.isArray()) {
-                flatten(v, out, input);
-            } else if (v.isNull()) {
-                out.add(null);
-            } else if (v.isNumber() || v.isTextual() || v.isBoolean()) {
-                out.add(v.asText());
-            } else {
-                throw new HttpError(400, "input '" + input + "' has an element that is not a number, string or bool");
-            }
-        }
-    }
-
-    private static String modelName(JsonNode body) {
-        String name = body.path("model").asText(null);
-        if (name == null) {
-            throw new HttpError(400, "body needs {\"model\": \"NAME\"}");
-        }
-        return name;
-    }
-
-    private static ObjectNode routeAnswer(DeployedModels.Route route, String what) {
-        ObjectNode answer = Json.JSON.createObjectNode().put("name", route.primary().name())
-                .put("primary", route.primary().version()).put("result", what);
-        answer.put("previous", route.previous() == null ? null : route.previous().version());
-        answer.put("canary", route.canary() == null ? null : route.canary().version());
-        answer.put("canaryWeight", route.weight());
-        answer.put("shadow", route.shadow() == null ? null : route.shadow().version());
-        return answer;
-    }
-
-    /**
-     * Loads a registered version (its package verified first) and routes it by strategy: direct
-     * (swap), blue-green (swap only after the new version answers a probe; the old one stays warm),
-     * canary (a share of requests) or shadow (mirrored, never answers).
-     */
-    private JsonNode adminDeploy(JsonNode body) {
-        if (config.registry() == null) {
-            throw new HttpError(409, "this server has no registry to deploy from");
-        }
-        String refText = body.path("model").asText(null);
-        if (refText == null) {
-            throw new HttpError(400, "body needs {\"model\": \"NAME[@VERSION|@ALIAS]\"}");
-        }
-        DeploymentStrategy strategy = DeploymentStrategy.parse(body.path("strategy").asText("direct"));
-        if (strategy == null) {
-            throw new HttpError(400, "strategy must be one of " + DeploymentStrategy.names());
-        }
-        double weight = body.path("weight").asDouble(0.1);
-        strategy.check(weight);
-        ModelVersion version = config.registry().resolve(ModelRef.parse(refText));
-        PackagedModel model = PackagedModel.load(config.registry().packageDir(version));
-        strategy.admit(model, version.ref());
-        DeployedModels.Route route = models.deploy(version.name(), String.valueOf(version.version()), model, strategy,
-                weight);
-        ObjectNode answer = routeAnswer(route, "deployed");
-        answer.put("version", String.valueOf(version.version())).put("digest", version.packageDigest())
-                .put("strategy", strategy.userName()).put("deployed", true);
-        return answer;
-    }
-
-    private JsonNode admin(Request request, String path, String method) throws IOException {
+    /** Refuses the admin API when it is disabled (404) or the bearer token is missing or wrong (401). */
+    private void requireAdmin(Request request) {
         if (tokenDigest == null) {
             throw new HttpError(404, "the admin API is disabled: start the server with MLOPS_ADMIN_TOKEN or --token-file");
         }
@@ -542,22 +350,5 @@ public final class ModelServer implements AutoCloseable {
         if (!MessageDigest.isEqual(tokenDigest, presentedDigest)) {
             throw new HttpError(401, "missing or wrong admin token");
         }
-        requireMethod(method, "POST");
-        JsonNode body = readBody(request);
-        JsonNode answer = switch (path) {
-            case "/admin/deploy" -> adminDeploy(body);
-            case "/admin/promote" -> routeAnswer(models.promote(modelName(body)), "promoted");
-            case "/admin/rollback" -> routeAnswer(models.rollback(modelName(body)), "rolled back");
-            default -> throw new HttpError(404, "no such admin endpoint: " + path);
-        };
-        DeployedModels.Route now = models.routeOf(answer.path("name").asText());
-        if (now != null) {
-            metrics.canaryWeight.labelValues(now.primary().name()).set(now.canary() == null ? 0 : now.weight());
-        }
-        if (config.registry() != null) {
-            config.registry().audit().append("admin-api", "server" + path.substring("/admin".length()),
-                    answer.path("name").asText(), null, Json.JSON.convertValue(answer, TreeMap.class));
-        }
-        return answer;
     }
 }
