@@ -50,9 +50,6 @@ public enum FieldType {
         };
     }
 
-    /** What {@link #parseNumber} returns for text that is not a number of the type (see {@link NumberText}). */
-    public static final double NOT_A_NUMBER = NumberText.NOT_A_NUMBER;
-
     /** Whether a result of {@link #parseNumber} is a number (NaN and infinities included). */
     public static boolean isNumber(double parsed) {
         return NumberText.isNumber(parsed);
@@ -65,7 +62,7 @@ public enum FieldType {
 
     /**
      * The value of {@code len} characters at {@code offset} as a number of a numeric type, or
-     * {@link #NOT_A_NUMBER}: in place in a parser's buffer, the hot path of validation.
+     * {@link NumberText#NOT_A_NUMBER}: in place in a parser's buffer, the hot path of validation.
      */
     public static double parseNumber(FieldType type, char[] buf, int offset, int len) {
         return type == INTEGER ? NumberText.parseInteger(buf, offset, len) : NumberText.parseDecimal(buf, offset, len);

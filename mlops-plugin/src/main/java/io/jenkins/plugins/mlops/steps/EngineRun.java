@@ -78,12 +78,10 @@ final class EngineRun {
 
     /**
      * Where the engine ran, for the approval that may come later: node, workspace, Java, engine and
-     * the registry the step used (its own {@code registry:}, else {@code MLOPS_HOME}, which {@link
-     * #engineEnvironment} fills from the global configuration).
+     * the registry the step used (its own {@code registry:}, else the engine's {@code MLOPS_HOME}).
      */
     static EngineHost hostOf(FilePath workspace, EnvVars env, EngineStep step) {
-        String registry = step.registryOption() != null ? step.registryOption()
-                : env.get("MLOPS_HOME") != null ? env.get("MLOPS_HOME") : MlopsConfiguration.get().getRegistry();
+        String registry = step.registryOption() != null ? step.registryOption() : registryHome(env);
         return new EngineHost(FilePathUtils.getNodeName(workspace), workspace.getRemote(), env.get("JAVA_HOME"), registry,
                 env.get(MlopsInstallation.HOME_VARIABLE));
     }
@@ -167,6 +165,12 @@ final class EngineRun {
         return cause == null ? null : cause.getUserId();
     }
 
+    /** The engine's {@code MLOPS_HOME}: the build's, else the global configuration's; {@code null} for neither. */
+    private static String registryHome(EnvVars build) {
+        String home = build.get("MLOPS_HOME");
+        return home != null ? home : MlopsConfiguration.get().getRegistry();
+    }
+
     /**
      * The build's environment plus the global configuration's defaults, where the build sets none:
      * the registry, the server and, for steps that call the server's admin API, its token; and who acts.
@@ -176,8 +180,9 @@ final class EngineRun {
         MlopsConfiguration config = MlopsConfiguration.get();
         EnvVars env = new EnvVars(build);
         env.put("MLOPS_USER", user);
-        if (config.getRegistry() != null) {
-            env.putIfAbsent("MLOPS_HOME", config.getRegistry());
+        String registry = registryHome(build);
+        if (registry != null) {
+            env.put("MLOPS_HOME", registry);
         }
         if (config.getServerUrl() != null) {
             env.putIfAbsent("MLOPS_SERVER", config.getServerUrl());
