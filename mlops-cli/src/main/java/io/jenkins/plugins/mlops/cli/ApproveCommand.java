@@ -1,6 +1,7 @@
 package io.jenkins.plugins.mlops.cli;
 
-import io.jenkins.plugins.mlops.contract.StepResult;
+import io.jenkins.plugins.mlops.contract.ApprovalDecision;
+import io.jenkins.plugins.mlops.governance.ApproveSpec;
 import io.jenkins.plugins.mlops.governance.ApproveStep;
 import io.jenkins.plugins.mlops.model.Lineage;
 import io.jenkins.plugins.mlops.registry.ModelRef;
@@ -44,14 +45,13 @@ final class ApproveCommand extends StepCommand {
     RegistryLocation location;
 
     @Override
-    StepResult runStep(Path out) {
+    ApproveSpec spec() {
         Registry registry = location.registry();
         ModelVersion version = registry.resolve(ModelRef.parse(model));
         String list = groups != null ? groups : Lineage.env("MLOPS_USER_GROUPS");
         Set<String> memberOf = list == null ? Set.of() : Arrays.stream(list.split(",")).map(String::trim)
                 .filter(g -> !g.isEmpty()).collect(Collectors.toSet());
-        return ApproveStep.run(new ApproveStep.Request(version.ref(), ApproveStep.Decision.parse(decision), reason,
-                user != null ? user : Lineage.user(), memberOf, gate, version.packageDigest(), registry.audit()),
-                out);
+        return new ApproveSpec(version.ref(), ApprovalDecision.parse(decision), reason,
+                user != null ? user : Lineage.user(), memberOf, gate, version.packageDigest(), registry.home());
     }
 }

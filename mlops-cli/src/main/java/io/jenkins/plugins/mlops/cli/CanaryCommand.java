@@ -1,9 +1,8 @@
 package io.jenkins.plugins.mlops.cli;
 
-import io.jenkins.plugins.mlops.contract.StepResult;
-import io.jenkins.plugins.mlops.registry.ModelRef;
+import io.jenkins.plugins.mlops.serving.CanarySpec;
 import io.jenkins.plugins.mlops.serving.CanaryStep;
-import java.net.URI;
+import io.jenkins.plugins.mlops.serving.DeploySpec;
 import java.nio.file.Path;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -44,9 +43,8 @@ final class CanaryCommand extends StepCommand {
     RegistryLocation location;
 
     @Override
-    StepResult runStep(Path out) {
-        ModelRef.checkName(model);
-        return CanaryStep.run(URI.create(server), model, primary, canary, log, new CanaryStep.Policy(minRows,
-                maxLatencyRatio), tokenFile.token(), location.registry().audit(), out);
+    CanarySpec spec() {
+        return new CanarySpec(DeploySpec.serverUrl(server), model, primary, canary, log, new CanaryStep.Policy(minRows,
+                maxLatencyRatio), tokenFile.file, location.home());
     }
 }

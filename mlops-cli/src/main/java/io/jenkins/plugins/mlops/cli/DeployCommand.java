@@ -1,12 +1,9 @@
 package io.jenkins.plugins.mlops.cli;
 
+import io.jenkins.plugins.mlops.serving.DeploySpec;
 import io.jenkins.plugins.mlops.contract.InvalidInputException;
-import io.jenkins.plugins.mlops.contract.StepResult;
 import io.jenkins.plugins.mlops.registry.ModelRef;
-import io.jenkins.plugins.mlops.serving.DeployStep;
 import java.net.URI;
-import java.net.URISyntaxException;
-import java.nio.file.Path;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -43,30 +40,13 @@ final class DeployCommand extends StepCommand {
     boolean rollback;
 
     @Override
-    StepResult runStep(Path out) {
+    DeploySpec spec() {
         ModelRef.parse(model);
-        if (server == null || server.isBlank()) {
-            throw new InvalidInputException("no model server: pass --server URL or set MLOPS_SERVER");
-        }
-        URI uri;
-        try {
-            uri = new URI(server);
-        } catch (URISyntaxException e) {
-            throw new InvalidInputException("invalid --server URL '" + server + "': " + e.getReason());
-        }
-        if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme()) || uri.getHost() == null) {
-            throw new InvalidInputException("invalid --server URL '" + server + "': expected http(s)://HOST:PORT");
-        }
+        URI uri = DeploySpec.serverUrl(server);
         if (promote && rollback) {
             throw new InvalidInputException("--promote and --rollback exclude each other");
         }
-        if (promote || rollback) {
-            return DeployStep.route(uri, ModelRef.parse(model).name(), promote ? "promote" : "rollback",
-                    tokenFile.token(), out);
-        }
-        if (!DeployStep.STRATEGIES.contains(strategy)) {
-            throw new InvalidInputException("--strategy must be one of " + DeployStep.STRATEGIES + " (got " + strategy + ")");
-        }
-        return DeployStep.run(uri, model, strategy, weight, tokenFile.token(), out);
+        return new DeploySpec(uri, model, strategy, weight, promote ? "promote" : rollback ? "rollback" : "deploy",
+                tokenFile.file);
     }
 }

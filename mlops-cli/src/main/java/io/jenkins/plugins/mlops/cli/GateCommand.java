@@ -1,11 +1,7 @@
 package io.jenkins.plugins.mlops.cli;
 
-import io.jenkins.plugins.mlops.contract.InvalidInputException;
-import io.jenkins.plugins.mlops.contract.StepResult;
-import io.jenkins.plugins.mlops.gate.GatePolicy;
-import io.jenkins.plugins.mlops.gate.GateStep;
+import io.jenkins.plugins.mlops.gate.GateSpec;
 import io.jenkins.plugins.mlops.model.Lineage;
-import io.jenkins.plugins.mlops.registry.ModelRef;
 import java.nio.file.Path;
 import java.util.List;
 import picocli.CommandLine.Command;
@@ -42,16 +38,8 @@ final class GateCommand extends StepCommand {
     String startedBy;
 
     @Override
-    StepResult runStep(Path out) {
-        if (policy != null && stage == null || policy == null && stage != null) {
-            throw new InvalidInputException("--policy and --stage go together");
-        }
-        if (model != null) {
-            ModelRef.parse(model);
-        }
-        GatePolicy rules = policy == null ? null : GatePolicy.read(policy);
-        return GateStep.run(new GateStep.Request(results, requireApproval, rules, policy, stage,
-                startedBy != null ? startedBy : Lineage.user(), model,
-                model == null ? null : location.registry().audit()), out);
+    GateSpec spec() {
+        return new GateSpec(results, requireApproval, policy, stage, startedBy != null ? startedBy : Lineage.user(), model,
+                model == null ? null : location.home());
     }
 }

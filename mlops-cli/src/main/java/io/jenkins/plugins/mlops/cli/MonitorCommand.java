@@ -1,8 +1,6 @@
 package io.jenkins.plugins.mlops.cli;
 
-import io.jenkins.plugins.mlops.contract.StepResult;
 import io.jenkins.plugins.mlops.monitor.MonitorSpec;
-import io.jenkins.plugins.mlops.monitor.MonitorStep;
 import java.nio.file.Path;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -30,7 +28,7 @@ final class MonitorCommand extends StepCommand {
     DriftOptions drift;
 
     @Override
-    StepResult runStep(Path out) {
-        return MonitorStep.run(new MonitorSpec(log, model, reference, window, drift.config()), out);
+    MonitorSpec spec() {
+        return new MonitorSpec(log, model, reference, window, drift.config());
     }
 }

@@ -6,6 +6,7 @@ import io.jenkins.plugins.mlops.governance.ModelCard;
 import io.jenkins.plugins.mlops.model.Lineage;
 import io.jenkins.plugins.mlops.registry.ModelRef;
 import io.jenkins.plugins.mlops.registry.ModelVersion;
+import io.jenkins.plugins.mlops.registry.RegisterSpec;
 import io.jenkins.plugins.mlops.registry.RegisterStep;
 import io.jenkins.plugins.mlops.registry.Registry;
 import io.jenkins.plugins.mlops.registry.VersionDiff;
@@ -61,11 +62,14 @@ final class RegistryCommand extends CommandGroup {
                 + " recorded in its lineage (e.g. churn@production).")
         String parent;
 
+        RegisterSpec spec() {
+            return new RegisterSpec(location.home(), model, name, Lineage.user(), alias, parent);
+        }
+
         @Override
         public Integer call() {
             Registry registry = location.registry();
-            StepResult result = RegisterStep.run(registry, model, name, Lineage.user(), alias,
-                    parent == null ? null : ModelRef.parse(parent), outDir);
+            StepResult result = RegisterStep.run(spec(), outDir);
             if (outDir != null) {
                 // the card beside the registration's report: what an approver opens before deciding
                 ModelVersion v = registry.resolve(ModelRef.parse(name + "@" + result.getSections().get("version")));

@@ -13,4 +13,9 @@ final class RegistryLocation {
     Registry registry() {
         return RegistryCommand.registry(home);
     }
+
+    /** The folder: the option's, else {@code $MLOPS_HOME}, else {@code .mlops}. */
+    Path home() {
+        return registry().home();
+    }
 }

@@ -1,10 +1,9 @@
 package io.jenkins.plugins.mlops.cli;
 
-import io.jenkins.plugins.mlops.contract.StepResult;
-import io.jenkins.plugins.mlops.registry.ModelRef;
-import io.jenkins.plugins.mlops.serving.ShadowReportStep;
+import io.jenkins.plugins.mlops.serving.ShadowSpec;
 import java.nio.file.Path;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "shadow", mixinStandardHelpOptions = true,
@@ -24,9 +23,11 @@ final class ShadowCommand extends StepCommand {
             description = "Smallest acceptable agreement, 0..1 (default ${DEFAULT-VALUE}: report only).")
     double minAgreement;
 
+    @Mixin
+    RegistryLocation location;
+
     @Override
-    StepResult runStep(Path out) {
-        ModelRef.checkName(model);
-        return ShadowReportStep.run(log, model, shadow, minAgreement, out);
+    ShadowSpec spec() {
+        return new ShadowSpec(log, model, shadow, minAgreement, location.home());
     }
 }

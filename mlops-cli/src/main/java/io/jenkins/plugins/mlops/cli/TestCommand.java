@@ -1,7 +1,5 @@
 package io.jenkins.plugins.mlops.cli;
 
-import io.jenkins.plugins.mlops.contract.StepResult;
-import io.jenkins.plugins.mlops.evaluation.ModelTestStep;
 import io.jenkins.plugins.mlops.evaluation.TestSpec;
 import java.nio.file.Path;
 import picocli.CommandLine.Command;
@@ -28,7 +26,7 @@ final class TestCommand extends StepCommand {
     Path baseline;
 
     @Override
-    StepResult runStep(Path out) {
-        return ModelTestStep.run(new TestSpec(model, data, suite, baseline), out);
+    TestSpec spec() {
+        return new TestSpec(model, data, suite, baseline);
     }
 }

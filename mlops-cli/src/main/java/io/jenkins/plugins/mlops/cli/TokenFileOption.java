@@ -1,6 +1,7 @@
 package io.jenkins.plugins.mlops.cli;
 
 import java.nio.file.Path;
+import io.jenkins.plugins.mlops.serving.AdminToken;
 import picocli.CommandLine.Option;
 
 /** The {@code --token-file FILE} option of the commands that use the server's admin API. */

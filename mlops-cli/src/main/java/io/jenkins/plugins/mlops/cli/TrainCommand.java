@@ -1,7 +1,6 @@
 package io.jenkins.plugins.mlops.cli;
 
-import io.jenkins.plugins.mlops.contract.StepResult;
-import io.jenkins.plugins.mlops.train.TrainStep;
+import io.jenkins.plugins.mlops.train.TrainInputs;
 import java.nio.file.Path;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -17,7 +16,7 @@ final class TrainCommand extends StepCommand {
     Path data;
 
     @Override
-    StepResult runStep(Path out) {
-        return TrainStep.run(specFile, data, out, System.out);
+    TrainInputs spec() {
+        return new TrainInputs(specFile, data);
     }
 }

@@ -1,8 +1,7 @@
 package io.jenkins.plugins.mlops.cli;
 
 import io.jenkins.plugins.mlops.contract.InvalidInputException;
-import io.jenkins.plugins.mlops.contract.StepResult;
-import io.jenkins.plugins.mlops.tune.TuneStep;
+import io.jenkins.plugins.mlops.tune.TuneSpec;
 import java.nio.file.Path;
 import java.util.List;
 import picocli.CommandLine.Command;
@@ -28,10 +27,7 @@ final class TuneCommand extends StepCommand {
     String shard;
 
     @Override
-    StepResult runStep(Path out) {
-        if (specFile == null || data == null) {
-            throw new InvalidInputException("tune needs --spec and --data (or the subcommand 'select')");
-        }
+    TuneSpec spec() {
         String[] parts = shard.split("/");
         int i;
         int n;
@@ -41,14 +37,11 @@ final class TuneCommand extends StepCommand {
         } catch (RuntimeException e) {
             throw new InvalidInputException("--shard must be I/N, e.g. 2/4 (got " + shard + ")");
         }
-        if (parts.length != 2 || n < 1 || i < 1 || i > n) {
+        if (parts.length != 2) {
             throw new InvalidInputException("--shard must be I/N with 1 <= I <= N (got " + shard + ")");
         }
-        if (parallelism < 0) {
-            throw new InvalidInputException("--parallelism must be 0 (one per core) or more");
-        }
-        int threads = parallelism == 0 ? Runtime.getRuntime().availableProcessors() : parallelism;
-        return TuneStep.run(specFile, data, threads, i, n, out, System.out);
+        return TuneSpec.search(specFile, data, parallelism == 0 ? Runtime.getRuntime().availableProcessors()
+                : parallelism, i, n);
     }
 
     @Command(name = "select", mixinStandardHelpOptions = true,
@@ -59,8 +52,8 @@ final class TuneCommand extends StepCommand {
         List<Path> results;
 
         @Override
-        StepResult runStep(Path out) {
-            return TuneStep.select(results, out);
+        TuneSpec spec() {
+            return TuneSpec.merge(results);
         }
     }
 }

@@ -1,11 +1,9 @@
 package io.jenkins.plugins.mlops.cli;
 
 import io.jenkins.plugins.mlops.contract.InvalidInputException;
-import io.jenkins.plugins.mlops.contract.StepResult;
 import io.jenkins.plugins.mlops.data.MissingValues;
 import io.jenkins.plugins.mlops.profile.RowSample;
 import io.jenkins.plugins.mlops.validation.ValidateSpec;
-import io.jenkins.plugins.mlops.validation.ValidateStep;
 import java.nio.file.Path;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -52,13 +50,13 @@ final class ValidateCommand extends StepCommand {
     String missingValues;
 
     @Override
-    StepResult runStep(Path out) {
+    ValidateSpec spec() {
         if (threads < 0) {
             throw new InvalidInputException("--threads must be 0 (one per core) or more");
         }
-        return ValidateStep.run(new ValidateSpec(data, schema, reference, allowShortRows,
+        return new ValidateSpec(data, schema, reference, allowShortRows,
                 missingValues == null ? null : MissingValues.parse(missingValues), drift.config(),
                 threads == 0 ? Runtime.getRuntime().availableProcessors() : threads, RowSample.DEFAULT_SIZE, label,
-                saveProfile), out);
+                saveProfile);
     }
 }

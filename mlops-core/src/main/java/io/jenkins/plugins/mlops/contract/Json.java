@@ -11,7 +11,12 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.deser.std.FromStringDeserializer;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -25,6 +30,7 @@ public final class Json {
             .enable(SerializationFeature.INDENT_OUTPUT)
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .addModule(paths())
             .build();
     public static final ObjectMapper YAML = YAMLMapper.builder(new YAMLFactory())
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -36,7 +42,37 @@ public final class Json {
     private Json() {
     }
 
+    /** Paths as they were given ({@code data/batch.csv}), not as absolute {@code file:} URIs. */
+    private static SimpleModule paths() {
+        return new SimpleModule("paths")
+                .addSerializer(Path.class, ToStringSerializer.instance)
+                .addDeserializer(Path.class, new FromStringDeserializer<>(Path.class) {
+                    @Override
+                    protected Path _deserialize(String value, DeserializationContext context) {
+                        return Path.of(value);
+                    }
+                });
+    }
+
     /** Reads a YAML (or JSON, a subset) file into {@code type}; every failure is an input error. */
+    /** A value as the JSON files we write hold it: indented, with a final newline, in UTF-8. */
+    public static byte[] document(Object value) {
+        try {
+            return (JSON.writeValueAsString(value) + "\n").getBytes(StandardCharsets.UTF_8);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write " + value.getClass().getSimpleName() + " as JSON", e);
+        }
+    }
+
+    /** A value as one line of JSON. */
+    public static String compact(Object value) {
+        try {
+            return COMPACT.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write " + value.getClass().getSimpleName() + " as JSON", e);
+        }
+    }
+
     public static <T> T readYaml(Path file, Class<T> type) {
         return read(YAML, file, type);
     }

@@ -12,10 +12,18 @@ import com.fasterxml.jackson.databind.JsonNode;
  * @param data the data file the step read; {@code null} when it read none
  * @param holdout the hold-out rows training wrote for the tests; {@code null} for other steps
  * @param model the model package's digest; {@code null} when the step judged no model
+ * @param traffic the prediction log the step read (monitoring, canary, shadow), by the digest of its
+ *     files; {@code null} for other steps
+ * @param serving the digest of the model already serving that the step compared with, or judged
+ *     in production (monitoring): never the candidate, so the gate does not take it for one
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record Provenance(DataFile data, DataFile holdout, String model) {
+public record Provenance(DataFile data, DataFile holdout, String model, DataFile traffic, String serving) {
     public static final String SECTION = "provenance";
+
+    public Provenance(DataFile data, DataFile holdout, String model) {
+        this(data, holdout, model, null, null);
+    }
 
     /** A data file by name (for people) and content (for the comparison). */
     public record DataFile(String file, String sha256) {
@@ -27,7 +35,8 @@ public record Provenance(DataFile data, DataFile holdout, String model) {
         if (p == null || !p.isObject()) {
             return null;
         }
-        return new Provenance(dataFile(p.get("data")), dataFile(p.get("holdout")), text(p.get("model")));
+        return new Provenance(dataFile(p.get("data")), dataFile(p.get("holdout")), text(p.get("model")),
+                dataFile(p.get("traffic")), text(p.get("serving")));
     }
 
     private static DataFile dataFile(JsonNode node) {

@@ -18,7 +18,9 @@ import io.jenkins.plugins.mlops.model.Task;
 import io.jenkins.plugins.mlops.report.Html;
 import io.jenkins.plugins.mlops.report.HtmlReport;
 import io.jenkins.plugins.mlops.report.HtmlTable;
-import io.jenkins.plugins.mlops.report.StepOutputWriter;
+import io.jenkins.plugins.mlops.stage.StageExecutor;
+import io.jenkins.plugins.mlops.stage.StageOutput;
+import io.jenkins.plugins.mlops.stage.StageRunner;
 import io.jenkins.plugins.mlops.report.Svg;
 import io.jenkins.plugins.mlops.schema.FieldType;
 import java.nio.file.Files;
@@ -37,24 +39,26 @@ import java.util.stream.IntStream;
  * intervals, minimum slice size), sanity, invariance, latency; permutation importance for the
  * report. Every check carries its measured value, threshold, sample size and a sentence.
  */
-public final class ModelTestStep {
+public final class ModelTestStep extends StageExecutor<TestSpec> {
     public static final String STEP = Stage.TEST.result();
     /** The kinds of test, in the order their checks appear. */
     static final List<ModelTest> TESTS = List.of(new MetricThresholds(), new BaselineComparison(),
             new SlicePerformance(), new SanityChecks(), new InvarianceChecks(), new DirectionalExpectations(),
             new MinimumFunctionality(), new FairnessGap(), new LatencyBudget());
 
-    private ModelTestStep() {
+    public ModelTestStep() {
+        super(Stage.TEST, TestSpec.class);
     }
 
     /** The step from its spec: the models loaded (and verified), the suite read or the task's defaults. */
-    public static StepResult run(TestSpec spec, Path outDir) {
+    @Override
+    public StageOutput execute(TestSpec spec) {
         Table table = new CsvReader().read(spec.data());
         try (PackagedModel model = PackagedModel.load(spec.model());
              PackagedModel base = spec.baseline() == null ? null : PackagedModel.load(spec.baseline())) {
             TestSuite suite = spec.suite() == null ? TestSuite.defaults(model.info().task())
                     : TestSuite.read(spec.suite(), model.info().task());
-            return run(model, base, table, spec.data(), suite, outDir);
+            return evaluate(model, base, table, spec.data(), suite);
         }
     }
 
@@ -64,6 +68,10 @@ public final class ModelTestStep {
 
     public static StepResult run(PackagedModel model, PackagedModel baseline, Table data, Path dataFile, TestSuite suite,
                                  Path outDir) {
+        return StageRunner.write(evaluate(model, baseline, data, dataFile, suite), outDir);
+    }
+
+    static StageOutput evaluate(PackagedModel model, PackagedModel baseline, Table data, Path dataFile, TestSuite suite) {
         Preprocessor pre = model.preprocessor();
         int labelColumn = data.columnIndex(pre.label());
         if (labelColumn < 0) {
@@ -152,8 +160,7 @@ public final class ModelTestStep {
                             + "<figcaption>Calibration: observed share of positives per bin of predicted probability"
                             + "</figcaption></figure>"));
         }
-        StepOutputWriter.write(outDir, result, report);
-        return result;
+        return StageOutput.of(result, report);
     }
 
     static Scoring scoring(Preprocessor pre, Table labelled, int labelColumn) {

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.mlops.gate;
 
+import io.jenkins.plugins.mlops.contract.GateDecision.Approval;
 import io.jenkins.plugins.mlops.contract.InvalidInputException;
 import io.jenkins.plugins.mlops.contract.Json;
 import java.nio.file.Path;
@@ -22,18 +23,6 @@ import java.util.Map;
  */
 public record GatePolicy(Map<String, StageRule> stages) {
     public record StageRule(List<String> require, Approval approval) {
-    }
-
-    /** @param fourEyes {@code null} (not stated) means four eyes: only an explicit {@code false} relaxes it */
-    public record Approval(String group, Boolean fourEyes) {
-        public boolean requiresFourEyes() {
-            return !Boolean.FALSE.equals(fourEyes);
-        }
-
-        /** The rule as it applies, with four eyes stated: what the gate's result records. */
-        public Approval effective() {
-            return new Approval(group, requiresFourEyes());
-        }
     }
 
     public static GatePolicy read(Path file) {

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.mlops.gate;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.jenkins.plugins.mlops.contract.GateDecision.Approval;
 import io.jenkins.plugins.mlops.contract.Check;
 import io.jenkins.plugins.mlops.contract.CheckStatus;
 import io.jenkins.plugins.mlops.contract.InvalidInputException;
@@ -12,7 +13,9 @@ import io.jenkins.plugins.mlops.contract.StepResult;
 import io.jenkins.plugins.mlops.audit.AuditLog;
 import io.jenkins.plugins.mlops.data.Sha256;
 import io.jenkins.plugins.mlops.report.HtmlReport;
-import io.jenkins.plugins.mlops.report.StepOutputWriter;
+import io.jenkins.plugins.mlops.stage.StageExecutor;
+import io.jenkins.plugins.mlops.stage.StageOutput;
+import io.jenkins.plugins.mlops.stage.StageRunner;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -30,34 +33,25 @@ import java.util.stream.Stream;
  * (naming every failed check), NEEDS_APPROVAL when all passed but a person must approve, PASSED
  * otherwise.
  */
-public final class GateStep {
+public final class GateStep extends StageExecutor<GateSpec> {
     public static final String STEP = Stage.GATE.result();
-
-    private GateStep() {
-    }
 
     /** An earlier step's result as read from its {@code <step>.json}. */
     record Input(Path file, String step, Status status, String summary, List<String> failedChecks,
                  Provenance provenance) {
     }
 
-    /**
-     * @param policy with {@code stage}: the rules of that target stage; null: all results must pass
-     * @param startedBy who started the run (for the four-eyes rule)
-     * @param model the model the decision is about; with {@code audit} the decision is recorded
-     */
-    public record Request(List<Path> results, boolean requireApproval, GatePolicy policy, Path policyFile, String stage,
-                          String startedBy, String model, AuditLog audit) {
-        public Request(List<Path> results, boolean requireApproval) {
-            this(results, requireApproval, null, null, null, null, null, null);
-        }
+    public GateStep() {
+        super(Stage.GATE, GateSpec.class);
     }
 
     public static StepResult run(List<Path> results, boolean requireApproval, Path outDir) {
-        return run(new Request(results, requireApproval), outDir);
+        return StageRunner.run(new GateStep(), new GateSpec(results, requireApproval), outDir);
     }
 
-    public static StepResult run(Request request, Path outDir) {
+    @Override
+    public StageOutput execute(GateSpec request) {
+        GatePolicy policy = request.policy() == null ? null : GatePolicy.read(request.policy());
         List<Input> inputs = new ArrayList<>();
         for (Path p : request.results()) {
             inputs.addAll(read(p));
@@ -65,8 +59,7 @@ public final class GateStep {
         if (inputs.isEmpty()) {
             throw new InvalidInputException("no step results (<step>.json) found in " + request.results());
         }
-        GatePolicy.StageRule rule = request.policy() == null ? null
-                : request.policy().rule(request.stage(), request.policyFile());
+        GatePolicy.StageRule rule = policy == null ? null : policy.rule(request.stage(), request.policy());
         List<Check> checks = new ArrayList<>();
         List<String> reasons = new ArrayList<>();
         if (rule != null && rule.require() != null) {
@@ -100,8 +93,8 @@ public final class GateStep {
             }
         }
         // an approval without a policy still has four eyes: the one who started the run may not decide
-        GatePolicy.Approval approval = rule != null && rule.approval() != null ? rule.approval().effective()
-                : rule == null && request.requireApproval() ? new GatePolicy.Approval(null, true) : null;
+        Approval approval = rule != null && rule.approval() != null ? rule.approval().effective()
+                : rule == null && request.requireApproval() ? new Approval(null, true) : null;
         String target = request.stage() == null ? "" : " for " + request.stage();
         Status status;
         String summary;
@@ -129,12 +122,11 @@ public final class GateStep {
                 .with("startedBy", request.startedBy())
                 .with("model", request.model())
                 .with("evidence", evidence);
-        if (request.audit() != null && request.model() != null) {
-            request.audit().append(request.startedBy(), "gate", request.model(), evidence, Map.of(
+        if (request.registry() != null && request.model() != null) {
+            new AuditLog(request.registry()).append(request.startedBy(), "gate", request.model(), evidence, Map.of(
                     "stage", String.valueOf(request.stage()), "status", status.name()));
         }
-        StepOutputWriter.write(outDir, result, HtmlReport.forResult("Gate decision", result));
-        return result;
+        return StageOutput.of(result, HtmlReport.forResult("Gate decision", result));
     }
 
     /** SHA-256 over the results the decision was based on, in order: what an auditor can re-check. */

@@ -1,24 +1,28 @@
 package io.jenkins.plugins.mlops.governance;
 
 import io.jenkins.plugins.mlops.audit.AuditLog;
-import com.fasterxml.jackson.databind.JsonNode;
 import io.jenkins.plugins.mlops.contract.Check;
 import io.jenkins.plugins.mlops.contract.CheckStatus;
 import io.jenkins.plugins.mlops.contract.InvalidInputException;
-import io.jenkins.plugins.mlops.contract.Json;
+import io.jenkins.plugins.mlops.contract.ApprovalDecision;
+import io.jenkins.plugins.mlops.contract.GateDecision;
 import io.jenkins.plugins.mlops.contract.Stage;
 import io.jenkins.plugins.mlops.contract.Status;
 import io.jenkins.plugins.mlops.contract.StepResult;
 import io.jenkins.plugins.mlops.data.Sha256;
 import io.jenkins.plugins.mlops.report.HtmlReport;
-import io.jenkins.plugins.mlops.report.StepOutputWriter;
+import io.jenkins.plugins.mlops.stage.StageExecutor;
+import io.jenkins.plugins.mlops.stage.StageOutput;
+import io.jenkins.plugins.mlops.stage.StageRunner;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * The {@code approve} step: a person's decision on a model, checked against the gate's rules
@@ -26,64 +30,35 @@ import java.util.Set;
  * Refused attempts are recorded too. Rejections and overrides need a reason; an override (of a
  * FAILED gate) is marked as such in the result and the log.
  */
-public final class ApproveStep {
+public final class ApproveStep extends StageExecutor<ApproveSpec> {
     public static final String STEP = Stage.APPROVE.result();
 
-    public enum Decision {
-        APPROVE,
-        REJECT,
-        OVERRIDE;
-
-        public static Decision parse(String text) {
-            try {
-                return valueOf(text.toUpperCase(Locale.ROOT));
-            } catch (IllegalArgumentException e) {
-                throw new InvalidInputException("--decision must be approve, reject or override (got " + text + ")");
-            }
-        }
+    public ApproveStep() {
+        super(Stage.APPROVE, ApproveSpec.class);
     }
 
-    /**
-     * @param gate the gate's {@code gate.json}: its rules and evidence; may be null, then the
-     *     evidence is the model's package digest
-     * @param packageDigest the model's registered package digest (evidence without a gate)
-     */
-    public record Request(String model, Decision decision, String reason, String user, Set<String> groups, Path gate,
-                          String packageDigest, AuditLog audit) {
-    }
-
-    private ApproveStep() {
-    }
-
-    public static StepResult run(Request r, Path outDir) {
-        if (r.user() == null || r.user().isBlank()) {
-            throw new InvalidInputException("no approver identity: pass --user or set MLOPS_USER or BUILD_USER_ID");
-        }
-        if (r.decision() != Decision.APPROVE && (r.reason() == null || r.reason().isBlank())) {
-            throw new InvalidInputException("a " + r.decision().name().toLowerCase(Locale.ROOT) + " needs --reason");
-        }
-        JsonNode gate = r.gate() == null ? null : Json.readTree(r.gate());
+    @Override
+    public StageOutput execute(ApproveSpec r) {
+        GateDecision gate = r.gate() == null ? null
+                : GateDecision.parse(readText(r.gate()), r.gate().toString());
         // the digest the gate recorded over the results it judged, which its prompt shows; else the gate file's
-        String evidence = r.gate() == null ? r.packageDigest() : gate.hasNonNull("evidence")
-                ? gate.get("evidence").asText() : Sha256.of(r.gate());
-        String gateStatus = gate == null ? null : gate.path("status").asText();
-        String stage = gate == null ? null : gate.path("stage").asText(null);
-        if (gate != null && !"gate".equals(gate.path("step").asText())) {
-            throw InvalidInputException.in(r.gate(), "not a gate result");
-        }
-        if (gate != null && gate.hasNonNull("model") && !gate.get("model").asText().equals(r.model())) {
-            throw InvalidInputException.in(r.gate(), "is about " + gate.get("model").asText() + ", not " + r.model());
+        String evidence = gate == null ? r.packageDigest() : gate.evidence() != null ? gate.evidence()
+                : Sha256.of(r.gate());
+        String gateStatus = gate == null ? null : String.valueOf(gate.status());
+        String stage = gate == null ? null : gate.stage();
+        if (gate != null && gate.model() != null && !gate.model().equals(r.model())) {
+            throw InvalidInputException.in(r.gate(), "is about " + gate.model() + ", not " + r.model());
         }
         List<Check> checks = new ArrayList<>();
         if (gate != null) {
-            boolean fits = r.decision() == Decision.OVERRIDE ? "FAILED".equals(gateStatus) || "NEEDS_APPROVAL".equals(gateStatus)
-                    : "NEEDS_APPROVAL".equals(gateStatus);
-            checks.add(Check.of("gate-state", fits, gateStatus, r.decision() == Decision.OVERRIDE ? "FAILED or NEEDS_APPROVAL"
-                    : "NEEDS_APPROVAL", fits ? "The gate awaits this decision." : "A gate that is " + gateStatus
-                    + " cannot be " + verb(r.decision()) + (r.decision() == Decision.OVERRIDE ? "" : "; a FAILED gate needs"
-                    + " an override with a reason")));
-            JsonNode approval = gate.path("approval");
-            String group = approval.path("group").asText(null);
+            boolean fits = r.decision().answers(gate.status());
+            checks.add(Check.of("gate-state", fits, gateStatus, r.decision() == ApprovalDecision.OVERRIDE
+                    ? "FAILED or NEEDS_APPROVAL" : "NEEDS_APPROVAL", fits ? "The gate awaits this decision."
+                    : "A gate that is " + gateStatus + " cannot be " + verb(r.decision())
+                    + (r.decision() == ApprovalDecision.OVERRIDE ? "" : "; a FAILED gate needs an override with a reason")));
+            GateDecision.Approval approval = gate.approval() == null ? new GateDecision.Approval(null, null)
+                    : gate.approval();
+            String group = approval.group();
             if (group != null) {
                 boolean member = r.groups().contains(group);
                 checks.add(Check.of("approver-group", member, String.join(",", r.groups()), group, member
@@ -91,9 +66,8 @@ public final class ApproveStep {
                         + "', which the policy requires."));
             }
             // four eyes unless the gate's rule relaxed it explicitly
-            boolean fourEyes = approval.path("fourEyes").asBoolean(true);
-            String startedBy = gate.path("startedBy").asText(null);
-            if (fourEyes && startedBy != null) {
+            String startedBy = gate.startedBy();
+            if (approval.requiresFourEyes() && startedBy != null) {
                 boolean other = !startedBy.equals(r.user());
                 checks.add(Check.of("four-eyes", other, r.user(), "not " + startedBy, other ? r.user()
                         + " did not start the run (" + startedBy + " did)." : r.user() + " started this run and may not"
@@ -107,17 +81,17 @@ public final class ApproveStep {
         details.put("stage", stage == null ? "" : stage);
         details.put("gateStatus", gateStatus == null ? "" : gateStatus);
         String action = refused ? "approval-refused" : r.decision().name().toLowerCase(Locale.ROOT);
-        AuditLog.Entry entry = r.audit().append(r.user(), action, r.model(), evidence, details);
-        Status status = refused || r.decision() == Decision.REJECT ? Status.FAILED : Status.PASSED;
+        AuditLog.Entry entry = new AuditLog(r.registry()).append(r.user(), action, r.model(), evidence, details);
+        Status status = refused || r.decision() == ApprovalDecision.REJECT ? Status.FAILED : Status.PASSED;
         String summary = refused ? "Refused: " + r.user() + " may not " + r.decision().name().toLowerCase(Locale.ROOT) + " "
                 + r.model() + " (" + String.join(" ", checks.stream().filter(c -> c.status()
                 == CheckStatus.FAILED).map(Check::reason).toList()) + ")"
-                : (r.decision() == Decision.OVERRIDE ? "OVERRIDE: " : "") + r.user() + " " + verb(r.decision()) + " "
+                : (r.decision() == ApprovalDecision.OVERRIDE ? "OVERRIDE: " : "") + r.user() + " " + verb(r.decision()) + " "
                 + r.model() + (stage == null ? "" : " for " + stage) + (r.reason() == null ? "" : ": " + r.reason());
         StepResult result = new StepResult(STEP, status, summary + " (audit entry " + entry.seq() + ")", checks)
                 .with("model", r.model())
                 .with("decision", r.decision())
-                .with("override", r.decision() == Decision.OVERRIDE && !refused)
+                .with("override", r.decision() == ApprovalDecision.OVERRIDE && !refused)
                 .with("refused", refused)
                 .with("approver", r.user())
                 .with("reason", r.reason())
@@ -132,11 +106,18 @@ public final class ApproveStep {
         facts.put("evidence SHA-256", evidence);
         facts.put("audit entry", entry.seq() + " " + entry.hash());
         report.section("Decision").facts(facts);
-        StepOutputWriter.write(outDir, result, report);
-        return result;
+        return StageOutput.of(result, report);
     }
 
-    private static String verb(Decision d) {
+    private static String readText(Path file) {
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw InvalidInputException.in(file, "cannot read: " + e.getMessage());
+        }
+    }
+
+    private static String verb(ApprovalDecision d) {
         return switch (d) {
             case APPROVE -> "approved";
             case REJECT -> "rejected";

@@ -20,6 +20,13 @@ import java.util.stream.Stream;
 public record Manifest(String algorithm, Map<String, String> files) {
     public static final String FILE = "manifest.json";
 
+    /** The manifest of a package held in memory: file name (with {@code /}) to content. */
+    public static Manifest of(Map<String, byte[]> files) {
+        Map<String, String> digests = new TreeMap<>();
+        files.forEach((name, content) -> digests.put(name, Sha256.of(content)));
+        return new Manifest("SHA-256", digests);
+    }
+
     /** Digests every regular file under {@code dir} (except the manifest) and writes the manifest. */
     public static Manifest write(Path dir) {
         Map<String, String> files = new TreeMap<>();

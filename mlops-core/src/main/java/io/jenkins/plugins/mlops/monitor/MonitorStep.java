@@ -5,6 +5,8 @@ import io.jenkins.plugins.mlops.contract.Check;
 import io.jenkins.plugins.mlops.contract.CheckStatus;
 import io.jenkins.plugins.mlops.contract.InvalidInputException;
 import io.jenkins.plugins.mlops.contract.Json;
+import io.jenkins.plugins.mlops.contract.Provenance;
+import io.jenkins.plugins.mlops.data.Sha256;
 import io.jenkins.plugins.mlops.contract.Stage;
 import io.jenkins.plugins.mlops.contract.StepResult;
 import io.jenkins.plugins.mlops.data.CsvReader;
@@ -18,7 +20,9 @@ import io.jenkins.plugins.mlops.drift.DriftVerdict;
 import io.jenkins.plugins.mlops.model.Manifest;
 import io.jenkins.plugins.mlops.model.PackagedModel;
 import io.jenkins.plugins.mlops.report.HtmlReport;
-import io.jenkins.plugins.mlops.report.StepOutputWriter;
+import io.jenkins.plugins.mlops.stage.StageExecutor;
+import io.jenkins.plugins.mlops.stage.StageOutput;
+import io.jenkins.plugins.mlops.stage.StageRunner;
 import io.jenkins.plugins.mlops.report.Svg;
 import io.jenkins.plugins.mlops.schema.Field;
 import io.jenkins.plugins.mlops.schema.Schema;
@@ -42,13 +46,12 @@ import java.util.stream.Stream;
  * The {@code monitor} step: drift of the inputs a model server received, window by window, versus
  * the training reference, and a retraining recommendation with its reasons.
  */
-public final class MonitorStep {
+public final class MonitorStep extends StageExecutor<MonitorSpec> {
     public static final String STEP = Stage.MONITOR.result();
     /** A fall of accuracy between the first and the latest window that calls for retraining. */
     static final double QUALITY_DROP = 0.05;
-
-    private MonitorStep() {
-    }
+    /** Ground truth that arrived later, in a server's log folder. */
+    static final String FEEDBACK_FILE = "feedback.jsonl";
 
     /** One window of consecutive logged rows and its drift verdicts. */
     /**
@@ -63,8 +66,13 @@ public final class MonitorStep {
         }
     }
 
+    public MonitorStep() {
+        super(Stage.MONITOR, MonitorSpec.class);
+    }
+
     /** The step from its spec: the reference and schema from the model package, or the reference CSV. */
-    public static StepResult run(MonitorSpec spec, Path outDir) {
+    @Override
+    public StageOutput execute(MonitorSpec spec) {
         if (spec.model() != null) {
             Manifest.verify(spec.model());
         }
@@ -73,7 +81,13 @@ public final class MonitorStep {
         Schema schema = spec.model() != null
                 ? Json.readJson(spec.model().resolve(PackagedModel.INPUT_SCHEMA_FILE), Schema.class)
                 : SchemaInference.infer(reference);
-        return run(spec.log(), reference, schema, spec.window(), spec.drift(), outDir);
+        StageOutput output = monitor(spec.log(), reference, schema, spec.window(), spec.drift());
+        if (spec.model() != null) {
+            Provenance traffic = (Provenance) output.result().getSections().get(Provenance.SECTION);
+            output.result().with(Provenance.SECTION, new Provenance(null, null, null, traffic.traffic(),
+                    Sha256.of(spec.model().resolve(Manifest.FILE))));
+        }
+        return output;
     }
 
     /**
@@ -81,6 +95,11 @@ public final class MonitorStep {
      */
     public static StepResult run(Path log, Table reference, Schema schema, int windowRows, DriftConfig config,
                                  Path outDir) {
+        return StageRunner.write(monitor(log, reference, schema, windowRows, config), outDir);
+    }
+
+    /** The monitoring of a log against a reference, its provenance naming the log (not yet the model). */
+    static StageOutput monitor(Path log, Table reference, Schema schema, int windowRows, DriftConfig config) {
         // shadow predictions repeat requests another version answered: not traffic of their own
         List<PredictionLogEntry> entries = readLog(log).stream().filter(e -> !e.isShadow()).toList();
         if (entries.isEmpty()) {
@@ -137,9 +156,9 @@ public final class MonitorStep {
                 .with("rows", entries.size())
                 .with("windowRows", size)
                 .with("windows", windows)
-                .with("recommendation", recommendation);
-        StepOutputWriter.write(outDir, result, report(result, windows));
-        return result;
+                .with("recommendation", recommendation)
+                .with(Provenance.SECTION, new Provenance(null, null, null, trafficFile(log), null));
+        return StageOutput.of(result, report(result, windows));
     }
 
     /**
@@ -152,16 +171,10 @@ public final class MonitorStep {
             return readFile(log);
         }
         List<PredictionLogEntry> entries = new ArrayList<>();
-        try (Stream<Path> files = Files.list(log)) {
-            for (Path f : files.filter(p -> p.getFileName().toString().matches("predictions(-\\d+)?\\.jsonl"))
-                    .sorted(Comparator.comparing((Path p) -> p.getFileName().toString().equals("predictions.jsonl"))
-                            .thenComparing(Path::toString)).toList()) {
-                entries.addAll(readFile(f));
-            }
-        } catch (IOException e) {
-            throw InvalidInputException.in(log, "cannot read: " + e.getMessage());
+        for (Path f : predictionFiles(log)) {
+            entries.addAll(readFile(f));
         }
-        Path feedback = log.resolve("feedback.jsonl");
+        Path feedback = log.resolve(FEEDBACK_FILE);
         if (!Files.exists(feedback)) {
             return entries;
         }
@@ -189,6 +202,29 @@ public final class MonitorStep {
             List<String> labels = truth.get(e.requestId());
             return labels == null || e.row() >= labels.size() ? e : e.withActual(labels.get(e.row()));
         }).toList();
+    }
+
+    /** A log folder's prediction files, oldest first: the rotated ones, then the current one. */
+    private static List<Path> predictionFiles(Path log) {
+        try (Stream<Path> files = Files.list(log)) {
+            return files.filter(p -> p.getFileName().toString().matches("predictions(-\\d+)?\\.jsonl"))
+                    .sorted(Comparator.comparing((Path p) -> p.getFileName().toString().equals("predictions.jsonl"))
+                            .thenComparing(Path::toString)).toList();
+        } catch (IOException e) {
+            throw InvalidInputException.in(log, "cannot read: " + e.getMessage());
+        }
+    }
+
+    /** The log as provenance names it: by the SHA-256 over the files read, feedback included. */
+    public static Provenance.DataFile trafficFile(Path log) {
+        if (!Files.isDirectory(log)) {
+            return new Provenance.DataFile(log.getFileName().toString(), Sha256.of(log));
+        }
+        List<Path> files = new ArrayList<>(predictionFiles(log));
+        if (Files.exists(log.resolve(FEEDBACK_FILE))) {
+            files.add(log.resolve(FEEDBACK_FILE));
+        }
+        return new Provenance.DataFile(log.getFileName().toString(), Sha256.of(files));
     }
 
     static List<PredictionLogEntry> readFile(Path log) {

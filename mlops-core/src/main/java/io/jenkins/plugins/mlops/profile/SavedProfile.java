@@ -4,7 +4,6 @@ import io.jenkins.plugins.mlops.contract.InvalidInputException;
 import io.jenkins.plugins.mlops.contract.Json;
 import io.jenkins.plugins.mlops.data.ColumnProfile;
 import io.jenkins.plugins.mlops.data.Table;
-import io.jenkins.plugins.mlops.report.StepOutputWriter;
 import io.jenkins.plugins.mlops.schema.Schema;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -25,11 +24,12 @@ public record SavedProfile(String format, String source, String sha256, long row
         return new Table(source, sampleColumns, sampleRows, sampleLines);
     }
 
-    public void write(Path file) {
+    /** The profile as its file holds it: compact JSON, since its row sample is large. */
+    public byte[] bytes() {
         try {
-            StepOutputWriter.writeAtomically(file, Json.COMPACT.writeValueAsBytes(this));
+            return Json.COMPACT.writeValueAsBytes(this);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write profile " + file, e);
+            throw new UncheckedIOException("cannot write the profile as JSON", e);
         }
     }
 

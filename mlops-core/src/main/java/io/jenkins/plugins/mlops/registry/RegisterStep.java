@@ -1,10 +1,13 @@
 package io.jenkins.plugins.mlops.registry;
 
 import io.jenkins.plugins.mlops.contract.Check;
+import io.jenkins.plugins.mlops.contract.Provenance;
 import io.jenkins.plugins.mlops.contract.Stage;
 import io.jenkins.plugins.mlops.contract.StepResult;
 import io.jenkins.plugins.mlops.report.HtmlReport;
-import io.jenkins.plugins.mlops.report.StepOutputWriter;
+import io.jenkins.plugins.mlops.stage.StageExecutor;
+import io.jenkins.plugins.mlops.stage.StageOutput;
+import io.jenkins.plugins.mlops.stage.StageRunner;
 import io.jenkins.plugins.mlops.report.HtmlTable;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -12,22 +15,27 @@ import java.util.List;
 import java.util.Map;
 
 /** The {@code register} step: a verified package becomes a new registry version, optionally aliased. */
-public final class RegisterStep {
+public final class RegisterStep extends StageExecutor<RegisterSpec> {
     public static final String STEP = Stage.REGISTER.result();
 
-    private RegisterStep() {
+    /** Registers; with {@code outDir} it also writes the registration's result and report there. */
+    public RegisterStep() {
+        super(Stage.REGISTER, RegisterSpec.class);
     }
 
-    public static StepResult run(ModelStore registry, Path packageDir, String name, String user, String alias,
-                                 Path outDir) {
-        return run(registry, packageDir, name, user, alias, null, outDir);
+    public static StepResult run(RegisterSpec spec, Path outDir) {
+        return outDir == null ? new RegisterStep().execute(spec).result()
+                : StageRunner.run(new RegisterStep(), spec, outDir);
     }
 
-    public static StepResult run(ModelStore registry, Path packageDir, String name, String user, String alias,
-                                 ModelRef parent, Path outDir) {
-        ModelVersion version = registry.register(packageDir, name, user, parent);
+    @Override
+    public StageOutput execute(RegisterSpec spec) {
+        Registry registry = new Registry(spec.registry());
+        ModelVersion version = registry.register(spec.model(), spec.name(), spec.user(),
+                spec.parent() == null ? null : ModelRef.parse(spec.parent()));
+        String alias = spec.alias();
         if (alias != null) {
-            registry.promote(ModelRef.parse(version.ref()), alias, user);
+            registry.promote(ModelRef.parse(version.ref()), alias, spec.user());
         }
         List<Check> checks = List.of(Check.passed("manifest", version.packageDigest(), "every SHA-256 matches",
                 "All package files match their manifest digests."));
@@ -38,11 +46,9 @@ public final class RegisterStep {
                 .with("version", version.version())
                 .with("alias", alias)
                 .with("registry", registry.home().toString())
-                .with("modelVersion", version);
-        if (outDir != null) {
-            StepOutputWriter.write(outDir, result, report(result, version));
-        }
-        return result;
+                .with("modelVersion", version)
+                .with(Provenance.SECTION, new Provenance(null, null, version.packageDigest()));
+        return StageOutput.of(result, report(result, version));
     }
 
     static HtmlReport report(StepResult result, ModelVersion v) {

@@ -20,14 +20,14 @@ import io.jenkins.plugins.mlops.drift.DriftReports;
 import io.jenkins.plugins.mlops.drift.DriftSamples;
 import io.jenkins.plugins.mlops.report.HtmlReport;
 import io.jenkins.plugins.mlops.report.HtmlTable;
-import io.jenkins.plugins.mlops.report.StepOutputWriter;
+import io.jenkins.plugins.mlops.stage.StageExecutor;
+import io.jenkins.plugins.mlops.stage.StageOutput;
+import io.jenkins.plugins.mlops.stage.StageRunner;
 import io.jenkins.plugins.mlops.report.Svg;
 import io.jenkins.plugins.mlops.schema.Field;
 import io.jenkins.plugins.mlops.schema.Schema;
 import io.jenkins.plugins.mlops.schema.Severity;
 import io.jenkins.plugins.mlops.schema.SchemaInference;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,13 +38,17 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 /** The {@code validation} step: schema check, column profiles and drift versus a reference. */
-public final class ValidateStep {
+public final class ValidateStep extends StageExecutor<ValidateSpec> {
     public static final String STEP = Stage.VALIDATE.result();
+    /** The inferred schema, written when none was given. */
+    public static final String SCHEMA_FILE = "schema.json";
 
-    private ValidateStep() {
+    public ValidateStep() {
+        super(Stage.VALIDATE, ValidateSpec.class);
     }
 
-    public static StepResult run(ValidateSpec spec, Path outDir) {
+    @Override
+    public StageOutput execute(ValidateSpec spec) {
         // Read every input before writing anything: a bad input leaves the output folder untouched.
         Schema given = spec.schema() == null ? null : Schema.read(spec.schema());
         MissingValues missing = spec.missingValues() != null ? spec.missingValues()
@@ -148,21 +152,20 @@ public final class ValidateStep {
                 .with("exploration", exploration)
                 .with(Provenance.SECTION, new Provenance(new Provenance.DataFile(spec.data().getFileName().toString(),
                         dataSha256), null, null));
-        if (given == null) {
-            writeSchema(outDir.resolve("schema.json"), schema);
-            result.withArtifact("schema.json");
-        }
-        if (spec.saveProfile() != null) {
-            new SavedProfile(SavedProfile.FORMAT, spec.data().getFileName().toString(),
-                    dataSha256, rows, schema, columns, sample.columns(),
-                    IntStream.range(0, sample.rowCount()).mapToObj(sample::row).toList(),
-                    IntStream.range(0, sample.rowCount()).mapToLong(sample::line).toArray())
-                    .write(spec.saveProfile());
-        }
         HtmlReport report = report(result, anomalies, columns, drift);
         exploration.render(report);
-        StepOutputWriter.write(outDir, result, report);
-        return result;
+        StageOutput output = StageOutput.of(result, report);
+        if (given == null) {
+            output.withFile(Path.of(SCHEMA_FILE), Json.document(schema));
+            result.withArtifact(SCHEMA_FILE);
+        }
+        if (spec.saveProfile() != null) {
+            output.withFile(spec.saveProfile(), new SavedProfile(SavedProfile.FORMAT,
+                    spec.data().getFileName().toString(), dataSha256, rows, schema, columns, sample.columns(),
+                    IntStream.range(0, sample.rowCount()).mapToObj(sample::row).toList(),
+                    IntStream.range(0, sample.rowCount()).mapToLong(sample::line).toArray()).bytes());
+        }
+        return output;
     }
 
     private static String join(CompletableFuture<String> digest) {
@@ -170,14 +173,6 @@ public final class ValidateStep {
             return digest.join();
         } catch (CompletionException e) {
             throw e.getCause() instanceof RuntimeException r ? r : e;
-        }
-    }
-
-    static void writeSchema(Path file, Schema schema) {
-        try {
-            StepOutputWriter.writeAtomically(file, Json.JSON.writeValueAsString(schema) + "\n");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 

@@ -1,5 +1,7 @@
 package io.jenkins.plugins.mlops.governance;
 
+import io.jenkins.plugins.mlops.stage.StageRunner;
+import io.jenkins.plugins.mlops.contract.ApprovalDecision;
 import io.jenkins.plugins.mlops.audit.AuditLog;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -7,7 +9,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.jenkins.plugins.mlops.contract.Check;
 import io.jenkins.plugins.mlops.contract.Status;
 import io.jenkins.plugins.mlops.contract.StepResult;
-import io.jenkins.plugins.mlops.gate.GatePolicy;
+import io.jenkins.plugins.mlops.gate.GateSpec;
 import io.jenkins.plugins.mlops.gate.GateStep;
 import io.jenkins.plugins.mlops.report.HtmlReport;
 import io.jenkins.plugins.mlops.report.StepOutputWriter;
@@ -53,12 +55,13 @@ class GovernanceTest {
     }
 
     private StepResult gate(Path results, String stage) {
-        return GateStep.run(new GateStep.Request(List.of(results), false, GatePolicy.read(policyFile), policyFile, stage,
-                "carol", "churn@3", audit), tmp.resolve("gate-" + stage));
+        return StageRunner.run(new GateSpec(List.of(results), false, policyFile, stage, "carol", "churn@3",
+                tmp.resolve("registry")), tmp.resolve("gate-" + stage));
     }
 
-    private StepResult approve(String user, Set<String> groups, ApproveStep.Decision decision, String reason, Path gate) {
-        return ApproveStep.run(new ApproveStep.Request("churn@3", decision, reason, user, groups, gate, "pkg", audit),
+    private StepResult approve(String user, Set<String> groups, ApprovalDecision decision, String reason, Path gate) {
+        return StageRunner.run(new ApproveSpec("churn@3", decision, reason, user, groups, gate, "pkg",
+                tmp.resolve("registry")),
                 tmp.resolve("approval-" + user));
     }
 
@@ -71,12 +74,12 @@ class GovernanceTest {
         Path gate = tmp.resolve("gate-production/gate.json");
 
         // four eyes: the person who started the run may not approve it
-        StepResult own = approve("carol", Set.of("ml-leads"), ApproveStep.Decision.APPROVE, null, gate);
+        StepResult own = approve("carol", Set.of("ml-leads"), ApprovalDecision.APPROVE, null, gate);
         assertThat(own.getStatus()).isEqualTo(Status.FAILED);
         assertThat(own.getSummary()).contains("four eyes");
-        StepResult outsider = approve("dave", Set.of("interns"), ApproveStep.Decision.APPROVE, null, gate);
+        StepResult outsider = approve("dave", Set.of("interns"), ApprovalDecision.APPROVE, null, gate);
         assertThat(outsider.getStatus()).isEqualTo(Status.FAILED);
-        StepResult lead = approve("erin", Set.of("ml-leads"), ApproveStep.Decision.APPROVE, null, gate);
+        StepResult lead = approve("erin", Set.of("ml-leads"), ApprovalDecision.APPROVE, null, gate);
         assertThat(lead.getStatus()).isEqualTo(Status.PASSED);
 
         List<AuditLog.Entry> entries = audit.entries();
@@ -95,11 +98,11 @@ class GovernanceTest {
         assertThat(failed.getStatus()).isEqualTo(Status.FAILED);
         assertThat(failed.getSummary()).contains("failed checks: accuracy");
         Path gate = tmp.resolve("gate-production/gate.json");
-        assertThatThrownBy(() -> approve("erin", Set.of("ml-leads"), ApproveStep.Decision.OVERRIDE, null, gate))
+        assertThatThrownBy(() -> approve("erin", Set.of("ml-leads"), ApprovalDecision.OVERRIDE, null, gate))
                 .hasMessageContaining("needs --reason");
-        assertThat(approve("erin", Set.of("ml-leads"), ApproveStep.Decision.APPROVE, null, gate).getStatus())
+        assertThat(approve("erin", Set.of("ml-leads"), ApprovalDecision.APPROVE, null, gate).getStatus())
                 .isEqualTo(Status.FAILED);
-        StepResult override = approve("erin", Set.of("ml-leads"), ApproveStep.Decision.OVERRIDE,
+        StepResult override = approve("erin", Set.of("ml-leads"), ApprovalDecision.OVERRIDE,
                 "known label noise in this slice; fix scheduled", gate);
         assertThat(override.getStatus()).isEqualTo(Status.PASSED);
         assertThat(override.getSummary()).startsWith("OVERRIDE:");
@@ -111,8 +114,7 @@ class GovernanceTest {
     void missingRequiredResultFailsTheGate() {
         Path only = tmp.resolve("only");
         write(only, "test", Check.passed("accuracy", 0.95, ">= 0.9", "ok"));
-        StepResult r = GateStep.run(new GateStep.Request(List.of(only), false, GatePolicy.read(policyFile), policyFile,
-                "staging", "carol", null, null), tmp.resolve("g"));
+        StepResult r = StageRunner.run(new GateSpec(List.of(only), false, policyFile, "staging", "carol", null, null), tmp.resolve("g"));
         assertThat(r.getStatus()).isEqualTo(Status.FAILED);
         assertThat(r.getSummary()).contains("requires a 'validation' result");
     }
@@ -121,23 +123,23 @@ class GovernanceTest {
     void rejectionNeedsAReason() {
         gate(results(true), "production");
         Path gate = tmp.resolve("gate-production/gate.json");
-        assertThatThrownBy(() -> approve("erin", Set.of("ml-leads"), ApproveStep.Decision.REJECT, " ", gate))
+        assertThatThrownBy(() -> approve("erin", Set.of("ml-leads"), ApprovalDecision.REJECT, " ", gate))
                 .hasMessageContaining("needs --reason");
-        assertThat(approve("erin", Set.of("ml-leads"), ApproveStep.Decision.REJECT, "worse on the new region", gate)
+        assertThat(approve("erin", Set.of("ml-leads"), ApprovalDecision.REJECT, "worse on the new region", gate)
                 .getStatus()).isEqualTo(Status.FAILED);
     }
 
     @Test
     void approvalWithoutAPolicyHasFourEyes() {
-        StepResult gate = GateStep.run(new GateStep.Request(List.of(results(true)), true, null, null, null, "carol",
-                "churn@3", audit), tmp.resolve("gate-plain"));
+        StepResult gate = StageRunner.run(new GateSpec(List.of(results(true)), true, null, null, "carol", "churn@3",
+                tmp.resolve("registry")), tmp.resolve("gate-plain"));
         assertThat(gate.getStatus()).isEqualTo(Status.NEEDS_APPROVAL);
         assertThat(gate.getSummary()).contains("other than carol");
         Path file = tmp.resolve("gate-plain/gate.json");
-        StepResult own = approve("carol", Set.of(), ApproveStep.Decision.APPROVE, null, file);
+        StepResult own = approve("carol", Set.of(), ApprovalDecision.APPROVE, null, file);
         assertThat(own.getStatus()).isEqualTo(Status.FAILED);
         assertThat(own.getSummary()).contains("four eyes");
-        assertThat(approve("erin", Set.of(), ApproveStep.Decision.APPROVE, null, file).getStatus())
+        assertThat(approve("erin", Set.of(), ApprovalDecision.APPROVE, null, file).getStatus())
                 .isEqualTo(Status.PASSED);
     }
 
@@ -152,10 +154,10 @@ class GovernanceTest {
                 """);
         Path results = results(true);
         gate(results, "unstated");
-        assertThat(approve("carol", Set.of("ml-leads"), ApproveStep.Decision.APPROVE, null,
+        assertThat(approve("carol", Set.of("ml-leads"), ApprovalDecision.APPROVE, null,
                 tmp.resolve("gate-unstated/gate.json")).getSummary()).contains("four eyes");
         gate(results, "relaxed");
-        assertThat(approve("carol", Set.of("ml-leads"), ApproveStep.Decision.APPROVE, null,
+        assertThat(approve("carol", Set.of("ml-leads"), ApprovalDecision.APPROVE, null,
                 tmp.resolve("gate-relaxed/gate.json")).getStatus()).isEqualTo(Status.PASSED);
     }
 }

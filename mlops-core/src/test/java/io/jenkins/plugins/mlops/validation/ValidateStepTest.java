@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.jenkins.plugins.mlops.stage.StageRunner;
 import io.jenkins.plugins.mlops.contract.Json;
 import io.jenkins.plugins.mlops.contract.Status;
 import io.jenkins.plugins.mlops.contract.StepResult;
@@ -16,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ValidateStepTest {
     @Test
     void anomaliesCarryKindCountAndLineNumbers(@TempDir Path out) {
-        StepResult result = ValidateStep.run(new ValidateSpec(Fixtures.bad("out-of-range.csv"),
+        StepResult result = StageRunner.run(new ValidateSpec(Fixtures.bad("out-of-range.csv"),
                 Fixtures.spec("penguins.schema.json"), null), out);
         assertThat(result.getStatus()).isEqualTo(Status.FAILED);
         JsonNode json = Json.readTree(out.resolve("validation.json"));
@@ -55,7 +56,7 @@ class ValidateStepTest {
         }
         Path schemaFile = out.resolve("schema-unique-species.json");
         Files.writeString(schemaFile, Json.JSON.writeValueAsString(schema));
-        ValidateStep.run(new ValidateSpec(data, schemaFile, null), out.resolve("result"));
+        StageRunner.run(new ValidateSpec(data, schemaFile, null), out.resolve("result"));
         JsonNode json = Json.readTree(out.resolve("result/validation.json"));
         assertThat(torgersen).isEqualTo(52);
         assertThat(anomaly(json, "unexpected_category").get("count").asLong()).isEqualTo(torgersen);
@@ -65,7 +66,7 @@ class ValidateStepTest {
 
     @Test
     void inferredSchemaIsWrittenAndColumnsProfiled(@TempDir Path out) {
-        StepResult result = ValidateStep.run(new ValidateSpec(Fixtures.dataset("penguins.csv"), null, null), out);
+        StepResult result = StageRunner.run(new ValidateSpec(Fixtures.dataset("penguins.csv"), null, null), out);
         assertThat(result.getStatus()).isEqualTo(Status.PASSED);
         assertThat(out.resolve("schema.json")).exists();
         JsonNode mass = Json.readTree(out.resolve("validation.json")).get("columns").get(5);
@@ -79,7 +80,7 @@ class ValidateStepTest {
 
     @Test
     void headerOnlyFileIsAnEmptyDatasetAnomaly(@TempDir Path out) {
-        StepResult result = ValidateStep.run(new ValidateSpec(Fixtures.bad("header-only.csv"), null, null), out);
+        StepResult result = StageRunner.run(new ValidateSpec(Fixtures.bad("header-only.csv"), null, null), out);
         assertThat(result.getStatus()).isEqualTo(Status.FAILED);
         assertThat(Json.readTree(out.resolve("validation.json")).get("anomalies").get(0).get("kind").asText())
                 .isEqualTo("empty_dataset");
@@ -88,14 +89,14 @@ class ValidateStepTest {
     @Test
     void badInputWritesNothing(@TempDir Path out) throws Exception {
         Path target = out.resolve("results");
-        assertThatThrownBy(() -> ValidateStep.run(new ValidateSpec(Fixtures.bad("ragged-row-line7.csv"), null, null),
+        assertThatThrownBy(() -> StageRunner.run(new ValidateSpec(Fixtures.bad("ragged-row-line7.csv"), null, null),
                 target)).hasMessageContaining(":7:");
         assertThat(Files.exists(target)).isFalse();
     }
 
     @Test
     void driftVersusReferenceIsReportedForEveryColumn(@TempDir Path out) {
-        ValidateStep.run(new ValidateSpec(Fixtures.dataset("penguins.csv"), null, Fixtures.dataset("penguins.csv")), out);
+        StageRunner.run(new ValidateSpec(Fixtures.dataset("penguins.csv"), null, Fixtures.dataset("penguins.csv")), out);
         JsonNode drift = Json.readTree(out.resolve("validation.json")).get("drift");
         assertThat(drift).hasSize(8);
         drift.forEach(d -> assertThat(d.get("verdict").asText()).isEqualTo("NO_DRIFT"));
@@ -105,10 +106,10 @@ class ValidateStepTest {
     void savedProfileIsAReferenceLikeItsCsv(@TempDir Path out) throws Exception {
         Path weather = Fixtures.dataset("seattle_weather.csv");
         Path profile = out.resolve("weather.profile.json");
-        ValidateStep.run(new ValidateSpec(weather, null, null).withSaveProfile(profile), out.resolve("a"));
+        StageRunner.run(new ValidateSpec(weather, null, null).withSaveProfile(profile), out.resolve("a"));
         assertThat(Files.readString(profile)).startsWith("{\"format\":\"mlops-profile/1\"");
-        ValidateStep.run(new ValidateSpec(Fixtures.dataset("seattle_weather.csv"), null, weather), out.resolve("csv"));
-        ValidateStep.run(new ValidateSpec(Fixtures.dataset("seattle_weather.csv"), null, profile), out.resolve("profile"));
+        StageRunner.run(new ValidateSpec(Fixtures.dataset("seattle_weather.csv"), null, weather), out.resolve("csv"));
+        StageRunner.run(new ValidateSpec(Fixtures.dataset("seattle_weather.csv"), null, profile), out.resolve("profile"));
         JsonNode viaCsv = Json.readTree(out.resolve("csv/validation.json")).get("drift");
         JsonNode viaProfile = Json.readTree(out.resolve("profile/validation.json")).get("drift");
         assertThat(viaProfile).isEqualTo(viaCsv);
@@ -117,7 +118,7 @@ class ValidateStepTest {
 
     @Test
     void unknownLabelIsAnInputError(@TempDir Path out) {
-        assertThatThrownBy(() -> ValidateStep.run(new ValidateSpec(Fixtures.dataset("iris.csv"), null, null)
+        assertThatThrownBy(() -> StageRunner.run(new ValidateSpec(Fixtures.dataset("iris.csv"), null, null)
                 .withLabel("species"), out)).hasMessageContaining("label column 'species' is not in the data");
     }
 

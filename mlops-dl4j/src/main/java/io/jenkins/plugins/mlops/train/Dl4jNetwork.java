@@ -11,6 +11,7 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -47,12 +48,13 @@ public final class Dl4jNetwork implements Network {
         return true;
     }
 
-    public static void save(MultiLayerNetwork net, Path dir) throws IOException {
-        Files.writeString(dir.resolve(CONFIG_FILE), net.getLayerWiseConfigurations().toJson(), StandardCharsets.UTF_8);
+    /** The network's two package files: its configuration and its parameters. */
+    public static Map<String, byte[]> files(MultiLayerNetwork net) {
         float[] params = net.params().castTo(DataType.FLOAT).toFloatVector();
         ByteBuffer buffer = ByteBuffer.allocate(params.length * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);
         buffer.asFloatBuffer().put(params);
-        Files.write(dir.resolve(PARAMS_FILE), buffer.array());
+        return Map.of(CONFIG_FILE, net.getLayerWiseConfigurations().toJson().getBytes(StandardCharsets.UTF_8),
+                PARAMS_FILE, buffer.array());
     }
 
     public static MultiLayerNetwork read(Path dir) {

@@ -1,14 +1,12 @@
 package io.jenkins.plugins.mlops.train;
 
-import io.jenkins.plugins.mlops.contract.FileTrees;
-import io.jenkins.plugins.mlops.contract.Json;
 import io.jenkins.plugins.mlops.data.Sha256;
 import io.jenkins.plugins.mlops.data.Table;
 import io.jenkins.plugins.mlops.model.Lineage;
 import java.io.IOException;
-import java.nio.file.Files;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -21,8 +19,7 @@ import org.apache.commons.csv.CSVPrinter;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * The files of a model package as training writes them: JSON, CSV, the lineage record, and the
- * atomic swap of the folder.
+ * The files of a model package as training makes them: CSV and the lineage record.
  */
 final class PackageFiles {
     private PackageFiles() {
@@ -59,14 +56,11 @@ final class PackageFiles {
         }
     }
 
-    static void writeJson(Path file, Object value) throws IOException {
-        Files.writeString(file, Json.JSON.writeValueAsString(value) + "\n");
-    }
-
-    static void writeCsv(Path file, Table table, List<String> columns, int maxRows) throws IOException {
+    /** The first {@code maxRows} rows of the columns as RFC 4180 CSV with a header, in UTF-8. */
+    static byte[] csv(Table table, List<String> columns, int maxRows) {
         int[] idx = columns.stream().mapToInt(table::columnIndex).toArray();
-        try (CSVPrinter printer = new CSVPrinter(Files.newBufferedWriter(file),
-                CSVFormat.RFC4180.builder().setRecordSeparator('\n').get())) {
+        StringBuilder out = new StringBuilder();
+        try (CSVPrinter printer = new CSVPrinter(out, CSVFormat.RFC4180.builder().setRecordSeparator('\n').get())) {
             printer.printRecord(columns);
             for (int r = 0; r < Math.min(maxRows, table.rowCount()); r++) {
                 List<String> values = new ArrayList<>(idx.length);
@@ -76,17 +70,10 @@ final class PackageFiles {
                 }
                 printer.printRecord(values);
             }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
+        return out.toString().getBytes(StandardCharsets.UTF_8);
     }
 
-    static void replaceDirectory(Path staging, Path target) throws IOException {
-        if (Files.exists(target)) {
-            Path old = target.resolveSibling("." + target.getFileName() + "-old-" + System.nanoTime());
-            Files.move(target, old, StandardCopyOption.ATOMIC_MOVE);
-            Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
-            FileTrees.delete(old);
-        } else {
-            Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
-        }
-    }
 }

@@ -11,9 +11,8 @@ import io.jenkins.plugins.mlops.model.Preprocessor;
 import io.jenkins.plugins.mlops.report.Html;
 import io.jenkins.plugins.mlops.report.HtmlReport;
 import io.jenkins.plugins.mlops.report.HtmlTable;
-import io.jenkins.plugins.mlops.report.StepOutputWriter;
+import io.jenkins.plugins.mlops.stage.StageOutput;
 import io.jenkins.plugins.mlops.report.Svg;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,9 +26,9 @@ final class TrainReport {
     private TrainReport() {
     }
 
-    static StepResult result(TrainSpec spec, Preprocessor pre, TrainingLoop.Curves curves, Map<String, Double> metrics,
-                             Lineage lineage, Provenance provenance, int trainRows, int holdoutRows, boolean weightsFinite,
-                             List<String> identifiers, Path outDir) {
+    static StageOutput output(TrainSpec spec, Preprocessor pre, TrainingLoop.Curves curves, Map<String, Double> metrics,
+                              Lineage lineage, Provenance provenance, int trainRows, int holdoutRows,
+                              boolean weightsFinite, List<String> identifiers) {
         List<Check> checks = new ArrayList<>();
         double first = curves.trainLoss()[0];
         double last = curves.trainLoss()[curves.trainLoss().length - 1];
@@ -104,7 +103,6 @@ final class TrainReport {
         facts.putAll(lineage.environment());
         report.section("Spec, environment and lineage").facts(facts);
         report.link(TrainStep.PACKAGE_DIR + "/" + Manifest.FILE, "Model package manifest (SHA-256 of every file)");
-        StepOutputWriter.write(outDir, result, report);
-        return result;
+        return StageOutput.of(result, report);
     }
 }

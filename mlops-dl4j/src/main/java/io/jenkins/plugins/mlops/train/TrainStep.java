@@ -1,6 +1,7 @@
 package io.jenkins.plugins.mlops.train;
 
 import io.jenkins.plugins.mlops.contract.InvalidInputException;
+import io.jenkins.plugins.mlops.contract.Json;
 import io.jenkins.plugins.mlops.contract.Provenance;
 import io.jenkins.plugins.mlops.contract.Stage;
 import io.jenkins.plugins.mlops.contract.StepResult;
@@ -19,6 +20,9 @@ import io.jenkins.plugins.mlops.model.Preprocessor;
 import io.jenkins.plugins.mlops.model.Task;
 import io.jenkins.plugins.mlops.schema.Schema;
 import io.jenkins.plugins.mlops.schema.SchemaInference;
+import io.jenkins.plugins.mlops.stage.StageExecutor;
+import io.jenkins.plugins.mlops.stage.StageOutput;
+import io.jenkins.plugins.mlops.stage.StageRunner;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -29,6 +33,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -38,14 +43,23 @@ import org.nd4j.linalg.factory.Nd4j;
  * The {@code train} step: a DL4J MLP from a spec. Preprocessing is fitted on the training rows
  * only; the hold-out rows are written beside the package ({@code holdout.csv}) for the test step.
  */
-public final class TrainStep {
+public final class TrainStep extends StageExecutor<TrainInputs> {
     public static final String STEP = Stage.TRAIN.result();
     public static final String PACKAGE_DIR = "model";
     public static final String HOLDOUT_FILE = "holdout.csv";
     /** Training rows kept in the package as the drift reference for monitoring. */
     static final int MAX_REFERENCE_ROWS = 10_000;
 
-    private TrainStep() {
+    private final PrintStream progress;
+
+    /** Progress lines (one per epoch) go to standard output, as the CLI shows them. */
+    public TrainStep() {
+        this(System.out);
+    }
+
+    public TrainStep(PrintStream progress) {
+        super(Stage.TRAIN, TrainInputs.class);
+        this.progress = progress;
     }
 
     /** The checked spec, the labelled rows, their schema, the features and the train/hold-out split. */
@@ -89,9 +103,14 @@ public final class TrainStep {
     }
 
     public static StepResult run(Path specFile, Path dataFile, Path outDir, PrintStream progress) {
-        Prepared p = prepare(TrainSpec.read(specFile), specFile, dataFile);
+        return StageRunner.run(new TrainStep(progress), new TrainInputs(specFile, dataFile), outDir);
+    }
+
+    @Override
+    public StageOutput execute(TrainInputs inputs) {
+        Prepared p = prepare(TrainSpec.read(inputs.spec()), inputs.spec(), inputs.data());
         Fitted fitted = fit(p, p.train(), p.holdout(), p.spec().training().epochs(), progress);
-        return write(p, fitted, outDir);
+        return packaged(p, fitted);
     }
 
     public static Prepared prepare(TrainSpec spec, Path specFile, Path dataFile) {
@@ -202,57 +221,49 @@ public final class TrainStep {
         return new Fitted(net, pre, curves);
     }
 
-    static StepResult write(Prepared p, Fitted fitted, Path outDir) {
+    /** The model package and the hold-out rows, in memory, with the result and report that name them. */
+    static StageOutput packaged(Prepared p, Fitted fitted) {
         TrainSpec spec = p.spec();
-        Path specFile = p.specFile();
-        Path dataFile = p.dataFile();
         Table data = p.data();
         Schema schema = p.schema();
         List<String> features = p.features();
-        long seed = p.seed();
-        Table train = p.train();
         Table holdout = p.holdout();
         MultiLayerNetwork net = fitted.net();
         Preprocessor pre = fitted.pre();
-        TrainingLoop.Curves curves = fitted.curves();
-        // Everything is computed; now write, into a staging folder that replaces the package at once.
-        try {
-            Files.createDirectories(outDir);
-            Path staging = Files.createTempDirectory(outDir, ".model-");
-            Dl4jNetwork.save(net, staging);
-            ModelInfo info = new ModelInfo(ModelInfo.FORMAT, "dl4j", spec.name(), spec.task(), spec.label(), features,
-                    pre.classes(), List.of(Dl4jNetwork.CONFIG_FILE, Dl4jNetwork.PARAMS_FILE));
-            Lineage lineage = PackageFiles.lineage(dataFile, specFile, data.rowCount(), seed);
-            Schema inputSchema = new Schema(features.stream().map(f -> schema.field(f).orElseThrow()).toList(), null);
-            Map<String, Double> metrics = holdoutMetrics(new PackagedModel(staging, info, pre, new Dl4jNetwork(net), "")
-                    .predict(holdout), holdout, dataFile, pre);
-            PackageFiles.writeJson(staging.resolve(PackagedModel.MODEL_FILE), info);
-            PackageFiles.writeJson(staging.resolve(PackagedModel.PREPROCESSING_FILE), pre);
-            PackageFiles.writeJson(staging.resolve(PackagedModel.INPUT_SCHEMA_FILE), inputSchema);
-            PackageFiles.writeJson(staging.resolve(PackagedModel.LINEAGE_FILE), lineage);
-            PackageFiles.writeJson(staging.resolve(PackagedModel.METRICS_FILE), metrics);
-            Files.copy(specFile, staging.resolve("spec.yaml"));
-            PackageFiles.writeCsv(staging.resolve(PackagedModel.REFERENCE_FILE), train, features, MAX_REFERENCE_ROWS);
-            Manifest.write(staging);
-            PackageFiles.writeCsv(outDir.resolve(HOLDOUT_FILE), holdout, data.columns(), Integer.MAX_VALUE);
-            PackageFiles.replaceDirectory(staging, outDir.resolve(PACKAGE_DIR));
-            // a NaN or an infinity anywhere makes the sum non-finite
-            boolean weightsFinite = Double.isFinite(net.params().castTo(DataType.DOUBLE).sumNumber().doubleValue());
-            Provenance provenance = new Provenance(new Provenance.DataFile(lineage.dataFile(), lineage.dataSha256()),
-                    new Provenance.DataFile(HOLDOUT_FILE, Sha256.of(outDir.resolve(HOLDOUT_FILE))),
-                    Sha256.of(outDir.resolve(PACKAGE_DIR).resolve(Manifest.FILE)));
-            return TrainReport.result(spec, pre, curves, metrics, lineage, provenance, train.rowCount(), holdout.rowCount(),
-                    weightsFinite, p.identifiers(), outDir);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the model package to " + outDir + ": " + e.getMessage(), e);
-        }
+        Map<String, byte[]> files = new TreeMap<>(Dl4jNetwork.files(net));
+        ModelInfo info = new ModelInfo(ModelInfo.FORMAT, "dl4j", spec.name(), spec.task(), spec.label(), features,
+                pre.classes(), List.of(Dl4jNetwork.CONFIG_FILE, Dl4jNetwork.PARAMS_FILE));
+        Lineage lineage = PackageFiles.lineage(p.dataFile(), p.specFile(), data.rowCount(), p.seed());
+        Schema inputSchema = new Schema(features.stream().map(f -> schema.field(f).orElseThrow()).toList(), null);
+        Map<String, Double> metrics = holdoutMetrics(new PackagedModel(null, info, pre, new Dl4jNetwork(net), "")
+                .predict(holdout), holdout, p.dataFile(), pre);
+        files.put(PackagedModel.MODEL_FILE, Json.document(info));
+        files.put(PackagedModel.PREPROCESSING_FILE, Json.document(pre));
+        files.put(PackagedModel.INPUT_SCHEMA_FILE, Json.document(inputSchema));
+        files.put(PackagedModel.LINEAGE_FILE, Json.document(lineage));
+        files.put(PackagedModel.METRICS_FILE, Json.document(metrics));
+        files.put("spec.yaml", readSpec(p.specFile()));
+        files.put(PackagedModel.REFERENCE_FILE, PackageFiles.csv(p.train(), features, MAX_REFERENCE_ROWS));
+        byte[] manifest = Json.document(Manifest.of(files));
+        files.put(Manifest.FILE, manifest);
+        byte[] holdoutCsv = PackageFiles.csv(holdout, data.columns(), Integer.MAX_VALUE);
+        // a NaN or an infinity anywhere makes the sum non-finite
+        boolean weightsFinite = Double.isFinite(net.params().castTo(DataType.DOUBLE).sumNumber().doubleValue());
+        Provenance provenance = new Provenance(new Provenance.DataFile(lineage.dataFile(), lineage.dataSha256()),
+                new Provenance.DataFile(HOLDOUT_FILE, Sha256.of(holdoutCsv)), Sha256.of(manifest));
+        return TrainReport.output(spec, pre, fitted.curves(), metrics, lineage, provenance, p.train().rowCount(),
+                        holdout.rowCount(), weightsFinite, p.identifiers())
+                .withFolder(PACKAGE_DIR, files)
+                .withFile(Path.of(HOLDOUT_FILE), holdoutCsv);
     }
 
-
-
-
-
-
+    private static byte[] readSpec(Path specFile) {
+        try {
+            return Files.readAllBytes(specFile);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + specFile + ": " + e.getMessage(), e);
+        }
+    }
 
     /** The headline hold-out metrics recorded in the package (per-class detail is the test step's). */
     static Map<String, Double> holdoutMetrics(List<Prediction> predictions, Table holdout, Path dataFile,

@@ -10,12 +10,13 @@ import io.jenkins.plugins.mlops.contract.Status;
 import io.jenkins.plugins.mlops.contract.StepResult;
 import io.jenkins.plugins.mlops.report.Html;
 import io.jenkins.plugins.mlops.report.HtmlReport;
-import io.jenkins.plugins.mlops.report.StepOutputWriter;
+import io.jenkins.plugins.mlops.stage.StageExecutor;
+import io.jenkins.plugins.mlops.stage.StageOutput;
+import io.jenkins.plugins.mlops.stage.StageRunner;
 import io.jenkins.plugins.mlops.report.Svg;
 import io.jenkins.plugins.mlops.report.HtmlTable;
-import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -30,25 +31,47 @@ import java.util.Map;
  * merges the trials of several shards. Both write {@code best-spec.yaml}, the spec with the best
  * parameters, for the final {@code train} when the search is whole.
  */
-public final class TuneStep {
+public final class TuneStep extends StageExecutor<TuneSpec> {
     public static final String STEP = Stage.TUNE.result();
     public static final String BEST_SPEC = "best-spec.yaml";
 
-    private TuneStep() {
+    private final PrintStream progress;
+
+    /** Progress lines (one per trial) go to standard output, as the CLI shows them. */
+    public TuneStep() {
+        this(System.out);
+    }
+
+    public TuneStep(PrintStream progress) {
+        super(Stage.TUNE, TuneSpec.class);
+        this.progress = progress;
     }
 
     public static StepResult run(Path specFile, Path dataFile, int parallelism, int shard, int shards, Path outDir,
                                  PrintStream progress) {
-        Tuner tuner = new Tuner(specFile, dataFile, progress);
+        return StageRunner.run(new TuneStep(progress), TuneSpec.search(specFile, dataFile, parallelism, shard, shards),
+                outDir);
+    }
+
+    public static StepResult select(List<Path> results, Path outDir) {
+        return StageRunner.run(new TuneStep(), TuneSpec.merge(results), outDir);
+    }
+
+    @Override
+    public StageOutput execute(TuneSpec spec) {
+        if (!spec.merge().isEmpty()) {
+            return select(spec.merge());
+        }
+        Tuner tuner = new Tuner(spec.spec(), spec.data(), progress);
         long started = System.nanoTime();
-        List<Trial> trials = tuner.run(parallelism, shard, shards);
+        List<Trial> trials = tuner.run(spec.parallelism(), spec.shard(), spec.shards());
         double seconds = (System.nanoTime() - started) / 1e9;
-        return write(outDir, tuner.method(), tuner.metric(), tuner.specYaml(), trials, shard + "/" + shards, parallelism,
-                seconds);
+        return output(tuner.method(), tuner.metric(), tuner.specYaml(), trials, spec.shard() + "/" + spec.shards(),
+                spec.parallelism(), seconds);
     }
 
     /** Merges the trials of {@code tune.json} files (or folders holding one) and picks the best. */
-    public static StepResult select(List<Path> results, Path outDir) {
+    static StageOutput select(List<Path> results) {
         Map<String, Trial> byId = new LinkedHashMap<>();
         String method = null;
         String metric = null;
@@ -77,12 +100,11 @@ public final class TuneStep {
         if (byId.isEmpty()) {
             throw new InvalidInputException("no trials in " + results);
         }
-        return write(outDir, method, metric, specYaml, new ArrayList<>(byId.values()), "merged from " + results.size(), 0,
-                0);
+        return output(method, metric, specYaml, new ArrayList<>(byId.values()), "merged from " + results.size(), 0, 0);
     }
 
-    static StepResult write(Path outDir, String method, String metric, String specYaml, List<Trial> trials, String shard,
-                            int parallelism, double seconds) {
+    static StageOutput output(String method, String metric, String specYaml, List<Trial> trials, String shard,
+                              int parallelism, double seconds) {
         List<Trial> ranked = trials.stream().filter(t -> t.score() != null)
                 .sorted(Comparator.comparingDouble(Trial::score).reversed().thenComparing(Trial::id)).toList();
         Trial best = ranked.isEmpty() ? null : ranked.get(0);
@@ -105,13 +127,8 @@ public final class TuneStep {
                 .with("best", best)
                 .with("trials", trials)
                 .with("spec", specYaml);
-        try {
-            if (best != null) {
-                StepOutputWriter.writeAtomically(outDir.resolve(BEST_SPEC), Tuner.specYamlFor(specYaml, best.params()));
-                result.withArtifact(BEST_SPEC);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        if (best != null) {
+            result.withArtifact(BEST_SPEC);
         }
         HtmlReport report = HtmlReport.forResult("Hyperparameter tuning", result);
         report.section("Trials, best first");
@@ -131,7 +148,8 @@ public final class TuneStep {
         if (best != null) {
             report.link(BEST_SPEC, "The spec with the best parameters (train the final model with it)");
         }
-        StepOutputWriter.write(outDir, result, report);
-        return result;
+        StageOutput output = StageOutput.of(result, report);
+        return best == null ? output : output.withFile(Path.of(BEST_SPEC),
+                Tuner.specYamlFor(specYaml, best.params()).getBytes(StandardCharsets.UTF_8));
     }
 }

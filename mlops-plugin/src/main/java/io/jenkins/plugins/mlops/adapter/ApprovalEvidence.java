@@ -1,8 +1,11 @@
 package io.jenkins.plugins.mlops.adapter;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import io.jenkins.plugins.mlops.contract.ApprovalDecision;
+import io.jenkins.plugins.mlops.contract.Check;
+import io.jenkins.plugins.mlops.contract.GateDecision;
 import io.jenkins.plugins.mlops.contract.Json;
-import java.io.IOException;
+import io.jenkins.plugins.mlops.contract.ResultFile;
+import io.jenkins.plugins.mlops.contract.Status;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -96,83 +99,63 @@ public final class ApprovalEvidence implements Serializable {
      *     ({@code validation}, {@code test}, ...); missing ones are left out
      */
     public static ApprovalEvidence of(String gateJson, Map<String, String> judged) {
-        JsonNode gate = read(gateJson, "gate.json");
-        if (!"gate".equals(gate.path("step").asText())) {
-            throw new IllegalArgumentException("not a gate result (its step is '" + gate.path("step").asText() + "')");
-        }
+        GateDecision gate = GateDecision.parse(gateJson, "gate.json");
         List<Line> lines = new ArrayList<>();
-        for (JsonNode check : gate.path("checks")) {
+        for (Check check : gate.checks()) {
             lines.add(line("gate", check));
         }
         String drift = null;
         for (Map.Entry<String, String> e : judged.entrySet()) {
-            JsonNode result = read(e.getValue(), e.getKey() + ".json");
-            for (JsonNode check : result.path("checks")) {
+            ResultFile result = ResultFile.parse(e.getValue(), e.getKey() + ".json");
+            for (Check check : result.checks()) {
                 // the numbers of the judged steps: their verdicts are already among the gate's checks
-                if (check.path("value").isNumber()) {
+                if (check.value() instanceof Number) {
                     lines.add(line(e.getKey(), check));
                 }
             }
-            if (result.has("drift")) {
-                drift = driftLine(result.path("drift"));
+            if (!result.drift().isEmpty()) {
+                drift = driftLine(result.drift());
             }
         }
-        JsonNode approval = gate.path("approval");
-        return new ApprovalEvidence(text(gate, "model"), text(gate, "stage"), gate.path("status").asText(),
-                gate.path("summary").asText(), text(approval, "group"), approval.path("fourEyes").asBoolean(true),
-                text(gate, "startedBy"), text(gate, "evidence"), drift, lines);
+        GateDecision.Approval approval = gate.approval() == null ? new GateDecision.Approval(null, null)
+                : gate.approval();
+        return new ApprovalEvidence(gate.model(), gate.stage(), String.valueOf(gate.status()), gate.summary(),
+                approval.group(), approval.requiresFourEyes(), gate.startedBy(), gate.evidence(), drift, lines);
     }
 
     /** The step results a gate judged: step name and workspace-relative file. */
     public static Map<String, String> judgedFiles(String gateJson) {
         Map<String, String> files = new LinkedHashMap<>();
-        for (JsonNode input : read(gateJson, "gate.json").path("inputs")) {
-            if (input.hasNonNull("step") && input.hasNonNull("file")) {
-                files.put(input.get("step").asText(), input.get("file").asText());
+        for (GateDecision.Input input : GateDecision.parse(gateJson, "gate.json").inputs()) {
+            if (input.step() != null && input.file() != null) {
+                files.put(input.step(), input.file());
             }
         }
         return files;
     }
 
-    private static Line line(String source, JsonNode check) {
-        return new Line(source, check.path("name").asText(), check.path("status").asText(), scalar(check.path("value")),
-                scalar(check.path("threshold")), check.path("reason").asText(""));
+    private static Line line(String source, Check check) {
+        return new Line(source, check.name(), check.status().name(), scalar(check.value()), scalar(check.threshold()),
+                check.reason());
     }
 
-    /** "k of n columns drifted: a, b" over a validation result's {@code drift[]}. */
-    private static String driftLine(JsonNode drift) {
-        List<String> drifted = new ArrayList<>();
-        int compared = 0;
-        for (JsonNode column : drift) {
-            compared++;
-            if ("DRIFT".equals(column.path("verdict").asText())) {
-                drifted.add(column.path("column").asText());
-            }
-        }
-        return drifted.size() + " of " + compared + " columns drifted" + (drifted.isEmpty() ? "" : ": "
+    /** "k of n columns drifted: a, b" over a validation result's drift verdicts. */
+    private static String driftLine(List<ResultFile.ColumnVerdict> drift) {
+        List<String> drifted = drift.stream().filter(c -> "DRIFT".equals(c.verdict()))
+                .map(ResultFile.ColumnVerdict::column).toList();
+        return drifted.size() + " of " + drift.size() + " columns drifted" + (drifted.isEmpty() ? "" : ": "
                 + String.join(", ", drifted));
     }
 
-    private static String scalar(JsonNode node) {
-        if (node.isMissingNode() || node.isNull()) {
+    private static String scalar(Object value) {
+        if (value == null) {
             return "";
         }
-        if (node.isFloatingPointNumber()) {
-            return String.format(Locale.ROOT, "%.4g", node.asDouble());
+        if (value instanceof Double || value instanceof Float) {
+            return String.format(Locale.ROOT, "%.4g", ((Number) value).doubleValue());
         }
-        return node.isValueNode() ? node.asText() : node.toString();
-    }
-
-    private static String text(JsonNode node, String field) {
-        return node.hasNonNull(field) ? node.get(field).asText() : null;
-    }
-
-    private static JsonNode read(String json, String what) {
-        try {
-            return Json.JSON.readTree(json);
-        } catch (IOException e) {
-            throw new IllegalArgumentException(what + " is not JSON: " + e.getMessage().lines().findFirst().orElse(""), e);
-        }
+        return value instanceof Number || value instanceof String || value instanceof Boolean ? value.toString()
+                : Json.compact(value);
     }
 
     public String getModel() {
@@ -218,8 +201,12 @@ public final class ApprovalEvidence implements Serializable {
         return lines;
     }
 
-    /** An override accepts a gate that FAILED; approve and reject answer one that NEEDS_APPROVAL. */
+    /** Whether an override would answer the gate (the engine's rule: a FAILED gate too). */
     public boolean isOverridable() {
-        return "FAILED".equals(gateStatus) || "NEEDS_APPROVAL".equals(gateStatus);
+        try {
+            return ApprovalDecision.OVERRIDE.answers(Status.valueOf(gateStatus));
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 }

@@ -1,8 +1,11 @@
 package io.jenkins.plugins.mlops.adapter;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.jenkins.plugins.mlops.contract.Check;
 import io.jenkins.plugins.mlops.contract.ExitCodes;
+import io.jenkins.plugins.mlops.contract.InvalidInputException;
 import io.jenkins.plugins.mlops.contract.Json;
+import io.jenkins.plugins.mlops.contract.ResultFile;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -43,15 +46,16 @@ public final class Outcomes {
         Map<String, String> details = new LinkedHashMap<>();
         // after an input error the engine writes no result: any file there is not this run's
         if (json != null && exitCode != ExitCodes.INPUT_ERROR) {
-            JsonNode result = read(json, step);
-            status = result.path("status").asText(status);
-            summary = result.path("summary").asText(summary);
-            for (JsonNode check : result.path("checks")) {
-                if (check.path("value").isNumber()) {
-                    metrics.put(check.path("name").asText(), check.path("value").asDouble());
+            ResultFile result = parse(json, step);
+            status = result.status() == null ? status : result.status().name();
+            summary = result.summary() == null ? summary : result.summary();
+            for (Check check : result.checks()) {
+                if (check.value() instanceof Number value) {
+                    metrics.put(check.name(), value.doubleValue());
                 }
             }
-            result.fields().forEachRemaining(field -> {
+            // the stage's own top-level words and numbers, whatever the stage
+            read(json, step).fields().forEachRemaining(field -> {
                 JsonNode value = field.getValue();
                 if (value.isValueNode() && !value.isNull() && !CONTRACT_FIELDS.contains(field.getKey())) {
                     details.put(field.getKey(), value.asText());
@@ -81,6 +85,15 @@ public final class Outcomes {
             case 143 -> " (terminated)";
             default -> "";
         };
+    }
+
+    private static ResultFile parse(String json, String step) {
+        try {
+            return ResultFile.parse(json, step + ".json");
+        } catch (InvalidInputException e) {
+            throw new EngineFailure("mlops " + step + ": the engine wrote a " + step + ".json that is not a step result: "
+                    + e.getMessage());
+        }
     }
 
     private static JsonNode read(String json, String step) {

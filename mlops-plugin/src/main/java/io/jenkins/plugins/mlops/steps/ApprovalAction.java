@@ -1,9 +1,10 @@
 package io.jenkins.plugins.mlops.steps;
 
+import io.jenkins.plugins.mlops.contract.InvalidInputException;
 import hudson.model.Item;
 import hudson.model.Run;
 import hudson.security.SecurityRealm;
-import io.jenkins.plugins.mlops.adapter.Answer;
+import io.jenkins.plugins.mlops.contract.ApprovalDecision;
 import io.jenkins.plugins.mlops.adapter.ApprovalEvidence;
 import io.jenkins.plugins.mlops.adapter.StepOutcome;
 import io.jenkins.plugins.mlops.adapter.Submitters;
@@ -41,7 +42,7 @@ public final class ApprovalAction implements RunAction2 {
     private final String submitter;
     private final long deadline;
     private State state = State.PENDING;
-    private Answer answer;
+    private ApprovalDecision answer;
     private String reason;
     private String user;
     private ArrayList<String> groups = new ArrayList<>();
@@ -134,7 +135,7 @@ public final class ApprovalAction implements RunAction2 {
         return state == State.RECORDING;
     }
 
-    public Answer getAnswer() {
+    public ApprovalDecision getAnswer() {
         return answer;
     }
 
@@ -217,16 +218,16 @@ public final class ApprovalAction implements RunAction2 {
                     + " in a moment");
             return;
         }
-        Answer given;
+        ApprovalDecision given;
         try {
-            given = Answer.parse(req.getParameter("decision"));
-        } catch (IllegalArgumentException e) {
+            given = ApprovalDecision.parse(req.getParameter("decision"));
+        } catch (InvalidInputException e) {
             rsp.sendError(HttpServletResponse.SC_BAD_REQUEST, e.getMessage());
             return;
         }
         String why = req.getParameter("reason");
         if (given.needsReason() && (why == null || why.isBlank())) {
-            message = "A decision to " + given.cli() + " needs a reason.";
+            message = "A decision to " + given.word() + " needs a reason.";
             rsp.sendRedirect(".");
             return;
         }
@@ -235,7 +236,7 @@ public final class ApprovalAction implements RunAction2 {
         user = auth.getName();
         groups = new ArrayList<>(memberOf);
         state = State.RECORDING;
-        message = user + " answered " + given.cli() + "; recording the decision...";
+        message = user + " answered " + given.word() + "; recording the decision...";
         run.save();
         execution.decide(this);
         rsp.sendRedirect(".");

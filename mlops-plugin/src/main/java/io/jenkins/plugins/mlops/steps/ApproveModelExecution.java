@@ -1,5 +1,6 @@
 package io.jenkins.plugins.mlops.steps;
 
+import io.jenkins.plugins.mlops.contract.InvalidInputException;
 import hudson.AbortException;
 import hudson.EnvVars;
 import hudson.FilePath;
@@ -107,7 +108,7 @@ final class ApproveModelExecution extends StepExecution {
                     }
                 }
                 evidence = ApprovalEvidence.of(gateJson, judged);
-            } catch (IllegalArgumentException e) {
+            } catch (InvalidInputException e) {
                 throw new AbortException("mlops approve: the gate's " + GATE_FILE + ": " + e.getMessage());
             }
             synchronized (this) {

@@ -1,7 +1,7 @@
 package io.jenkins.plugins.mlops.steps;
 
 import hudson.Extension;
-import io.jenkins.plugins.mlops.adapter.Answer;
+import io.jenkins.plugins.mlops.contract.ApprovalDecision;
 import io.jenkins.plugins.mlops.adapter.Arguments;
 import io.jenkins.plugins.mlops.contract.Stage;
 import java.util.ArrayList;
@@ -105,10 +105,10 @@ public class ApproveModelStep extends EngineStep {
      *
      * @param gateFile the gate's result, copied from the build to the agent
      */
-    List<String> decisionArguments(Answer decision, String reason, String user, List<String> groups, String gateFile) {
+    List<String> decisionArguments(ApprovalDecision decision, String reason, String user, List<String> groups, String gateFile) {
         List<String> arguments = new ArrayList<>(arguments());
         arguments.addAll(List.of("--gate", gateFile));
-        arguments.addAll(new Arguments().option("decision", decision.cli())
+        arguments.addAll(new Arguments().option("decision", decision.word())
                 .option("reason", reason == null || reason.isBlank() ? null : reason.trim()).option("user", user)
                 .option("groups", groups.isEmpty() ? null : String.join(",", groups)).toList());
         return arguments;

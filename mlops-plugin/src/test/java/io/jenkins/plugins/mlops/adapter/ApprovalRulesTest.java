@@ -1,5 +1,7 @@
 package io.jenkins.plugins.mlops.adapter;
 
+import io.jenkins.plugins.mlops.contract.ApprovalDecision;
+import io.jenkins.plugins.mlops.contract.InvalidInputException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -32,13 +34,13 @@ class ApprovalRulesTest {
 
     @Test
     void answersAreTheEnginesDecisionsAndOnlyApprovalNeedsNoReason() {
-        assertThat(Answer.parse(" Override ")).isEqualTo(Answer.OVERRIDE);
-        assertThat(Answer.OVERRIDE.cli()).isEqualTo("override");
-        assertThat(Answer.APPROVE.needsReason()).isFalse();
-        assertThat(Answer.REJECT.needsReason()).isTrue();
-        assertThatThrownBy(() -> Answer.parse("maybe")).hasMessage("decision must be approve, reject or override, not"
+        assertThat(ApprovalDecision.parse(" Override ")).isEqualTo(ApprovalDecision.OVERRIDE);
+        assertThat(ApprovalDecision.OVERRIDE.word()).isEqualTo("override");
+        assertThat(ApprovalDecision.APPROVE.needsReason()).isFalse();
+        assertThat(ApprovalDecision.REJECT.needsReason()).isTrue();
+        assertThatThrownBy(() -> ApprovalDecision.parse("maybe")).hasMessage("decision must be approve, reject or override, not"
                 + " 'maybe'");
-        assertThatThrownBy(() -> Answer.parse(null)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> ApprovalDecision.parse(null)).isInstanceOf(InvalidInputException.class);
     }
 
     @Test

@@ -2,7 +2,7 @@ package io.jenkins.plugins.mlops.steps;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.jenkins.plugins.mlops.adapter.Answer;
+import io.jenkins.plugins.mlops.contract.ApprovalDecision;
 import io.jenkins.plugins.mlops.adapter.ApprovalEvidence;
 import io.jenkins.plugins.mlops.adapter.FailOn;
 import io.jenkins.plugins.mlops.adapter.Outcomes;
@@ -127,12 +127,12 @@ class ApprovalFlowTest {
         ApproveModelStep approve = new ApproveModelStep("iris@1");
         approve.setRegistry(registry.toString());
 
-        StepOutcome refused = run(approve, approve.decisionArguments(Answer.APPROVE, null, "carol", List.of("ml-leads"),
+        StepOutcome refused = run(approve, approve.decisionArguments(ApprovalDecision.APPROVE, null, "carol", List.of("ml-leads"),
                 gateJson.toString()));
         assertThat(refused.getDetails()).containsEntry("refused", "true");
         assertThat(refused.getSummary()).contains("four eyes");
 
-        StepOutcome approved = run(approve, approve.decisionArguments(Answer.APPROVE, null, "dave", List.of("ml-leads"),
+        StepOutcome approved = run(approve, approve.decisionArguments(ApprovalDecision.APPROVE, null, "dave", List.of("ml-leads"),
                 gateJson.toString()));
         // the digest the prompt shows is the one the approval recorded
         assertThat(approved.getDetails()).containsEntry("evidence", evidence().getDigest());
@@ -150,9 +150,9 @@ class ApprovalFlowTest {
         ApproveModelStep approve = new ApproveModelStep("iris@1");
         approve.setRegistry(registry.toString());
         approve.setOut("mlops/rejection");
-        assertThat(approve.decisionArguments(Answer.REJECT, "  ", "erin", List.of(), gateJson.toString()))
+        assertThat(approve.decisionArguments(ApprovalDecision.REJECT, "  ", "erin", List.of(), gateJson.toString()))
                 .doesNotContain("--reason");
-        StepOutcome rejected = run(approve, approve.decisionArguments(Answer.REJECT, "accuracy on the new segment is"
+        StepOutcome rejected = run(approve, approve.decisionArguments(ApprovalDecision.REJECT, "accuracy on the new segment is"
                 + " unproven", "erin", List.of("ml-leads"), gateJson.toString()));
         assertThat(rejected.getStatus()).isEqualTo("FAILED");
         assertThat(rejected.getDetails()).containsEntry("decision", "REJECT").containsEntry("refused", "false");

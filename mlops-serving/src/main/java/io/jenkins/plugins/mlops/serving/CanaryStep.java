@@ -4,6 +4,7 @@ import io.jenkins.plugins.mlops.contract.Check;
 import io.jenkins.plugins.mlops.contract.CheckStatus;
 import io.jenkins.plugins.mlops.contract.InvalidInputException;
 import io.jenkins.plugins.mlops.contract.Json;
+import io.jenkins.plugins.mlops.contract.Provenance;
 import io.jenkins.plugins.mlops.contract.Stage;
 import io.jenkins.plugins.mlops.contract.Status;
 import io.jenkins.plugins.mlops.contract.StepResult;
@@ -18,7 +19,9 @@ import io.jenkins.plugins.mlops.monitor.MonitorStep;
 import io.jenkins.plugins.mlops.monitor.PredictionLogEntry;
 import io.jenkins.plugins.mlops.report.Html;
 import io.jenkins.plugins.mlops.report.HtmlReport;
-import io.jenkins.plugins.mlops.report.StepOutputWriter;
+import io.jenkins.plugins.mlops.stage.StageExecutor;
+import io.jenkins.plugins.mlops.stage.StageOutput;
+import io.jenkins.plugins.mlops.stage.StageRunner;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -35,8 +38,10 @@ import java.util.Map;
  * the admin API, or waits when the canary has answered too few requests. The decision and its
  * evidence go to the audit log.
  */
-public final class CanaryStep {
+public final class CanaryStep extends StageExecutor<CanarySpec> {
     public static final String STEP = Stage.CANARY.result();
+    /** Where the route change's own result goes, under the canary's output folder. */
+    static final String ROUTE_DIR = "route";
 
     /**
      * @param minRows fewer canary rows: wait (INSUFFICIENT_DATA), decide nothing
@@ -46,11 +51,30 @@ public final class CanaryStep {
         public static final Policy DEFAULT = new Policy(50, 2.0);
     }
 
-    private CanaryStep() {
+    private final String token;
+
+    /** The admin token is read, when the route changes, from the spec's token file or the environment. */
+    public CanaryStep() {
+        this(null);
     }
 
-    public static StepResult run(URI server, String model, String primary, String canary, Path log, Policy policy,
-                                 String token, AuditLog audit, Path outDir) {
+    /** With the admin token given (library use); null: as {@link #CanaryStep()}. */
+    public CanaryStep(String token) {
+        super(Stage.CANARY, CanarySpec.class);
+        this.token = token;
+    }
+
+    public static StepResult run(CanarySpec spec, String token, Path outDir) {
+        return StageRunner.run(new CanaryStep(token), spec, outDir);
+    }
+
+    @Override
+    public StageOutput execute(CanarySpec spec) {
+        String model = spec.model();
+        String primary = spec.primary();
+        String canary = spec.canary();
+        Path log = spec.log();
+        Policy policy = spec.policy();
         List<PredictionLogEntry> rows = MonitorStep.readLog(log).stream()
                 .filter(e -> model.equals(e.model()) && !e.isShadow()).toList();
         List<PredictionLogEntry> p = rows.stream().filter(e -> primary.equals(e.version())).toList();
@@ -90,14 +114,14 @@ public final class CanaryStep {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        StepResult route = decision.equals("wait") ? null
-                : DeployStep.route(server, model, decision, token, outDir.resolve("route"));
-        if (audit != null) {
-            audit.append("canary-analysis", "canary-" + decision, model + "@" + canary, digest, Map.of("primary", primary,
+        StageOutput route = decision.equals("wait") ? null : new DeployStep(token).execute(
+                DeploySpec.route(spec.server(), model, decision, spec.tokenFile()));
+        if (spec.registry() != null) {
+            new AuditLog(spec.registry()).append("canary-analysis", "canary-" + decision, model + "@" + canary, digest, Map.of("primary", primary,
                     "canaryRows", String.valueOf(c.size()), "checks", checks.stream().map(k -> k.name() + "="
                             + k.status()).toList().toString()));
         }
-        boolean acted = route == null || route.getStatus() == Status.PASSED;
+        boolean acted = route == null || route.result().getStatus() == Status.PASSED;
         Status status = !acted ? Status.ERROR : decision.equals("rollback") ? Status.FAILED : Status.PASSED;
         String summary = switch (decision) {
             case "wait" -> "Canary " + model + "@" + canary + " answered " + c.size() + " rows; no decision yet.";
@@ -105,17 +129,19 @@ public final class CanaryStep {
                     .filter(k -> k.status() == CheckStatus.FAILED).map(Check::reason).toList());
             default -> "Promoted canary " + model + "@" + canary + " after " + c.size() + " rows: predictions and latency"
                     + " in line with " + primary + ".";
-        } + (acted ? "" : " The admin call failed: " + route.getSummary());
+        } + (acted ? "" : " The admin call failed: " + route.result().getSummary());
         StepResult result = new StepResult(STEP, status, summary, checks)
                 .with("decision", decision)
                 .with("evidence", evidence)
-                .with("evidenceDigest", digest);
+                .with("evidenceDigest", digest)
+                .with(Provenance.SECTION, new Provenance(null, null, ServedVersions.digest(spec.registry(), model, canary),
+                        MonitorStep.trafficFile(log), ServedVersions.digest(spec.registry(), model, primary)));
         HtmlReport report = HtmlReport.forResult("Canary analysis", result);
         if (predictions != null) {
             DriftReports.render(report, "Prediction distribution: primary (reference) vs canary", List.of(predictions));
         }
-        StepOutputWriter.write(outDir, result, report);
-        return result;
+        StageOutput output = StageOutput.of(result, report);
+        return route == null ? output : output.withNested(ROUTE_DIR, route);
     }
 
     private static Map<String, Long> counts(List<PredictionLogEntry> rows) {

@@ -4,10 +4,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.jenkins.plugins.mlops.contract.Check;
 import io.jenkins.plugins.mlops.contract.InvalidInputException;
 import io.jenkins.plugins.mlops.contract.Json;
+import io.jenkins.plugins.mlops.contract.Provenance;
 import io.jenkins.plugins.mlops.contract.Stage;
 import io.jenkins.plugins.mlops.contract.StepResult;
 import io.jenkins.plugins.mlops.report.HtmlReport;
-import io.jenkins.plugins.mlops.report.StepOutputWriter;
+import io.jenkins.plugins.mlops.registry.ModelRef;
+import io.jenkins.plugins.mlops.stage.StageExecutor;
+import io.jenkins.plugins.mlops.stage.StageOutput;
+import io.jenkins.plugins.mlops.stage.StageRunner;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
@@ -22,12 +26,22 @@ import java.util.List;
 import java.util.Map;
 
 /** The {@code deploy} step: asks a running model server's admin API to load a registered model. */
-public final class DeployStep {
+public final class DeployStep extends StageExecutor<DeploySpec> {
     public static final String STEP = Stage.DEPLOY.result();
     /** What {@code strategy} may be. */
     public static final List<String> STRATEGIES = DeploymentStrategy.names();
 
-    private DeployStep() {
+    private final String token;
+
+    /** The admin token is read, when the call is made, from the spec's token file or the environment. */
+    public DeployStep() {
+        this(null);
+    }
+
+    /** With the admin token given (library use); null: as {@link #DeployStep()}. */
+    public DeployStep(String token) {
+        super(Stage.DEPLOY, DeploySpec.class);
+        this.token = token;
     }
 
     public static StepResult run(URI server, String modelRef, String token, Path outDir) {
@@ -36,23 +50,38 @@ public final class DeployStep {
 
     /** @param strategy direct, blue-green, canary (with {@code weight}) or shadow */
     public static StepResult run(URI server, String modelRef, String strategy, double weight, String token, Path outDir) {
+        return StageRunner.run(new DeployStep(token), DeploySpec.deploy(server, modelRef, strategy, weight, null), outDir);
+    }
+
+    /** Promotes the canary or shadow of {@code model}, or rolls back its route; one line of result. */
+    public static StepResult route(URI server, String model, String action, String token, Path outDir) {
+        return StageRunner.run(new DeployStep(token), DeploySpec.route(server, model, action, null), outDir);
+    }
+
+    @Override
+    public StageOutput execute(DeploySpec spec) {
+        String secret = token != null ? token : AdminToken.read(spec.tokenFile());
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
-        String body = Json.JSON.createObjectNode().put("model", modelRef).put("strategy", strategy).put("weight", weight)
-                .toString();
+        return spec.action().equals("deploy") ? deploy(client, spec, secret)
+                : route(client, spec.server(), ModelRef.parse(spec.model()).name(), spec.action(), secret);
+    }
+
+    private static StageOutput deploy(HttpClient client, DeploySpec spec, String token) {
+        URI server = spec.server();
+        String body = Json.JSON.createObjectNode().put("model", spec.model()).put("strategy", spec.strategy())
+                .put("weight", spec.weight()).toString();
         HttpResponse<String> deployed = admin(client, server, "/admin/deploy", body, token);
         JsonNode answer = parse(deployed.body());
         List<Check> checks = new ArrayList<>();
         boolean accepted = deployed.statusCode() == 200;
         checks.add(Check.of("admin-deploy", accepted, deployed.statusCode(), "200",
                 accepted ? "The server loaded " + answer.path("name").asText() + "@" + answer.path("version").asText()
-                        + " (package digest verified), strategy " + strategy + "." : "The server refused: "
+                        + " (package digest verified), strategy " + spec.strategy() + "." : "The server refused: "
                         + answer.path("error").asText(deployed.body())));
-        return finish(client, server, modelRef, answer, accepted, checks, outDir);
+        return finish(client, server, spec.model(), answer, accepted, checks);
     }
 
-    /** Promotes the canary or shadow of {@code model}, or rolls back its route; one line of result. */
-    public static StepResult route(URI server, String model, String action, String token, Path outDir) {
-        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private static StageOutput route(HttpClient client, URI server, String model, String action, String token) {
         HttpResponse<String> r = admin(client, server, "/admin/" + action,
                 Json.JSON.createObjectNode().put("model", model).toString(), token);
         JsonNode answer = parse(r.body());
@@ -66,8 +95,7 @@ public final class DeployStep {
                 + " on " + server + " failed: " + answer.path("error").asText(r.body()), checks).with("route", route);
         HtmlReport report = HtmlReport.forResult("Deployment", result);
         report.section("Route").facts(route);
-        StepOutputWriter.write(outDir, result, report);
-        return result;
+        return StageOutput.of(result, report);
     }
 
     private static HttpResponse<String> admin(HttpClient client, URI server, String path, String body, String token) {
@@ -81,8 +109,8 @@ public final class DeployStep {
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), server);
     }
 
-    private static StepResult finish(HttpClient client, URI server, String modelRef, JsonNode answer, boolean accepted,
-                                     List<Check> checks, Path outDir) {
+    private static StageOutput finish(HttpClient client, URI server, String modelRef, JsonNode answer, boolean accepted,
+                                      List<Check> checks) {
         Map<String, Object> deployment = new LinkedHashMap<>();
         deployment.put("server", server.toString());
         deployment.put("requested", modelRef);
@@ -103,10 +131,12 @@ public final class DeployStep {
                 + server + " (strategy " + deployment.get("strategy") + ")." : "Deployment of " + modelRef + " to " + server
                 + " failed: " + answer.path("error").asText("refused");
         StepResult result = StepResult.fromChecks(STEP, summary, checks).with("deployment", deployment);
+        if (accepted) {
+            result.with(Provenance.SECTION, new Provenance(null, null, answer.path("digest").asText()));
+        }
         HtmlReport report = HtmlReport.forResult("Deployment", result);
         report.section("Deployment").facts(deployment);
-        StepOutputWriter.write(outDir, result, report);
-        return result;
+        return StageOutput.of(result, report);
     }
 
     private static HttpResponse<String> send(HttpClient client, HttpRequest request, URI server) {

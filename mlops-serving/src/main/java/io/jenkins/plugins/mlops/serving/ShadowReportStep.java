@@ -3,32 +3,48 @@ package io.jenkins.plugins.mlops.serving;
 import io.jenkins.plugins.mlops.contract.Check;
 import io.jenkins.plugins.mlops.contract.CheckStatus;
 import io.jenkins.plugins.mlops.contract.InvalidInputException;
+import io.jenkins.plugins.mlops.contract.Provenance;
 import io.jenkins.plugins.mlops.contract.Stage;
 import io.jenkins.plugins.mlops.contract.StepResult;
 import io.jenkins.plugins.mlops.monitor.MonitorStep;
 import io.jenkins.plugins.mlops.monitor.PredictionLogEntry;
 import io.jenkins.plugins.mlops.report.Html;
 import io.jenkins.plugins.mlops.report.HtmlReport;
-import io.jenkins.plugins.mlops.report.StepOutputWriter;
+import io.jenkins.plugins.mlops.stage.StageExecutor;
+import io.jenkins.plugins.mlops.stage.StageOutput;
+import io.jenkins.plugins.mlops.stage.StageRunner;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The {@code shadow} step: how a shadow model would have answered the requests the primary
  * answered: agreement rate, and with ground truth from feedback, both models' accuracy.
  */
-public final class ShadowReportStep {
+public final class ShadowReportStep extends StageExecutor<ShadowSpec> {
     public static final String STEP = Stage.SHADOW.result();
 
-    private ShadowReportStep() {
+    /** @param minAgreement below it the shadow's check fails (it would change too many answers) */
+    public ShadowReportStep() {
+        super(Stage.SHADOW, ShadowSpec.class);
     }
 
-    /** @param minAgreement below it the shadow's check fails (it would change too many answers) */
     public static StepResult run(Path log, String model, String shadowVersion, double minAgreement, Path outDir) {
+        return StageRunner.run(new ShadowReportStep(), new ShadowSpec(log, model, shadowVersion, minAgreement, null),
+                outDir);
+    }
+
+    @Override
+    public StageOutput execute(ShadowSpec spec) {
+        Path log = spec.log();
+        String model = spec.model();
+        String shadowVersion = spec.shadow();
+        double minAgreement = spec.minAgreement();
         List<PredictionLogEntry> entries = MonitorStep.readLog(log).stream().filter(e -> model.equals(e.model())).toList();
         Map<String, PredictionLogEntry> shadow = new HashMap<>();
         entries.stream().filter(e -> e.isShadow() && shadowVersion.equals(e.version()))
@@ -41,12 +57,14 @@ public final class ShadowReportStep {
         long labelled = 0;
         long primaryRight = 0;
         long shadowRight = 0;
+        Set<String> primaries = new TreeSet<>();
         for (PredictionLogEntry answered : entries) {
             PredictionLogEntry s = answered.isShadow() ? null : shadow.get(answered.requestId() + "#" + answered.row());
             if (s == null) {
                 continue;
             }
             pairs++;
+            primaries.add(answered.version());
             agree += answered.prediction().equals(s.prediction()) ? 1 : 0;
             if (answered.actual() != null) {
                 labelled++;
@@ -76,10 +94,12 @@ public final class ShadowReportStep {
                 + " primary on " + Html.number(100 * agreement) + " % of " + pairs + " rows" + (labelled == 0 ? ""
                 : "; accuracy " + Html.number((double) shadowRight / labelled) + " against " + Html.number(
                 (double) primaryRight / labelled) + " on " + labelled + " labelled rows") + ".", checks)
-                .with("comparison", comparison);
+                .with("comparison", comparison)
+                .with(Provenance.SECTION, new Provenance(null, null, ServedVersions.digest(spec.registry(), model,
+                        shadowVersion), MonitorStep.trafficFile(log), primaries.size() != 1 ? null
+                        : ServedVersions.digest(spec.registry(), model, primaries.iterator().next())));
         HtmlReport report = HtmlReport.forResult("Shadow comparison", result);
         report.section("Comparison").facts(comparison);
-        StepOutputWriter.write(outDir, result, report);
-        return result;
+        return StageOutput.of(result, report);
     }
 }

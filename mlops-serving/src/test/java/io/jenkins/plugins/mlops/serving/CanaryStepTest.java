@@ -64,8 +64,8 @@ class CanaryStepTest {
                         HttpResponse.BodyHandlers.ofString());
                 assertThat(r.statusCode()).isEqualTo(200);
             }
-            StepResult result = CanaryStep.run(uri, "iris", "1", "2", tmp.resolve("log"), CanaryStep.Policy.DEFAULT, TOKEN,
-                    registry.audit(), tmp.resolve("canary"));
+            StepResult result = CanaryStep.run(new CanarySpec(uri, "iris", "1", "2", tmp.resolve("log"),
+                    CanaryStep.Policy.DEFAULT, null, registry.home()), TOKEN, tmp.resolve("canary"));
             assertThat(result.getSections().get("decision")).isEqualTo("rollback");
             assertThat(result.getStatus()).isEqualTo(Status.FAILED);
             assertThat(result.getSummary()).contains("Rolled back canary iris@2").contains("Distribution changed");

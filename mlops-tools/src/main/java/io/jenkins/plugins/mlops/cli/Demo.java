@@ -2,6 +2,7 @@ package io.jenkins.plugins.mlops.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.jenkins.plugins.mlops.stage.StageRunner;
 import io.jenkins.plugins.mlops.contract.Json;
 import io.jenkins.plugins.mlops.contract.Status;
 import io.jenkins.plugins.mlops.contract.StepResult;
@@ -17,6 +18,7 @@ import io.jenkins.plugins.mlops.monitor.MonitorStep;
 import io.jenkins.plugins.mlops.governance.ModelCard;
 import io.jenkins.plugins.mlops.registry.ModelRef;
 import io.jenkins.plugins.mlops.registry.ModelVersion;
+import io.jenkins.plugins.mlops.registry.RegisterSpec;
 import io.jenkins.plugins.mlops.registry.RegisterStep;
 import io.jenkins.plugins.mlops.registry.Registry;
 import io.jenkins.plugins.mlops.report.Html;
@@ -104,7 +106,7 @@ final class Demo {
         Path schema = copyResource("specs/" + SCHEMA, inputs.resolve(SCHEMA));
 
         say("1/8 validate " + data + " against the schema contract " + schema.getFileName());
-        record("validate", ValidateStep.run(new ValidateSpec(data, schema, null).withLabel("species"), out),
+        record("validate", StageRunner.run(new ValidateSpec(data, schema, null).withLabel("species"), out),
                 Status.PASSED);
 
         say("2/8 train (DL4J MLP) from " + spec);
@@ -125,7 +127,8 @@ final class Demo {
 
         say("5/8 register in " + out.resolve("registry"));
         Registry registry = new Registry(out.resolve("registry"));
-        StepResult registered = RegisterStep.run(registry, model, MODEL_NAME, Lineage.user(), "staging", out);
+        StepResult registered = RegisterStep.run(new RegisterSpec(registry.home(), model, MODEL_NAME, Lineage.user(),
+                "staging", null), out);
         record("register", registered, Status.PASSED);
         ModelVersion version = registry.resolve(ModelRef.parse(MODEL_NAME + "@staging"));
         ModelCard.write(version, registry.packageDir(version), registry.audit().entries(), out.resolve("test.json"), out);

@@ -1,4 +1,4 @@
-package io.jenkins.plugins.mlops.cli;
+package io.jenkins.plugins.mlops.serving;
 
 import io.jenkins.plugins.mlops.contract.InvalidInputException;
 import java.io.IOException;
@@ -7,14 +7,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** The admin token, from a file or $MLOPS_ADMIN_TOKEN; never from the command line (it would show in ps). */
-final class AdminToken {
-    static final String ENV = "MLOPS_ADMIN_TOKEN";
+public final class AdminToken {
+    public static final String ENV = "MLOPS_ADMIN_TOKEN";
 
     private AdminToken() {
     }
 
     /** {@code null} when neither is set. */
-    static String read(Path tokenFile) {
+    public static String read(Path tokenFile) {
         if (tokenFile != null) {
             try {
                 String token = Files.readString(tokenFile, StandardCharsets.UTF_8).trim();

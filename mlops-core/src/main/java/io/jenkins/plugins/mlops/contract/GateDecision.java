@@ -1,0 +1,53 @@
+package io.jenkins.plugins.mlops.contract;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import java.util.List;
+
+/**
+ * The gate's result ({@code gate.json}) as those who answer it read it: its state, the rule of the
+ * approval it asks for, the results it judged and the digest of that evidence.
+ *
+ * @param stage the target stage of the policy; null without a policy
+ * @param approval the approval asked for; null when the gate asks none
+ * @param startedBy who started the run (whom four eyes exclude)
+ * @param model the model decided on; null when the gate was not told
+ * @param evidence SHA-256 over the judged results, in order
+ */
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record GateDecision(String step, Status status, String summary, List<Check> checks, List<Input> inputs,
+                           String stage, Approval approval, String startedBy, String model, String evidence) {
+    /** A result the gate judged: its step, status and file (as the gate was given it). */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Input(String step, Status status, String file) {
+    }
+
+    /**
+     * Who may approve: members of {@code group} (anyone when null), and under four eyes (unless
+     * {@code fourEyes} is false) not who started the run. A policy's rule and the gate's result both
+     * state it this way.
+     */
+    public record Approval(String group, Boolean fourEyes) {
+        public boolean requiresFourEyes() {
+            return !Boolean.FALSE.equals(fourEyes);
+        }
+
+        /** The rule as it applies, with four eyes stated: what the gate's result records. */
+        public Approval effective() {
+            return new Approval(group, requiresFourEyes());
+        }
+    }
+
+    public GateDecision {
+        checks = checks == null ? List.of() : checks;
+        inputs = inputs == null ? List.of() : inputs;
+    }
+
+    /** Parses a gate's result; a one-line input error when it is not JSON or not a gate's. */
+    public static GateDecision parse(String json, String what) {
+        GateDecision gate = ResultFile.parse(json, what, GateDecision.class);
+        if (!Stage.GATE.result().equals(gate.step())) {
+            throw new InvalidInputException(what + " is not a gate result (its step is '" + gate.step() + "')");
+        }
+        return gate;
+    }
+}
