@@ -5,10 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.jenkins.plugins.mlops.contract.Json;
 import io.jenkins.plugins.mlops.data.Sha256;
+import io.jenkins.plugins.mlops.monitor.PredictionLogEntry;
 import io.jenkins.plugins.mlops.testing.Fixtures;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -95,6 +99,46 @@ class ProvenanceTest {
         assertThat(run.exit()).isEqualTo(1);
         assertThat(check(gate, "provenance").path("reason").asText()).contains("the results judged different models")
                 .contains("train model").contains("test model");
+    }
+
+    @Test
+    void monitoringTheServingModelBesideANewCandidateNamesBothWithoutDisagreeing() throws Exception {
+        Path spec = Files.writeString(dir.resolve("penguins-production.yaml"),
+                Files.readString(Fixtures.spec("penguins.yaml")).replace("seed: 42", "seed: 3"));
+        Path production = run("train", "--spec", spec.toString(), "--data", Fixtures.dataset("penguins.csv").toString(),
+                "--out", dir.resolve("production").toString());
+        Path log = dir.resolve("predictions.jsonl");
+        Files.write(log, servedPenguins());
+        CliRun monitoring = CliRun.of("monitor", "--log", log.toString(), "--model", production.resolve("model").toString(),
+                "--out", dir.resolve("monitor").toString());
+        assertThat(monitoring.exit()).as(monitoring.err()).isZero();
+        JsonNode monitored = provenance(dir.resolve("monitor"), "monitor");
+        assertThat(monitored.path("traffic").path("sha256").asText()).isEqualTo(Sha256.of(log));
+        assertThat(monitored.path("serving").asText()).isEqualTo(Sha256.of(production.resolve("model/manifest.json")));
+        assertThat(monitored.has("model")).as("the serving model is not the candidate").isFalse();
+
+        Path gate = dir.resolve("gate-monitor");
+        CliRun run = CliRun.of("gate", "--results", validation.toString(), train.toString(), test.toString(),
+                dir.resolve("monitor").toString(), "--out", gate.toString());
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(check(gate, "provenance").path("reason").asText()).contains("4 results that name their inputs agree");
+    }
+
+    /** The penguins rows as a server logs them, one request each, answered by the production model. */
+    private static List<String> servedPenguins() throws Exception {
+        List<String> rows = Files.readAllLines(Fixtures.dataset("penguins.csv"));
+        List<String> header = List.of(rows.get(0).split(",", -1));
+        List<String> log = new ArrayList<>();
+        for (int r = 1; r < rows.size(); r++) {
+            String[] values = rows.get(r).split(",", -1);
+            Map<String, String> inputs = new LinkedHashMap<>();
+            for (int c = 0; c < header.size(); c++) {
+                inputs.put(header.get(c), values[c].isEmpty() || values[c].equals("NA") ? null : values[c]);
+            }
+            log.add(Json.COMPACT.writeValueAsString(new PredictionLogEntry("2026-12-02T10:00:00Z", "req-" + r, 0,
+                    "penguins", "1", 2.0, inputs, values[0], 0.9, null, null)));
+        }
+        return log;
     }
 
     private static JsonNode check(Path gate, String name) {

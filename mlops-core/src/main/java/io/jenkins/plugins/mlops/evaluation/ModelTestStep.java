@@ -143,24 +143,29 @@ public final class ModelTestStep extends StageExecutor<TestSpec> {
         List<Map<String, Object>> sliceRows = (List<Map<String, Object>>) sections.getOrDefault("slices", List.of());
         HtmlReport report = report(result, metrics, evaluation, pre, n, sliceRows, importance);
         if (curves != null) {
-            report.section("ROC, precision-recall and calibration (positive class: " + curves.positive() + ")");
-            List<Double> predicted = curves.calibration().stream().map(b -> b.get("meanPredicted")).toList();
-            List<Double> observed = curves.calibration().stream().map(b -> b.get("observed")).toList();
-            report.gallery(List.of(
-                    "<figure>" + Svg.unitCurves(List.of(new Svg.Curve("ROC", curves.fpr(), curves.tpr())), true,
-                            "false positive rate", "true positive rate", "ROC curve") + "<figcaption>ROC, AUC "
-                            + Html.number(curves.auc()) + "</figcaption></figure>",
-                    "<figure>" + Svg.unitCurves(List.of(new Svg.Curve("precision-recall", curves.recall(),
-                            curves.precision())), false, "recall", "precision", "Precision-recall curve")
-                            + "<figcaption>Precision-recall, average precision " + Html.number(curves.averagePrecision())
-                            + "</figcaption></figure>",
-                    "<figure>" + Svg.unitCurves(List.of(new Svg.Curve("calibration", predicted.stream()
-                            .mapToDouble(Double::doubleValue).toArray(), observed.stream().mapToDouble(Double::doubleValue)
-                            .toArray())), true, "predicted probability", "observed share", "Calibration")
-                            + "<figcaption>Calibration: observed share of positives per bin of predicted probability"
-                            + "</figcaption></figure>"));
+            renderCurves(report, curves);
         }
         return StageOutput.of(result, report);
+    }
+
+    /** ROC, precision-recall and calibration side by side, for a binary classifier. */
+    private static void renderCurves(HtmlReport report, BinaryCurves curves) {
+        report.section("ROC, precision-recall and calibration (positive class: " + curves.positive() + ")");
+        List<Double> predicted = curves.calibration().stream().map(b -> b.get("meanPredicted")).toList();
+        List<Double> observed = curves.calibration().stream().map(b -> b.get("observed")).toList();
+        report.gallery(List.of(
+                "<figure>" + Svg.unitCurves(List.of(new Svg.Curve("ROC", curves.fpr(), curves.tpr())), true,
+                        "false positive rate", "true positive rate", "ROC curve") + "<figcaption>ROC, AUC "
+                        + Html.number(curves.auc()) + "</figcaption></figure>",
+                "<figure>" + Svg.unitCurves(List.of(new Svg.Curve("precision-recall", curves.recall(),
+                        curves.precision())), false, "recall", "precision", "Precision-recall curve")
+                        + "<figcaption>Precision-recall, average precision " + Html.number(curves.averagePrecision())
+                        + "</figcaption></figure>",
+                "<figure>" + Svg.unitCurves(List.of(new Svg.Curve("calibration", predicted.stream()
+                        .mapToDouble(Double::doubleValue).toArray(), observed.stream().mapToDouble(Double::doubleValue)
+                        .toArray())), true, "predicted probability", "observed share", "Calibration")
+                        + "<figcaption>Calibration: observed share of positives per bin of predicted probability"
+                        + "</figcaption></figure>"));
     }
 
     static Scoring scoring(Preprocessor pre, Table labelled, int labelColumn) {

@@ -35,6 +35,8 @@ import java.util.stream.Stream;
  */
 public final class GateStep extends StageExecutor<GateSpec> {
     public static final String STEP = Stage.GATE.result();
+    /** The prefix of the checks for results a policy requires. */
+    private static final String REQUIRED = "required:";
 
     /** An earlier step's result as read from its {@code <step>.json}. */
     record Input(Path file, String step, Status status, String summary, List<String> failedChecks,
@@ -60,58 +62,19 @@ public final class GateStep extends StageExecutor<GateSpec> {
             throw new InvalidInputException("no step results (<step>.json) found in " + request.results());
         }
         GatePolicy.StageRule rule = policy == null ? null : policy.rule(request.stage(), request.policy());
-        List<Check> checks = new ArrayList<>();
-        List<String> reasons = new ArrayList<>();
-        if (rule != null && rule.require() != null) {
-            for (String required : rule.require()) {
-                boolean present = inputs.stream().anyMatch(i -> i.step().equals(required));
-                if (!present) {
-                    String reason = "the " + request.stage() + " stage requires a '" + required + "' result, and none was"
-                            + " given";
-                    checks.add(Check.failed("required:" + required, "missing", "present", reason));
-                    reasons.add(reason + ".");
-                }
-            }
-        }
-        for (Input in : inputs) {
-            boolean ok = in.status() == Status.PASSED;
-            String reason = ok ? in.step() + " passed: " + in.summary()
-                    : in.step() + " " + in.status().name().toLowerCase(Locale.ROOT).replace('_', ' ')
-                    + (in.failedChecks().isEmpty() ? "" : " (failed checks: " + String.join(", ", in.failedChecks()) + ")")
-                    + ": " + in.summary();
-            checks.add(new Check("step:" + in.step(), ok ? CheckStatus.PASSED : CheckStatus.FAILED, in.status().name(),
-                    "PASSED", reason));
-            if (!ok) {
-                reasons.add(reason);
-            }
-        }
+        List<Check> checks = new ArrayList<>(requirements(rule, request.stage(), inputs));
+        inputs.forEach(in -> checks.add(stepCheck(in)));
         Check provenance = provenance(inputs);
         if (provenance != null) {
             checks.add(provenance);
-            if (provenance.status() == CheckStatus.FAILED) {
-                reasons.add(provenance.reason());
-            }
         }
+        List<String> reasons = checks.stream().filter(c -> c.status() == CheckStatus.FAILED)
+                .map(c -> c.name().startsWith(REQUIRED) ? c.reason() + "." : c.reason()).toList();
         // an approval without a policy still has four eyes: the one who started the run may not decide
         Approval approval = rule != null && rule.approval() != null ? rule.approval().effective()
                 : rule == null && request.requireApproval() ? new Approval(null, true) : null;
-        String target = request.stage() == null ? "" : " for " + request.stage();
-        Status status;
-        String summary;
-        if (!reasons.isEmpty()) {
-            status = Status.FAILED;
-            summary = "Rejected" + target + ": " + String.join(" ", reasons);
-        } else if (approval != null) {
-            status = Status.NEEDS_APPROVAL;
-            summary = "All " + inputs.size() + " step results passed; entering" + (target.isEmpty() ? " the next stage"
-                    : target.replace(" for ", " ")) + " needs an approval" + (approval.group() == null ? ""
-                    : " by a member of '" + approval.group() + "'") + (approval.requiresFourEyes() && request.startedBy()
-                    != null ? " other than " + request.startedBy() + ", who started the run" : "") + ".";
-        } else {
-            status = Status.PASSED;
-            summary = "Accepted" + target + ": all " + inputs.size() + " step results passed ("
-                    + String.join(", ", inputs.stream().map(Input::step).toList()) + ").";
-        }
+        Status status = !reasons.isEmpty() ? Status.FAILED : approval != null ? Status.NEEDS_APPROVAL : Status.PASSED;
+        String summary = summary(status, request, inputs, reasons, approval);
         String evidence = evidence(inputs);
         StepResult result = new StepResult(STEP, status, summary, checks)
                 .with("inputs", inputs.stream().map(i -> Map.of("step", i.step(), "status", i.status(),
@@ -127,6 +90,46 @@ public final class GateStep extends StageExecutor<GateSpec> {
                     "stage", String.valueOf(request.stage()), "status", status.name()));
         }
         return StageOutput.of(result, HtmlReport.forResult("Gate decision", result));
+    }
+
+    /** A failed check for each result the stage's rule requires and none was given. */
+    private static List<Check> requirements(GatePolicy.StageRule rule, String stage, List<Input> inputs) {
+        List<Check> checks = new ArrayList<>();
+        if (rule != null && rule.require() != null) {
+            for (String required : rule.require()) {
+                if (inputs.stream().noneMatch(i -> i.step().equals(required))) {
+                    checks.add(Check.failed(REQUIRED + required, "missing", "present", "the " + stage
+                            + " stage requires a '" + required + "' result, and none was given"));
+                }
+            }
+        }
+        return checks;
+    }
+
+    /** A result passes the gate only when it PASSED; the check names its failed checks otherwise. */
+    private static Check stepCheck(Input in) {
+        boolean ok = in.status() == Status.PASSED;
+        String reason = ok ? in.step() + " passed: " + in.summary()
+                : in.step() + " " + in.status().name().toLowerCase(Locale.ROOT).replace('_', ' ')
+                + (in.failedChecks().isEmpty() ? "" : " (failed checks: " + String.join(", ", in.failedChecks()) + ")")
+                + ": " + in.summary();
+        return new Check("step:" + in.step(), ok ? CheckStatus.PASSED : CheckStatus.FAILED, in.status().name(), "PASSED",
+                reason);
+    }
+
+    private static String summary(Status status, GateSpec request, List<Input> inputs, List<String> reasons,
+                                  Approval approval) {
+        String target = request.stage() == null ? "" : " for " + request.stage();
+        return switch (status) {
+            case FAILED -> "Rejected" + target + ": " + String.join(" ", reasons);
+            case NEEDS_APPROVAL -> "All " + inputs.size() + " step results passed; entering" + (target.isEmpty()
+                    ? " the next stage" : target.replace(" for ", " ")) + " needs an approval" + (approval.group() == null
+                    ? "" : " by a member of '" + approval.group() + "'") + (approval.requiresFourEyes()
+                    && request.startedBy() != null ? " other than " + request.startedBy() + ", who started the run" : "")
+                    + ".";
+            default -> "Accepted" + target + ": all " + inputs.size() + " step results passed ("
+                    + String.join(", ", inputs.stream().map(Input::step).toList()) + ").";
+        };
     }
 
     /** SHA-256 over the results the decision was based on, in order: what an auditor can re-check. */

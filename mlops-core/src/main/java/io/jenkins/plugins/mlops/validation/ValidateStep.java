@@ -71,39 +71,14 @@ public final class ValidateStep extends StageExecutor<ValidateSpec> {
         CsvScanner.Result<ValidationPass> data = scanner.scan(spec.data(),
                 columns -> new ValidationPass(contract, columns, dataSample));
         String dataSha256 = join(dataDigest);
-        // the reference as rows and a sample: re-read from its CSV, or from a saved profile
-        long referenceRows = -1;
-        Table referenceSample = null;
-        if (savedReference != null) {
-            referenceRows = savedReference.rows();
-            referenceSample = savedReference.sample();
-        } else if (spec.reference() != null) {
-            // only its row count and sample are used: no checks or sketches over the reference
-            RowSample.Shared sharedSample = new RowSample.Shared(spec.sampleSize());
-            CsvScanner.Result<RowSample> reference = scanner.scan(spec.reference(), columns -> sharedSample.newSample());
-            referenceRows = reference.rows();
-            referenceSample = reference.sink().toTable(spec.reference().getFileName().toString(), reference.columns());
-        }
+        Reference reference = reference(spec, scanner, savedReference);
+        Table referenceSample = reference.sample();
         long rows = data.rows();
         List<String> header = data.columns();
 
         Table sample = data.sink().sample(spec.data().getFileName().toString());
         List<Anomaly> anomalies = new ArrayList<>(data.sink().anomalies(sample));
-        if (referenceRows > 0 && schema.maxRowCountChange() != null) {
-            double change = Math.abs(rows - referenceRows) / (double) referenceRows;
-            if (change > schema.maxRowCountChange()) {
-                anomalies.add(new Anomaly(null, "row_count_change", Severity.WARNING, rows, String.format(Locale.ROOT,
-                        "The file has %d rows, the reference %d: a change of %.0f %%, more than the %.0f %% the schema"
-                                + " allows (mlops:maxRowCountChange).", rows, referenceRows, 100 * change,
-                        100 * schema.maxRowCountChange()), List.of()));
-            }
-        }
-        if (data.shortRows() > 0) {
-            long n = data.shortRows();
-            anomalies.add(new Anomaly(null, "short_rows", Severity.WARNING, n, n + (n == 1 ? " row has" : " rows have")
-                    + " fewer fields than the header; the omitted trailing fields were read as missing.",
-                    data.shortRowLines().stream().map(line -> new Anomaly.Example(line, "")).toList()));
-        }
+        anomalies.addAll(fileAnomalies(data, schema, reference.rows()));
         List<ColumnProfile> columns = data.sink().profiles();
         if (spec.label() != null && !header.contains(spec.label())) {
             throw InvalidInputException.at(spec.data(), 1, 0, "label column '" + spec.label() + "' is not in the data"
@@ -113,26 +88,7 @@ public final class ValidateStep extends StageExecutor<ValidateSpec> {
         List<ColumnDrift> drift = referenceSample == null ? List.of()
                 : new DriftDetector(spec.drift()).compare(DriftSamples.of(schema, referenceSample, sample));
 
-        List<Check> checks = new ArrayList<>();
-        checks.add(Check.of("rows", rows > 0, rows, "> 0",
-                rows > 0 ? "The file has " + rows + " data rows." : "The file has no data rows."));
-        for (Field field : schema.fields()) {
-            List<Anomaly> mine = anomalies.stream().filter(a -> field.name().equals(a.column())).toList();
-            long errors = mine.stream().filter(a -> a.severity() == Severity.ERROR).mapToLong(Anomaly::count).sum();
-            String reason = mine.isEmpty() ? "All " + rows + " values conform to the schema ("
-                    + field.type().jsonName() + ")." : mine.stream().map(Anomaly::message).collect(Collectors.joining(" "));
-            checks.add(new Check("schema:" + field.name(), errors > 0 ? CheckStatus.FAILED : CheckStatus.PASSED, errors,
-                    "0 invalid values", reason));
-        }
-        for (Anomaly a : anomalies) {
-            if (a.column() == null || schema.field(a.column()).isEmpty()) {
-                checks.add(new Check(a.kind() + (a.column() == null ? "" : ":" + a.column()),
-                        a.severity() == Severity.ERROR ? CheckStatus.FAILED : CheckStatus.WARNING, a.count(), null,
-                        a.message()));
-            }
-        }
-        checks.addAll(DriftReports.checks("drift:", drift));
-
+        List<Check> checks = checks(schema, rows, anomalies, drift);
         long errorCount = anomalies.stream().filter(a -> a.severity() == Severity.ERROR).count();
         long warningCount = anomalies.size() - errorCount;
         String summary = String.format(Locale.ROOT, "%d rows × %d columns of %s checked against %s: %d %s, %d %s%s.",
@@ -166,6 +122,70 @@ public final class ValidateStep extends StageExecutor<ValidateSpec> {
                     IntStream.range(0, sample.rowCount()).mapToLong(sample::line).toArray()).bytes());
         }
         return output;
+    }
+
+    /** The reference's row count and row sample ({@code -1} and null without a reference). */
+    private record Reference(long rows, Table sample) {
+    }
+
+    /** Re-read from its CSV (only its row count and a sample: no checks or sketches), or from a saved profile. */
+    private static Reference reference(ValidateSpec spec, CsvScanner scanner, SavedProfile saved) {
+        if (saved != null) {
+            return new Reference(saved.rows(), saved.sample());
+        }
+        if (spec.reference() == null) {
+            return new Reference(-1, null);
+        }
+        RowSample.Shared sharedSample = new RowSample.Shared(spec.sampleSize());
+        CsvScanner.Result<RowSample> reference = scanner.scan(spec.reference(), columns -> sharedSample.newSample());
+        return new Reference(reference.rows(), reference.sink().toTable(spec.reference().getFileName().toString(),
+                reference.columns()));
+    }
+
+    /** Anomalies of the file as a whole: its row count against the reference's, rows that end early. */
+    private static List<Anomaly> fileAnomalies(CsvScanner.Result<ValidationPass> data, Schema schema, long referenceRows) {
+        List<Anomaly> anomalies = new ArrayList<>();
+        long rows = data.rows();
+        if (referenceRows > 0 && schema.maxRowCountChange() != null) {
+            double change = Math.abs(rows - referenceRows) / (double) referenceRows;
+            if (change > schema.maxRowCountChange()) {
+                anomalies.add(new Anomaly(null, "row_count_change", Severity.WARNING, rows, String.format(Locale.ROOT,
+                        "The file has %d rows, the reference %d: a change of %.0f %%, more than the %.0f %% the schema"
+                                + " allows (mlops:maxRowCountChange).", rows, referenceRows, 100 * change,
+                        100 * schema.maxRowCountChange()), List.of()));
+            }
+        }
+        if (data.shortRows() > 0) {
+            long n = data.shortRows();
+            anomalies.add(new Anomaly(null, "short_rows", Severity.WARNING, n, n + (n == 1 ? " row has" : " rows have")
+                    + " fewer fields than the header; the omitted trailing fields were read as missing.",
+                    data.shortRowLines().stream().map(line -> new Anomaly.Example(line, "")).toList()));
+        }
+        return anomalies;
+    }
+
+    /** One check for the row count, one per schema field, one per other anomaly, one per drift test. */
+    private static List<Check> checks(Schema schema, long rows, List<Anomaly> anomalies, List<ColumnDrift> drift) {
+        List<Check> checks = new ArrayList<>();
+        checks.add(Check.of("rows", rows > 0, rows, "> 0",
+                rows > 0 ? "The file has " + rows + " data rows." : "The file has no data rows."));
+        for (Field field : schema.fields()) {
+            List<Anomaly> mine = anomalies.stream().filter(a -> field.name().equals(a.column())).toList();
+            long errors = mine.stream().filter(a -> a.severity() == Severity.ERROR).mapToLong(Anomaly::count).sum();
+            String reason = mine.isEmpty() ? "All " + rows + " values conform to the schema ("
+                    + field.type().jsonName() + ")." : mine.stream().map(Anomaly::message).collect(Collectors.joining(" "));
+            checks.add(new Check("schema:" + field.name(), errors > 0 ? CheckStatus.FAILED : CheckStatus.PASSED, errors,
+                    "0 invalid values", reason));
+        }
+        for (Anomaly a : anomalies) {
+            if (a.column() == null || schema.field(a.column()).isEmpty()) {
+                checks.add(new Check(a.kind() + (a.column() == null ? "" : ":" + a.column()),
+                        a.severity() == Severity.ERROR ? CheckStatus.FAILED : CheckStatus.WARNING, a.count(), null,
+                        a.message()));
+            }
+        }
+        checks.addAll(DriftReports.checks("drift:", drift));
+        return checks;
     }
 
     private static String join(CompletableFuture<String> digest) {

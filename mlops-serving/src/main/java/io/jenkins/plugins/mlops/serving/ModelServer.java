@@ -6,24 +6,11 @@ import io.jenkins.plugins.mlops.contract.InvalidInputException;
 import io.jenkins.plugins.mlops.contract.Json;
 import io.jenkins.plugins.mlops.data.Sha256;
 import io.jenkins.plugins.mlops.model.PackagedModel;
-import io.jenkins.plugins.mlops.model.Prediction;
-import io.jenkins.plugins.mlops.model.Task;
-import io.jenkins.plugins.mlops.monitor.PredictionLogEntry;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.UUID;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.eclipse.jetty.http.HttpHeader;
@@ -48,11 +35,7 @@ public final class ModelServer implements AutoCloseable {
     private final ServerConfig config;
     private final DeployedModels models = new DeployedModels();
     private final ServerMetrics metrics = new ServerMetrics();
-    /** Shadow predictions run after the answer, on one thread, dropped when they fall behind. */
-    private final ThreadPoolExecutor shadows = new ThreadPoolExecutor(1, 1, 0,
-            TimeUnit.SECONDS, new ArrayBlockingQueue<>(1000),
-            new ThreadPoolExecutor.DiscardPolicy());
-    private final PredictionLog log;
+    private final Inference inference;
     private final AdminApi admin;
     private final Server jetty;
     private final ServerConnector connector;
@@ -60,7 +43,7 @@ public final class ModelServer implements AutoCloseable {
 
     public ModelServer(ServerConfig config) {
         this.config = config;
-        this.log = config.logDir() == null ? null : new PredictionLog(config.logDir());
+        this.inference = new Inference(config, metrics);
         this.tokenDigest = config.adminToken() == null ? null
                 : Sha256.newDigest().digest(config.adminToken().getBytes(StandardCharsets.UTF_8));
         this.admin = new AdminApi(config, models, metrics);
@@ -112,12 +95,8 @@ public final class ModelServer implements AutoCloseable {
     @Override
     public void close() throws Exception {
         jetty.stop();
-        shadows.shutdown();
-        shadows.awaitTermination(10, TimeUnit.SECONDS);
+        inference.close();
         models.closeAll();
-        if (log != null) {
-            log.close();
-        }
     }
 
     private void serve(Request request, Response response, Callback callback) {
@@ -205,7 +184,7 @@ public final class ModelServer implements AutoCloseable {
                 metrics.failure.labelValues(name, String.valueOf(e.status)).inc();
                 throw e;
             }
-            return timedInfer(route.pick(body.hasNonNull("id") ? body.get("id").asText() : null), body, route);
+            return inference.answer(route.pick(body.hasNonNull("id") ? body.get("id").asText() : null), body, route);
         }
         DeployedModels.Entry entry;
         try {
@@ -226,33 +205,9 @@ public final class ModelServer implements AutoCloseable {
         }
         requireMethod(method, "POST");
         if (action.equals("/feedback")) {
-            return feedback(entry, readBody(request));
+            return inference.feedback(entry, readBody(request));
         }
-        return timedInfer(entry, readBody(request), null);
-    }
-
-    /** Answers with {@code entry}; with a shadow on the route, the shadow scores the same rows afterwards. */
-    private JsonNode timedInfer(DeployedModels.Entry entry, JsonNode body, DeployedModels.Route route) {
-        long started = System.nanoTime();
-        try {
-            JsonNode answer = infer(entry, body, false);
-            metrics.success.labelValues(entry.name(), entry.version()).inc();
-            metrics.duration.labelValues(entry.name(), entry.version()).observe((System.nanoTime() - started) / 1e9);
-            if (route != null && route.shadow() != null) {
-                DeployedModels.Entry shadow = route.shadow();
-                shadows.execute(() -> {
-                    try {
-                        infer(shadow, body, true);
-                    } catch (RuntimeException e) {
-                        metrics.failure.labelValues(shadow.name(), "shadow").inc();
-                    }
-                });
-            }
-            return answer;
-        } catch (HttpError e) {
-            metrics.failure.labelValues(entry.name(), String.valueOf(e.status)).inc();
-            throw e;
-        }
+        return inference.answer(entry, readBody(request), null);
     }
 
     private static void requireMethod(String actual, String expected) {
@@ -283,60 +238,6 @@ public final class ModelServer implements AutoCloseable {
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new HttpError(400, "invalid JSON: " + e.getOriginalMessage());
         }
-    }
-
-    /** Tabular OIP inference: decoded, scored in the entry's batcher, recorded for drift and the log, encoded. */
-    private JsonNode infer(DeployedModels.Entry entry, JsonNode request, boolean shadow) {
-        long started = System.nanoTime();
-        List<String> features = entry.features();
-        List<String[]> raw = OipCodec.rows(request, features, config.maxRows());
-        Set<String> requested = OipCodec.requestedOutputs(request, entry);
-        int rows = raw.size();
-        List<Prediction> predictions = entry.batcher().predict(raw);
-        if (!shadow) {
-            entry.traffic().record(raw, predictions);
-        }
-        metrics.rows.labelValues(entry.name(), entry.version()).inc(rows);
-        String id = request.hasNonNull("id") ? request.get("id").asText() : UUID.randomUUID().toString();
-        ObjectNode response = OipCodec.answer(entry, id, predictions, requested);
-        boolean classification = entry.model().info().task() == Task.CLASSIFICATION;
-        if (log != null) {
-            double latencyMs = (System.nanoTime() - started) / 1e6;
-            String time = Instant.now().toString();
-            List<PredictionLogEntry> entries = new ArrayList<>(rows);
-            for (int r = 0; r < rows; r++) {
-                Map<String, String> values = new LinkedHashMap<>();
-                for (int c = 0; c < features.size(); c++) {
-                    values.put(features.get(c), raw.get(r)[c]);
-                }
-                Prediction p = predictions.get(r);
-                entries.add(new PredictionLogEntry(time, id, r, entry.name(), entry.version(), latencyMs, values,
-                        classification ? p.label() : String.valueOf(p.value()), classification ? p.value() : null, null,
-                        shadow ? Boolean.TRUE : null));
-            }
-            log.append(entries);
-        }
-        return response;
-    }
-
-    /**
-     * Ground truth that arrived after the prediction: {@code {"id": REQUEST_ID, "labels": [...]}},
-     * one label per row of that request, joined with the prediction log by the monitor.
-     */
-    private JsonNode feedback(DeployedModels.Entry entry, JsonNode body) {
-        String id = body.path("id").asText("");
-        JsonNode labels = body.get("labels");
-        if (id.isBlank() || labels == null || !labels.isArray() || labels.isEmpty()) {
-            throw new HttpError(400, "feedback needs {\"id\": REQUEST_ID, \"labels\": [one per row of that request]}");
-        }
-        if (log == null) {
-            throw new HttpError(409, "this server keeps no prediction log to attach feedback to");
-        }
-        ObjectNode line = Json.JSON.createObjectNode().put("time", Instant.now().toString()).put("requestId", id)
-                .put("model", entry.name()).put("version", entry.version());
-        line.set("labels", labels);
-        log.feedback(line.toString());
-        return Json.JSON.createObjectNode().put("id", id).put("accepted", labels.size());
     }
 
     /** Refuses the admin API when it is disabled (404) or the bearer token is missing or wrong (401). */
