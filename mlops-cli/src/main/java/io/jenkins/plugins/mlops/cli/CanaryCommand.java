@@ -13,7 +13,8 @@ import picocli.CommandLine.Option;
                 + " the drift statistics, p99 latency), then promote it, roll it back, or wait for more requests."
                 + " Exit 0 promoted or waiting, 1 rolled back.")
 final class CanaryCommand extends StepCommand {
-    @Option(names = "--server", required = true, paramLabel = "URL", description = "The model server.")
+    @Option(names = "--server", paramLabel = "URL", defaultValue = "${env:MLOPS_SERVER}",
+            description = "The model server, e.g. http://127.0.0.1:8080 (default: $MLOPS_SERVER).")
     String server;
 
     @Option(names = "--model", required = true, paramLabel = "NAME", description = "The model name.")

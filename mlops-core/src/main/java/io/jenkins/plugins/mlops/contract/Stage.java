@@ -11,14 +11,14 @@ import java.util.List;
 public enum Stage {
     VALIDATE(List.of("validate"), "validation", List.of("validateData")),
     TRAIN(List.of("train"), "train", List.of("trainModel")),
-    TUNE(List.of("tune"), "tune", List.of()),
+    TUNE(List.of("tune"), "tune", List.of("tuneModel")),
     TEST(List.of("test"), "test", List.of("testModel")),
     GATE(List.of("gate"), "gate", List.of("modelGate")),
     APPROVE(List.of("approve"), "approval", List.of("approveModel")),
     REGISTER(List.of("registry", "register"), "register", List.of("registerModel")),
     DEPLOY(List.of("deploy"), "deploy", List.of("deployModel", "rollbackModel")),
-    CANARY(List.of("canary"), "canary", List.of()),
-    SHADOW(List.of("shadow"), "shadow", List.of()),
+    CANARY(List.of("canary"), "canary", List.of("analyzeCanary")),
+    SHADOW(List.of("shadow"), "shadow", List.of("shadowReport")),
     MONITOR(List.of("monitor"), "monitor", List.of("monitorModel"));
 
     private final List<String> command;
@@ -41,7 +41,7 @@ public enum Stage {
         return result;
     }
 
-    /** The Pipeline steps that run it; empty where Jenkins has none yet (tune, canary, shadow: issue 15). */
+    /** The Pipeline steps that run it. */
     public List<String> pipelineSteps() {
         return pipelineSteps;
     }

@@ -74,7 +74,10 @@ public final class ReportAction implements RunAction2, SimpleBuildStep.LastBuild
 
     @Override
     public String getDisplayName() {
-        return "mlops " + outcome.getStep() + " report";
+        String folder = outcome.getReportDir();
+        // two reports of one kind in a build (a primary's and a canary's deploy) are told apart by their folder
+        return "mlops " + outcome.getStep() + " report" + (folder.equals("mlops/" + outcome.getStep()) ? ""
+                : " (" + folder + ")");
     }
 
     @Override

@@ -4,10 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jenkins.plugins.mlops.contract.ApprovalDecision;
 import io.jenkins.plugins.mlops.adapter.ApprovalEvidence;
-import io.jenkins.plugins.mlops.adapter.FailOn;
-import io.jenkins.plugins.mlops.adapter.Outcomes;
 import io.jenkins.plugins.mlops.adapter.StepOutcome;
-import io.jenkins.plugins.mlops.cli.Mlops;
 import io.jenkins.plugins.mlops.audit.AuditLog;
 import io.jenkins.plugins.mlops.testing.Fixtures;
 import java.nio.file.Files;
@@ -19,7 +16,6 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * {@code approveModel} without Jenkins, on real data through the real engine: the steps before it
@@ -35,18 +31,7 @@ class ApprovalFlowTest {
     private static Path gateJson;
 
     private static StepOutcome run(EngineStep step, List<String> arguments) {
-        Path out = ws.resolve(step.getOut());
-        List<String> all = new ArrayList<>(arguments);
-        all.add("--out");
-        all.add(out.toString());
-        int exitCode = new CommandLine(new Mlops()).execute(all.toArray(String[]::new));
-        Path result = out.resolve(step.resultName() + ".json");
-        try {
-            return Outcomes.of(step.resultName(), exitCode, Files.exists(result) ? Files.readString(result) : null,
-                    step.getOut(), FailOn.FAILURE);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+        return EngineRuns.run(ws, step, arguments);
     }
 
     @BeforeAll

@@ -34,16 +34,19 @@ import org.junit.jupiter.api.Test;
 class JenkinsfileContractTest {
     private static final Path ROOT = Path.of("..");
     /** Function name to step class: what a Jenkinsfile writes and what Jenkins binds it to. */
-    static final Map<String, Class<?>> STEPS = Map.of(
-            ValidateDataStep.FUNCTION_NAME, ValidateDataStep.class,
-            TrainModelStep.FUNCTION_NAME, TrainModelStep.class,
-            TestModelStep.FUNCTION_NAME, TestModelStep.class,
-            ModelGateStep.FUNCTION_NAME, ModelGateStep.class,
-            ApproveModelStep.FUNCTION_NAME, ApproveModelStep.class,
-            RegisterModelStep.FUNCTION_NAME, RegisterModelStep.class,
-            DeployModelStep.FUNCTION_NAME, DeployModelStep.class,
-            RollbackModelStep.FUNCTION_NAME, RollbackModelStep.class,
-            MonitorModelStep.FUNCTION_NAME, MonitorModelStep.class);
+    static final Map<String, Class<?>> STEPS = Map.ofEntries(
+            Map.entry(ValidateDataStep.FUNCTION_NAME, ValidateDataStep.class),
+            Map.entry(TrainModelStep.FUNCTION_NAME, TrainModelStep.class),
+            Map.entry(TuneModelStep.FUNCTION_NAME, TuneModelStep.class),
+            Map.entry(TestModelStep.FUNCTION_NAME, TestModelStep.class),
+            Map.entry(ModelGateStep.FUNCTION_NAME, ModelGateStep.class),
+            Map.entry(ApproveModelStep.FUNCTION_NAME, ApproveModelStep.class),
+            Map.entry(RegisterModelStep.FUNCTION_NAME, RegisterModelStep.class),
+            Map.entry(DeployModelStep.FUNCTION_NAME, DeployModelStep.class),
+            Map.entry(AnalyzeCanaryStep.FUNCTION_NAME, AnalyzeCanaryStep.class),
+            Map.entry(ShadowReportStep.FUNCTION_NAME, ShadowReportStep.class),
+            Map.entry(RollbackModelStep.FUNCTION_NAME, RollbackModelStep.class),
+            Map.entry(MonitorModelStep.FUNCTION_NAME, MonitorModelStep.class));
 
     /** A call to one of our steps: where, which step, and the parameter names it uses. */
     record Call(String where, String step, Set<String> parameters) {

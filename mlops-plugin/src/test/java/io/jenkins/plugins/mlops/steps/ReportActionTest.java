@@ -33,6 +33,10 @@ class ReportActionTest {
         assertThat(action.getUrlName()).isEqualTo("mlops-mlops-validation");
         assertThat(action.getReportFile()).isEqualTo("validation.html");
         assertThat(action.getDisplayName()).isEqualTo("mlops validation report");
+        ReportAction canary = new ReportAction(new StepOutcome("deploy", "PASSED", "fine", 0, "mlops/deploy-canary",
+                "SUCCESS", Map.of(), Map.of()), ReportAction.folderFor("mlops/deploy-canary"),
+                new io.jenkins.plugins.mlops.adapter.EngineHost("agent-1", "/ws", null, null, null));
+        assertThat(canary.getDisplayName()).isEqualTo("mlops deploy report (mlops/deploy-canary)");
     }
 
     /** A build whose permission checks are counted, and denied as Jenkins denies them. */

@@ -121,6 +121,26 @@ class StepArgumentsTest {
         monitor.setReference("r.csv");
         monitor.setWindow("500");
         assertTheCliAccepts(monitor.arguments());
+        TuneModelStep tune = new TuneModelStep("wine-tune.yaml", "wine.csv");
+        tune.setParallelism("2");
+        tune.setShard("1/2");
+        assertThat(tune.arguments()).containsExactly("tune", "--spec", "wine-tune.yaml", "--data", "wine.csv",
+                "--parallelism", "2", "--shard", "1/2");
+        assertTheCliAccepts(tune.arguments());
+        AnalyzeCanaryStep canary = new AnalyzeCanaryStep("churn", "3", "4", "logs");
+        // without a server the engine takes MLOPS_SERVER, which the global configuration sets
+        assertTheCliAccepts(canary.arguments());
+        canary.setServer("http://127.0.0.1:8080");
+        canary.setMinRows("100");
+        canary.setMaxLatencyRatio("1.5");
+        canary.setRegistry("reg");
+        assertTheCliAccepts(canary.arguments());
+        ShadowReportStep shadow = new ShadowReportStep("logs", "churn", "4");
+        shadow.setMinAgreement("0.9");
+        shadow.setRegistry("reg");
+        assertThat(shadow.arguments()).containsExactly("shadow", "--log", "logs", "--model", "churn", "--shadow", "4",
+                "--min-agreement", "0.9", "--registry", "reg");
+        assertTheCliAccepts(shadow.arguments());
     }
 
     @Test

@@ -139,7 +139,7 @@ class DeploymentStrategiesTest {
             assertThat(Json.JSON.readTree(post(server.url() + "/v2/models/iris/feedback",
                     "{\"id\": \"shadowed\", \"labels\": [\"versicolor\"]}", null).body()).get("accepted").asInt())
                     .isEqualTo(1);
-            io.jenkins.plugins.mlops.contract.StepResult shadowReport = ShadowReportStep.run(tmp.resolve("log"), "iris",
+            io.jenkins.plugins.mlops.contract.StepResult shadowReport = ShadowStep.run(tmp.resolve("log"), "iris",
                     "2", 0.0, tmp.resolve("shadow"));
             assertThat(shadowReport.getSections().get("comparison").toString()).contains("pairs=1").contains("labelled=1");
             assertThat(admin(server, "/admin/rollback", "{\"model\": \"iris\"}").get("shadow").isNull()).isTrue();

@@ -26,16 +26,16 @@ import java.util.TreeSet;
  * The {@code shadow} step: how a shadow model would have answered the requests the primary
  * answered: agreement rate, and with ground truth from feedback, both models' accuracy.
  */
-public final class ShadowReportStep extends StageExecutor<ShadowSpec> {
+public final class ShadowStep extends StageExecutor<ShadowSpec> {
     public static final String STEP = Stage.SHADOW.result();
 
     /** @param minAgreement below it the shadow's check fails (it would change too many answers) */
-    public ShadowReportStep() {
+    public ShadowStep() {
         super(Stage.SHADOW, ShadowSpec.class);
     }
 
     public static StepResult run(Path log, String model, String shadowVersion, double minAgreement, Path outDir) {
-        return StageRunner.run(new ShadowReportStep(), new ShadowSpec(log, model, shadowVersion, minAgreement, null),
+        return StageRunner.run(new ShadowStep(), new ShadowSpec(log, model, shadowVersion, minAgreement, null),
                 outDir);
     }
 
