@@ -84,6 +84,10 @@ public final class FilePath implements SerializableOnlyOverRemoting {
         throw new UnsupportedOperationException("signature only");
     }
 
+    public void chmod(final int mask) throws IOException, InterruptedException {
+        throw new UnsupportedOperationException("signature only");
+    }
+
     public void renameTo(final FilePath target) throws IOException, InterruptedException {
         throw new UnsupportedOperationException("signature only");
     }

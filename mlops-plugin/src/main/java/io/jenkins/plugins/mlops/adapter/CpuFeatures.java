@@ -17,6 +17,11 @@ public final class CpuFeatures {
     private CpuFeatures() {
     }
 
+    /** The processors {@code /proc/cpuinfo} lists (at least 1). */
+    public static int processors(String cpuinfo) {
+        return (int) Math.max(1, cpuinfo.lines().filter(l -> l.startsWith("processor")).count());
+    }
+
     /** {@code SkylakeX} when the first {@code flags} line of {@code /proc/cpuinfo} has AVX-512 F, BW, VL and DQ; else null. */
     public static String openBlasCoreType(String cpuinfo) {
         Set<String> flags = cpuinfo.lines().filter(l -> l.startsWith("flags")).findFirst()

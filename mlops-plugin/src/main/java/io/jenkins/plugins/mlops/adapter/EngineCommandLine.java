@@ -15,6 +15,14 @@ public final class EngineCommandLine {
     public static final String MAIN_CLASS = "io.jenkins.plugins.mlops.cli.Mlops";
     /** The system property the {@code mlops} launcher sets too: warnings and errors only from the libraries. */
     static final String QUIET_LOGGING = "org.slf4j.simpleLogger.defaultLogLevel=warn";
+    /**
+     * The JVM options of every engine run, by a step or by the {@code mlops} command: an out-of-memory
+     * ends the JVM with exit code 3 rather than leaving a half-dead engine, and ND4J's start-up INFO
+     * lines stay out of the build log.
+     */
+    private static final List<String> JVM_OPTIONS = List.of("-XX:+ExitOnOutOfMemoryError", "-D" + QUIET_LOGGING);
+    /** ND4J's OpenMP defaults are 2-3x slower on small machines (notes/dl4j.md): at most 4 threads, passive waits. */
+    static final int MAX_OMP_THREADS = 4;
 
     private EngineCommandLine() {
     }
@@ -31,10 +39,7 @@ public final class EngineCommandLine {
         if (maxHeap != null && !maxHeap.isBlank()) {
             command.add("-Xmx" + maxHeap);
         }
-        // an out-of-memory ends the JVM with exit code 3 rather than leaving a half-dead engine
-        command.add("-XX:+ExitOnOutOfMemoryError");
-        // as the mlops launcher: ND4J's start-up INFO lines stay out of the build log
-        command.add("-D" + QUIET_LOGGING);
+        command.addAll(JVM_OPTIONS);
         command.add("@" + classpathFile);
         command.add(MAIN_CLASS);
         command.addAll(arguments);
@@ -49,6 +54,28 @@ public final class EngineCommandLine {
     public static String script(List<String> command) {
         return "#!/bin/sh\nexec " + command.stream().map(EngineCommandLine::quote).collect(Collectors.joining(" "))
                 + "\n";
+    }
+
+    /**
+     * The {@code mlops} command of an engine installation ({@code bin/mlops}), which the mlops tool puts
+     * on the PATH: the same JVM options and OpenMP defaults as the steps' runs, the build's
+     * {@code JAVA_HOME} when it has one, extra JVM options from {@code MLOPS_JAVA_OPTS}.
+     */
+    public static String launcher(String classpathFile) {
+        return "#!/bin/sh\n"
+                + "# mlops: the engine the mlops Pipeline steps run, installed by the mlops plugin\n"
+                + ": \"${OMP_NUM_THREADS:=$( (nproc 2>/dev/null || echo 2) | awk '{print ($1 > " + MAX_OMP_THREADS
+                + " ? " + MAX_OMP_THREADS + " : $1)}')}\"\n"
+                + ": \"${OMP_WAIT_POLICY:=PASSIVE}\"\n"
+                + "export OMP_NUM_THREADS OMP_WAIT_POLICY\n"
+                + "exec \"${JAVA_HOME:+$JAVA_HOME/bin/}java\" ${MLOPS_JAVA_OPTS:-} "
+                + JVM_OPTIONS.stream().map(EngineCommandLine::quote).collect(Collectors.joining(" "))
+                + " " + quote("@" + classpathFile) + " " + MAIN_CLASS + " \"$@\"\n";
+    }
+
+    /** OpenMP's threads for an agent with this many processors, as the launcher chooses them. */
+    public static String ompThreads(int processors) {
+        return String.valueOf(Math.max(1, Math.min(MAX_OMP_THREADS, processors)));
     }
 
     /** One word for {@code sh}: single-quoted, with each {@code '} closed, escaped and reopened. */

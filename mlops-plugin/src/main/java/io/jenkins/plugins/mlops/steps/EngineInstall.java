@@ -30,6 +30,8 @@ import java.util.stream.Stream;
 final class EngineInstall {
     /** The argument file that names the jars ({@code java @engine.classpath ...}). */
     static final String CLASSPATH_FILE = "engine.classpath";
+    /** The {@code mlops} command of an installation, which the mlops tool puts on the PATH. */
+    static final String LAUNCHER = "bin/mlops";
 
     private EngineInstall() {
     }
@@ -76,6 +78,10 @@ final class EngineInstall {
             for (Path jar : engine.jars()) {
                 paths.add(target.child(jar.getFileName().toString()).getRemote());
             }
+            FilePath launcher = staging.child(LAUNCHER);
+            launcher.getParent().mkdirs();
+            launcher.write(EngineCommandLine.launcher(target.child(CLASSPATH_FILE).getRemote()), "UTF-8");
+            launcher.chmod(0755);
             // written last: an installation without it is never taken for a complete one
             staging.child(CLASSPATH_FILE).write(EngineCommandLine.classpathFile(paths, ":"), "UTF-8");
             if (target.child(CLASSPATH_FILE).exists()) {

@@ -64,11 +64,15 @@ final class EngineRun {
         List<String> command = EngineCommandLine.of(env.get("JAVA_HOME"), classpath, step.getMaxHeap(), withOut);
         EnvVars engineEnv = engineEnvironment(env, run, step.usesAdminToken(), user);
         FilePath cpuinfo = workspace.child("/proc/cpuinfo");
-        if (!engineEnv.containsKey("OPENBLAS_CORETYPE") && cpuinfo.exists()) {
-            String coreType = CpuFeatures.openBlasCoreType(cpuinfo.readToString());
+        if (cpuinfo.exists()) {
+            String cpus = cpuinfo.readToString();
+            String coreType = CpuFeatures.openBlasCoreType(cpus);
             if (coreType != null) {
-                engineEnv.put("OPENBLAS_CORETYPE", coreType);
+                engineEnv.putIfAbsent("OPENBLAS_CORETYPE", coreType);
             }
+            // as the mlops launcher does, unless the build chose: ND4J's OpenMP defaults are slow on small agents
+            engineEnv.putIfAbsent("OMP_NUM_THREADS", EngineCommandLine.ompThreads(CpuFeatures.processors(cpus)));
+            engineEnv.putIfAbsent("OMP_WAIT_POLICY", "PASSIVE");
         }
         EngineProcess process = EngineProcess.start(workspace, launcher, engineEnv, command, listener);
         listener.getLogger().println("mlops " + step.resultName() + ": engine started on " + host(workspace)

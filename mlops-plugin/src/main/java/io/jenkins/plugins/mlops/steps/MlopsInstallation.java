@@ -50,6 +50,8 @@ public final class MlopsInstallation extends ToolInstallation
         String home = getHome();
         if (home != null && !home.isBlank()) {
             env.put(HOME_VARIABLE, home);
+            // the engine's own command for sh steps: tools { mlops 'NAME' } puts mlops on the PATH
+            env.put("PATH+MLOPS", home + "/bin");
         }
     }
 

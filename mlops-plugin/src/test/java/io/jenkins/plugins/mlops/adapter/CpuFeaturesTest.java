@@ -23,4 +23,13 @@ class CpuFeaturesTest {
         assertThat(CpuFeatures.openBlasCoreType(avx2Only.replace(" avx2 ", " avx2 avx512f "))).isNull();
         assertThat(CpuFeatures.openBlasCoreType("processor : 0\n")).isNull();
     }
+
+    @Test
+    void openMpGetsAtMostFourThreadsAsTheLauncherGivesIt() throws Exception {
+        int processors = CpuFeatures.processors(Files.readString(Path.of("../test-fixtures/cpuinfo/amd-epyc-2-processors.txt")));
+        assertThat(processors).isEqualTo(2);
+        assertThat(EngineCommandLine.ompThreads(processors)).isEqualTo("2");
+        assertThat(EngineCommandLine.ompThreads(64)).isEqualTo("4");
+        assertThat(CpuFeatures.processors("")).isEqualTo(1);
+    }
 }

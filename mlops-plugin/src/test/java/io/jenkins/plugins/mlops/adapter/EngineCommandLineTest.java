@@ -45,6 +45,24 @@ class EngineCommandLineTest {
         assertThat(out.lines()).containsExactly("[it's]", "[a $HOME]", "[`x`]");
     }
 
+    /** The installation's bin/mlops, run as a sh step on the PATH would run it: the engine answers. */
+    @Test
+    void theLauncherRunsTheEngineWithTheBuildsJava(@TempDir Path tmp) throws Exception {
+        List<String> jars = List.of(System.getProperty("java.class.path").split(java.io.File.pathSeparator));
+        Path classpath = tmp.resolve("with space/engine.classpath");
+        Files.createDirectories(classpath.getParent());
+        Files.writeString(classpath, EngineCommandLine.classpathFile(jars, ":"));
+        Path launcher = Files.writeString(tmp.resolve("mlops"), EngineCommandLine.launcher(classpath.toString()));
+        assertThat(Files.readString(launcher)).contains("OMP_WAIT_POLICY:=PASSIVE").contains("-XX:+ExitOnOutOfMemoryError");
+        ProcessBuilder sh = new ProcessBuilder("sh", launcher.toString(), "--version").redirectErrorStream(true);
+        sh.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        Process run = sh.start();
+        String out = new String(run.getInputStream().readAllBytes());
+        assertThat(run.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(run.exitValue()).as(out).isZero();
+        assertThat(out.strip()).isEqualTo("mlops 0.1.0");
+    }
+
     @Test
     void theMainClassIsTheCliOfTheEngineJars() throws Exception {
         // the plugin bundles the CLI: the forked JVM must find this class in the same jars
