@@ -23,6 +23,15 @@ import org.kohsuke.stapler.StaplerRequest2;
 import org.kohsuke.stapler.StaplerResponse2;
 import org.junit.jupiter.api.Test;
 import com.cloudbees.plugins.credentials.CredentialsProvider;
+import java.io.IOException;
+import java.util.ArrayList;
+import org.springframework.security.core.Authentication;
+import java.util.List;
+import hudson.util.ListBoxModel;
+import hudson.util.FormValidation;
+import hudson.model.ItemGroup;
+import com.cloudbees.plugins.credentials.CredentialsMatcher;
+import com.cloudbees.plugins.credentials.Credentials;
 import com.cloudbees.plugins.credentials.common.IdCredentials;
 import com.cloudbees.plugins.credentials.domains.DomainRequirement;
 import hudson.ExtensionList;
@@ -43,6 +52,20 @@ import java.util.concurrent.ScheduledExecutorService;
  * {@code IncompatibleClassChangeError} or a missing extension index in a plugin compiled against them.
  */
 class SignaturesTest {
+
+    /** The credentials lookups erase to what the credentials plugin (1307 and later) links against. */
+    @Test
+    void credentialsLookupsEraseToTheirSpringSecuritySignatures() throws Exception {
+        assertThat(CredentialsProvider.class.getMethod("lookupCredentialsInItemGroup", Class.class, ItemGroup.class,
+                Authentication.class, List.class).getReturnType()).isEqualTo(List.class);
+        assertThat(CredentialsProvider.class.getMethod("listCredentialsInItemGroup", Class.class, ItemGroup.class,
+                Authentication.class, List.class, CredentialsMatcher.class).getReturnType()).isEqualTo(ListBoxModel.class);
+        assertThat(CredentialsProvider.class.getMethod("track", Run.class, Credentials.class).getReturnType())
+                .isEqualTo(Credentials.class);
+        assertThat(ListBoxModel.class.getSuperclass()).isEqualTo(ArrayList.class);
+        assertThat(IOException.class).isAssignableFrom(FormValidation.class);
+        assertThat(Modifier.isAbstract(FormValidation.class.getModifiers())).isTrue();
+    }
 
     @Test
     void runGetParentErasesToJob() throws Exception {

@@ -18,6 +18,7 @@ public class AnalyzeCanaryStep extends EngineStep {
     private final String canary;
     private final String log;
     private String server;
+    private String credentialsId;
     private String minRows;
     private String maxLatencyRatio;
     private String registry;
@@ -85,6 +86,26 @@ public class AnalyzeCanaryStep extends EngineStep {
     @Override
     boolean usesAdminToken() {
         return true;
+    }
+
+    @Override
+    String serverOption() {
+        return server;
+    }
+
+    @Override
+    String adminTokenCredentialsId() {
+        return credentialsId;
+    }
+
+    public String getCredentialsId() {
+        return credentialsId;
+    }
+
+    /** A Secret text credential with the admin token of {@code server}, when it is not the configured server. */
+    @DataBoundSetter
+    public void setCredentialsId(String credentialsId) {
+        this.credentialsId = fixEmpty(credentialsId);
     }
 
     @Override

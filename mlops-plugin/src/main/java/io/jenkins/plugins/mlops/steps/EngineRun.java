@@ -15,6 +15,7 @@ import io.jenkins.plugins.mlops.adapter.CpuFeatures;
 import io.jenkins.plugins.mlops.adapter.EngineCommandLine;
 import io.jenkins.plugins.mlops.adapter.EngineHost;
 import io.jenkins.plugins.mlops.adapter.FailOn;
+import io.jenkins.plugins.mlops.adapter.ModelServerCheck;
 import io.jenkins.plugins.mlops.adapter.Outcomes;
 import io.jenkins.plugins.mlops.adapter.ReportFiles;
 import io.jenkins.plugins.mlops.adapter.StepOutcome;
@@ -62,7 +63,7 @@ final class EngineRun {
         withOut.add("--out");
         withOut.add(step.getOut());
         List<String> command = EngineCommandLine.of(env.get("JAVA_HOME"), classpath, step.getMaxHeap(), withOut);
-        EnvVars engineEnv = engineEnvironment(env, run, step.usesAdminToken(), user);
+        EnvVars engineEnv = engineEnvironment(env, run, step, user, listener);
         FilePath cpuinfo = workspace.child("/proc/cpuinfo");
         if (cpuinfo.exists()) {
             String cpus = cpuinfo.readToString();
@@ -179,8 +180,8 @@ final class EngineRun {
      * The build's environment plus the global configuration's defaults, where the build sets none:
      * the registry, the server and, for steps that call the server's admin API, its token; and who acts.
      */
-    private static EnvVars engineEnvironment(EnvVars build, Run<?, ?> run, boolean adminToken, String user)
-            throws AbortException {
+    private static EnvVars engineEnvironment(EnvVars build, Run<?, ?> run, EngineStep step, String user,
+                                             TaskListener listener) throws AbortException {
         MlopsConfiguration config = MlopsConfiguration.get();
         EnvVars env = new EnvVars(build);
         env.put("MLOPS_USER", user);
@@ -191,14 +192,26 @@ final class EngineRun {
         if (config.getServerUrl() != null) {
             env.putIfAbsent("MLOPS_SERVER", config.getServerUrl());
         }
-        String id = config.getAdminTokenCredentialsId();
-        if (adminToken && id != null && !env.containsKey("MLOPS_ADMIN_TOKEN")) {
-            StringCredentials token = CredentialsProvider.findCredentialById(id, StringCredentials.class, run);
-            if (token == null) {
-                throw new AbortException("mlops: no Secret text credential '" + id + "' for the model server's admin"
-                        + " token (Manage Jenkins » System » MLOps)");
+        if (step.usesAdminToken() && !env.containsKey("MLOPS_ADMIN_TOKEN")) {
+            String id = step.adminTokenCredentialsId();
+            if (id == null && config.getAdminTokenCredentialsId() != null) {
+                if (ModelServerCheck.sendsConfiguredToken(config.getServerUrl(), step.serverOption())) {
+                    id = config.getAdminTokenCredentialsId();
+                } else {
+                    listener.getLogger().println("mlops: the configured admin token goes only to "
+                            + config.getServerUrl() + ", not to " + step.serverOption() + "; give the step a"
+                            + " credentialsId for that server");
+                }
             }
-            env.put("MLOPS_ADMIN_TOKEN", token.getSecret().getPlainText());
+            if (id != null) {
+                StringCredentials token = CredentialsProvider.track(run,
+                        CredentialsProvider.findCredentialById(id, StringCredentials.class, run));
+                if (token == null) {
+                    throw new AbortException("mlops: no Secret text credential '" + id + "' for the model server's"
+                            + " admin token (Manage Jenkins » System » MLOps, or the step's credentialsId)");
+                }
+                env.put("MLOPS_ADMIN_TOKEN", token.getSecret().getPlainText());
+            }
         }
         return env;
     }

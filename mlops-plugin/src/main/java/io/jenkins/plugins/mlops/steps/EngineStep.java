@@ -69,6 +69,16 @@ public abstract class EngineStep extends Step implements Serializable {
         return false;
     }
 
+    /** The model server the step names itself ({@code server:}); {@code null}: the global configuration's. */
+    String serverOption() {
+        return null;
+    }
+
+    /** The step's own admin-token credential ({@code credentialsId:}), for a server other than the configured one. */
+    String adminTokenCredentialsId() {
+        return null;
+    }
+
     public String getOut() {
         return out == null || out.isBlank() ? "mlops/" + resultName() : out;
     }

@@ -1,11 +1,19 @@
 package io.jenkins.plugins.mlops.steps;
 
+import com.cloudbees.plugins.credentials.CredentialsProvider;
 import hudson.Extension;
 import hudson.ExtensionList;
+import hudson.util.FormValidation;
+import hudson.util.ListBoxModel;
 import io.jenkins.plugins.mlops.adapter.FailOn;
+import io.jenkins.plugins.mlops.adapter.ModelServerCheck;
 import jenkins.model.GlobalConfiguration;
+import jenkins.model.Jenkins;
 import org.jenkinsci.Symbol;
+import org.jenkinsci.plugins.plaincredentials.StringCredentials;
 import org.kohsuke.stapler.DataBoundSetter;
+import org.kohsuke.stapler.QueryParameter;
+import org.kohsuke.stapler.verb.POST;
 
 /**
  * Defaults for every mlops step, on Manage Jenkins » System (and in Configuration as Code under
@@ -73,6 +81,59 @@ public class MlopsConfiguration extends GlobalConfiguration {
     public void setFailOn(String failOn) {
         this.failOn = failOn == null || failOn.isBlank() ? null : FailOn.parse(failOn).name();
         save();
+    }
+
+    /** The Secret text credentials of the store, for the admin-token dropdown; administrators only. */
+    @POST
+    public ListBoxModel doFillAdminTokenCredentialsIdItems(@QueryParameter String adminTokenCredentialsId) {
+        Jenkins.get().checkPermission(Jenkins.ADMINISTER);
+        ListBoxModel items = CredentialsProvider.listCredentialsInItemGroup(StringCredentials.class, null, null, null,
+                null);
+        items.add(0, new ListBoxModel.Option("- none -", ""));
+        String current = blankToNull(adminTokenCredentialsId);
+        // an id that is gone from the store (or came from Configuration as Code) stays visible, and the check says so
+        if (current != null && items.stream().noneMatch(o -> o.value.equals(current))) {
+            items.add(new ListBoxModel.Option(current + " (not found)", current));
+        }
+        return items;
+    }
+
+    @POST
+    public FormValidation doCheckAdminTokenCredentialsId(@QueryParameter String value) {
+        Jenkins.get().checkPermission(Jenkins.ADMINISTER);
+        String id = blankToNull(value);
+        if (id == null) {
+            return FormValidation.ok();
+        }
+        return token(id) == null ? FormValidation.error("No Secret text credential '" + id + "' in the store")
+                : FormValidation.ok();
+    }
+
+    /** Reaches the server as deployModel would: its protocol, its admin API, this token. */
+    @POST
+    public FormValidation doTestConnection(@QueryParameter String serverUrl,
+                                           @QueryParameter String adminTokenCredentialsId) {
+        Jenkins.get().checkPermission(Jenkins.ADMINISTER);
+        if (blankToNull(serverUrl) == null) {
+            return FormValidation.error("Give the model server's URL first");
+        }
+        String id = blankToNull(adminTokenCredentialsId);
+        StringCredentials credential = id == null ? null : token(id);
+        if (id != null && credential == null) {
+            return FormValidation.error("No Secret text credential '" + id + "' in the store");
+        }
+        ModelServerCheck.Verdict verdict = ModelServerCheck.check(serverUrl,
+                credential == null ? null : credential.getSecret().getPlainText());
+        return switch (verdict.kind()) {
+            case OK -> FormValidation.ok(verdict.message());
+            case WARNING -> FormValidation.warning(verdict.message());
+            case ERROR -> FormValidation.error(verdict.message());
+        };
+    }
+
+    private static StringCredentials token(String id) {
+        return CredentialsProvider.lookupCredentialsInItemGroup(StringCredentials.class, null, null, null).stream()
+                .filter(c -> id.equals(c.getId())).findFirst().orElse(null);
     }
 
     private static String blankToNull(String value) {

@@ -14,6 +14,7 @@ public class RollbackModelStep extends EngineStep {
     static final String FUNCTION_NAME = "rollbackModel";
 
     private String server;
+    private String credentialsId;
     private final String model;
 
     @DataBoundConstructor
@@ -38,6 +39,26 @@ public class RollbackModelStep extends EngineStep {
     @Override
     boolean usesAdminToken() {
         return true;
+    }
+
+    @Override
+    String serverOption() {
+        return server;
+    }
+
+    @Override
+    String adminTokenCredentialsId() {
+        return credentialsId;
+    }
+
+    public String getCredentialsId() {
+        return credentialsId;
+    }
+
+    /** A Secret text credential with the admin token of {@code server}, when it is not the configured server. */
+    @DataBoundSetter
+    public void setCredentialsId(String credentialsId) {
+        this.credentialsId = fixEmpty(credentialsId);
     }
 
     @Override

@@ -28,6 +28,10 @@ class HpiLayoutTest {
             assertThat(main.getValue("Plugin-Version")).isNotBlank();
             assertThat(main.getValue("Plugin-Dependencies")).startsWith("workflow-step-api:")
                     .contains(",junit:", ",credentials:", ",plain-credentials:");
+            // the BOM's versions for the 2.479.x line: none forces an upgrade of a 2.479.3 Jenkins
+            assertThat(main.getValue("Plugin-Dependencies")).contains("workflow-step-api:704.ve4f0967e98fa_",
+                    "credentials:1415.v831096eb_5534", "junit:1335.v6b_a_a_e18534e1");
+            assertThat(main.getValue("Plugin-ScmUrl")).isEqualTo(main.getValue("Url"));
             assertThat(main.getValue("Minimum-Java-Version")).isEqualTo("17");
         }
     }

@@ -29,6 +29,8 @@ final class AdminApi {
             case "/admin/deploy" -> deploy(body);
             case "/admin/promote" -> routeAnswer(models.promote(modelName(body)), "promoted");
             case "/admin/rollback" -> routeAnswer(models.rollback(modelName(body)), "rolled back");
+            // a client's check of its token (the plugin's "Test connection"): authorised, nothing changes
+            case "/admin/check" -> Json.JSON.createObjectNode().put("admin", true);
             default -> throw new HttpError(404, "no such admin endpoint: " + path);
         };
         DeployedModels.Route now = models.routeOf(answer.path("name").asText());
