@@ -8,7 +8,7 @@ import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
 
 /** {@code analyzeCanary}: {@code mlops canary} as a Pipeline step. */
-public class AnalyzeCanaryStep extends EngineStep {
+public class AnalyzeCanaryStep extends ModelServerStep {
     private static final long serialVersionUID = 1L;
     /** The name a Jenkinsfile calls the step by. */
     static final String FUNCTION_NAME = "analyzeCanary";
@@ -17,8 +17,6 @@ public class AnalyzeCanaryStep extends EngineStep {
     private final String primary;
     private final String canary;
     private final String log;
-    private String server;
-    private String credentialsId;
     private String minRows;
     private String maxLatencyRatio;
     private String registry;
@@ -45,15 +43,6 @@ public class AnalyzeCanaryStep extends EngineStep {
 
     public String getLog() {
         return log;
-    }
-
-    public String getServer() {
-        return server;
-    }
-
-    @DataBoundSetter
-    public void setServer(String server) {
-        this.server = fixEmpty(server);
     }
 
     public String getMinRows() {
@@ -84,38 +73,15 @@ public class AnalyzeCanaryStep extends EngineStep {
     }
 
     @Override
-    boolean usesAdminToken() {
-        return true;
-    }
-
-    @Override
-    String serverOption() {
-        return server;
-    }
-
-    @Override
-    String adminTokenCredentialsId() {
-        return credentialsId;
-    }
-
-    public String getCredentialsId() {
-        return credentialsId;
-    }
-
-    /** A Secret text credential with the admin token of {@code server}, when it is not the configured server. */
-    @DataBoundSetter
-    public void setCredentialsId(String credentialsId) {
-        this.credentialsId = fixEmpty(credentialsId);
-    }
-
-    @Override
     String resultName() {
         return Stage.CANARY.result();
     }
 
     @Override
     List<String> arguments() {
-        return new Arguments("canary").option("model", model).option("primary", primary).option("canary", canary).option("log", log).option("server", server).option("min-rows", minRows).option("max-latency-ratio", maxLatencyRatio).option("registry", registry).toList();
+        return new Arguments("canary").option("model", model).option("primary", primary).option("canary", canary)
+                .option("log", log).option("server", getServer()).option("min-rows", minRows)
+                .option("max-latency-ratio", maxLatencyRatio).option("registry", registry).toList();
     }
 
     @Extension

@@ -8,13 +8,11 @@ import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
 
 /** {@code deployModel}: deploy a registered model to a model server; {@code mlops deploy} as a Pipeline step. */
-public class DeployModelStep extends EngineStep {
+public class DeployModelStep extends ModelServerStep {
     private static final long serialVersionUID = 1L;
     /** The name a Jenkinsfile calls the step by. */
     static final String FUNCTION_NAME = "deployModel";
 
-    private String server;
-    private String credentialsId;
     private final String model;
     private String strategy;
     private String weight;
@@ -22,16 +20,6 @@ public class DeployModelStep extends EngineStep {
     @DataBoundConstructor
     public DeployModelStep(String model) {
         this.model = model;
-    }
-
-    public String getServer() {
-        return server;
-    }
-
-    /** The model server's URL; default: the global MLOps configuration's. */
-    @DataBoundSetter
-    public void setServer(String server) {
-        this.server = fixEmpty(server);
     }
 
     public String getModel() {
@@ -57,38 +45,13 @@ public class DeployModelStep extends EngineStep {
     }
 
     @Override
-    boolean usesAdminToken() {
-        return true;
-    }
-
-    @Override
-    String serverOption() {
-        return server;
-    }
-
-    @Override
-    String adminTokenCredentialsId() {
-        return credentialsId;
-    }
-
-    public String getCredentialsId() {
-        return credentialsId;
-    }
-
-    /** A Secret text credential with the admin token of {@code server}, when it is not the configured server. */
-    @DataBoundSetter
-    public void setCredentialsId(String credentialsId) {
-        this.credentialsId = fixEmpty(credentialsId);
-    }
-
-    @Override
     String resultName() {
         return Stage.DEPLOY.result();
     }
 
     @Override
     List<String> arguments() {
-        return new Arguments("deploy").option("server", server).option("model", model).option("strategy", strategy)
+        return new Arguments("deploy").option("server", getServer()).option("model", model).option("strategy", strategy)
                 .option("weight", weight)
                 .toList();
     }

@@ -63,7 +63,12 @@ public class ShadowReportStep extends EngineStep {
 
     @Override
     List<String> arguments() {
-        return new Arguments("shadow").option("log", log).option("model", model).option("shadow", shadow).option("min-agreement", minAgreement).option("registry", registry).toList();
+        return new Arguments("shadow")
+                .option("log", log)
+                .option("model", model)
+                .option("shadow", shadow)
+                .option("min-agreement", minAgreement)
+                .option("registry", registry).toList();
     }
 
     @Extension

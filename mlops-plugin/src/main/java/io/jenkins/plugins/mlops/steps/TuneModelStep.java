@@ -57,7 +57,11 @@ public class TuneModelStep extends EngineStep {
 
     @Override
     List<String> arguments() {
-        return new Arguments("tune").option("spec", spec).option("data", data).option("parallelism", parallelism).option("shard", shard).toList();
+        return new Arguments("tune")
+                .option("spec", spec)
+                .option("data", data)
+                .option("parallelism", parallelism)
+                .option("shard", shard).toList();
     }
 
     @Extension
