@@ -32,6 +32,11 @@ public class JUnitResultArchiver implements SimpleBuildStep, JUnitTask {
     }
 
     @DataBoundSetter
+    public void setChecksName(String checksName) {
+        throw new UnsupportedOperationException("signature only");
+    }
+
+    @DataBoundSetter
     public final void setAllowEmptyResults(boolean allowEmptyResults) {
         throw new UnsupportedOperationException("signature only");
     }

@@ -206,7 +206,7 @@ final class ApproveModelExecution extends StepExecution {
             engine = null;
             scratch.deleteRecursive();
             StepOutcome outcome = EngineRun.publish(run, workspace, launcher, listener, context.get(FlowNode.class), step,
-                    exitCode, host);
+                    exitCode, host, null);
             if (exitCode == ExitCodes.INPUT_ERROR) {
                 action.close("The engine could not record the decision: see the build log.",
                         "mlops approve: input error, see the mlops line above");

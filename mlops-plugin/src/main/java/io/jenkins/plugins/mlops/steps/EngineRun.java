@@ -11,6 +11,7 @@ import hudson.model.TaskListener;
 import hudson.tasks.junit.JUnitResultArchiver;
 import hudson.tasks.junit.pipeline.JUnitResultsStepExecution;
 import hudson.tasks.test.PipelineTestDetails;
+import io.jenkins.plugins.mlops.adapter.ChecksNames;
 import io.jenkins.plugins.mlops.adapter.CpuFeatures;
 import io.jenkins.plugins.mlops.adapter.EngineCommandLine;
 import io.jenkins.plugins.mlops.adapter.EngineHost;
@@ -104,7 +105,8 @@ final class EngineRun {
      * @throws io.jenkins.plugins.mlops.adapter.EngineFailure when the engine did not end as the contract says
      */
     static StepOutcome publish(Run<?, ?> run, FilePath workspace, Launcher launcher, TaskListener listener, FlowNode node,
-                               EngineStep step, int exitCode, EngineHost host) throws IOException, InterruptedException {
+                               EngineStep step, int exitCode, EngineHost host, String withChecks)
+            throws IOException, InterruptedException {
         String out = step.getOut();
         FilePath outDir = workspace.child(out);
         FilePath resultFile = outDir.child(step.resultName() + ".json");
@@ -135,6 +137,8 @@ final class EngineRun {
             // each check a test case, recorded with the stage's test details as the junit step does
             JUnitResultArchiver junit = new JUnitResultArchiver(out + "/" + JUNIT_FILES);
             junit.setAllowEmptyResults(true);
+            // one check per step, named after it (not junit's generic "Tests"), or withChecks' name
+            junit.setChecksName(ChecksNames.of(withChecks, step.resultName()));
             JUnitResultArchiver.parseAndSummarize(junit, testDetails(node), run, workspace, launcher, listener);
         }
         return outcome;

@@ -7,6 +7,7 @@ import hudson.Launcher;
 import hudson.model.Result;
 import hudson.model.Run;
 import hudson.model.TaskListener;
+import io.jenkins.plugins.checks.steps.ChecksInfo;
 import io.jenkins.plugins.mlops.adapter.EngineFailure;
 import io.jenkins.plugins.mlops.adapter.EngineHost;
 import io.jenkins.plugins.mlops.adapter.StepOutcome;
@@ -128,8 +129,9 @@ final class EngineStepExecution extends StepExecution {
         StepContext context = getContext();
         Run<?, ?> run = context.get(Run.class);
         FlowNode node = context.get(FlowNode.class);
+        ChecksInfo checks = context.get(ChecksInfo.class);
         StepOutcome outcome = EngineRun.publish(run, workspace, workspace.createLauncher(listener), listener, node, step,
-                exitCode, host);
+                exitCode, host, checks == null ? null : checks.getName());
         if (exitCode == ExitCodes.INPUT_ERROR) {
             throw new AbortException("mlops " + step.resultName() + ": input error, see the mlops line above");
         }
