@@ -21,6 +21,9 @@ public abstract class StepContext implements FutureCallback<Object>, Serializabl
 
     public abstract boolean isReady();
 
+    /** For a step whose descriptor {@code takesImplicitBlockArgument()}: runs its body. */
+    public abstract BodyInvoker newBodyInvoker();
+
     public abstract void setResult(Result r);
 
     /** Asks the Pipeline to save the program (with this execution) now, e.g. after the engine started. */

@@ -181,6 +181,38 @@ final class EngineRun {
     }
 
     /**
+     * Whose admin token a step's call carries: the step's own credential, else its {@code withMlops}
+     * block's (only to that block's server), else the global configuration's (only to the configured
+     * server); {@code null} when none may go, which the log says.
+     */
+    private static String adminTokenCredential(EngineStep step, EnvVars build, MlopsConfiguration config,
+                                               TaskListener listener) {
+        if (step.adminTokenCredentialsId() != null) {
+            return step.adminTokenCredentialsId();
+        }
+        String blockServer = build.get("MLOPS_SERVER");
+        String blockCredential = build.get(WithMlopsStep.CREDENTIALS_VARIABLE);
+        if (blockCredential != null && !blockCredential.isBlank()) {
+            if (ModelServerCheck.sendsConfiguredToken(blockServer, step.serverOption())) {
+                return blockCredential;
+            }
+            listener.getLogger().println("mlops: the withMlops admin token goes only to " + blockServer + ", not to "
+                    + step.serverOption() + "; give the step a credentialsId for that server");
+            return null;
+        }
+        String target = step.serverOption() != null ? step.serverOption() : blockServer;
+        if (config.getAdminTokenCredentialsId() == null) {
+            return null;
+        }
+        if (ModelServerCheck.sendsConfiguredToken(config.getServerUrl(), target)) {
+            return config.getAdminTokenCredentialsId();
+        }
+        listener.getLogger().println("mlops: the configured admin token goes only to " + config.getServerUrl()
+                + ", not to " + target + "; give the step a credentialsId for that server");
+        return null;
+    }
+
+    /**
      * The build's environment plus the global configuration's defaults, where the build sets none:
      * the registry, the server and, for steps that call the server's admin API, its token; and who acts.
      */
@@ -197,22 +229,13 @@ final class EngineRun {
             env.putIfAbsent("MLOPS_SERVER", config.getServerUrl());
         }
         if (step.usesAdminToken() && !env.containsKey("MLOPS_ADMIN_TOKEN")) {
-            String id = step.adminTokenCredentialsId();
-            if (id == null && config.getAdminTokenCredentialsId() != null) {
-                if (ModelServerCheck.sendsConfiguredToken(config.getServerUrl(), step.serverOption())) {
-                    id = config.getAdminTokenCredentialsId();
-                } else {
-                    listener.getLogger().println("mlops: the configured admin token goes only to "
-                            + config.getServerUrl() + ", not to " + step.serverOption() + "; give the step a"
-                            + " credentialsId for that server");
-                }
-            }
+            String id = adminTokenCredential(step, build, config, listener);
             if (id != null) {
                 StringCredentials token = CredentialsProvider.track(run,
                         CredentialsProvider.findCredentialById(id, StringCredentials.class, run));
                 if (token == null) {
                     throw new AbortException("mlops: no Secret text credential '" + id + "' for the model server's"
-                            + " admin token (Manage Jenkins » System » MLOps, or the step's credentialsId)");
+                            + " admin token (the step's credentialsId, withMlops, or Manage Jenkins » System » MLOps)");
                 }
                 env.put("MLOPS_ADMIN_TOKEN", token.getSecret().getPlainText());
             }

@@ -103,7 +103,7 @@ class PluginResourcesTest {
     @ParameterizedTest
     @ValueSource(classes = {ValidateDataStep.class, TrainModelStep.class, TestModelStep.class, ModelGateStep.class,
         RegisterModelStep.class, DeployModelStep.class, RollbackModelStep.class, MonitorModelStep.class,
-        TuneModelStep.class, AnalyzeCanaryStep.class, ShadowReportStep.class})
+        TuneModelStep.class, AnalyzeCanaryStep.class, ShadowReportStep.class, WithMlopsStep.class})
     void formHelpAndParametersAgree(Class<?> step) throws Exception {
         assertThat(Modifier.isPublic(step.getModifiers())).isTrue();
         Set<String> parameters = parameters(step);
