@@ -1,10 +1,17 @@
 package io.jenkins.plugins.mlops.cli;
 
-import io.jenkins.plugins.mlops.contract.ExitCodes;
 import io.jenkins.plugins.mlops.audit.AuditLog;
+import io.jenkins.plugins.mlops.audit.AuditSpec;
+import io.jenkins.plugins.mlops.audit.AuditVerifyStep;
+import io.jenkins.plugins.mlops.contract.ExitCodes;
+import io.jenkins.plugins.mlops.contract.Status;
+import io.jenkins.plugins.mlops.contract.StepResult;
+import io.jenkins.plugins.mlops.stage.StageRunner;
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 @Command(name = "audit", mixinStandardHelpOptions = true, description = "The registry's hash-chained audit log.",
         subcommands = {AuditCommand.Verify.class, AuditCommand.Show.class})
@@ -13,17 +20,23 @@ final class AuditCommand extends CommandGroup {
             description = "Recompute the hash chain; exit 1 naming the first entry that was changed, removed or"
                     + " reordered.")
     static final class Verify extends RegistryCommand.RegistryOption implements Callable<Integer> {
+        @Option(names = "--out", paramLabel = "DIR", description = "Also write audit.json/.html here.")
+        Path outDir;
+
+        AuditSpec spec() {
+            return new AuditSpec(location.home());
+        }
+
         @Override
         public Integer call() {
-            AuditLog log = location.registry().audit();
-            AuditLog.Verification v = log.verify();
-            if (v.ok()) {
-                out().println(log.file() + ": OK, " + v.reason());
-                return ExitCodes.PASSED;
+            StepResult result = outDir == null ? new AuditVerifyStep().execute(spec()).result()
+                    : StageRunner.run(spec(), outDir);
+            if (result.getStatus() == Status.PASSED) {
+                out().println(result.getSummary());
+            } else {
+                spec.commandLine().getErr().println(result.getSummary());
             }
-            spec.commandLine().getErr().println(log.file() + ":" + v.badLine() + ": TAMPERED: " + v.reason()
-                    + " (the " + v.entries() + " entries before it are intact)");
-            return ExitCodes.CHECK_FAILED;
+            return result.getStatus().exitCode();
         }
     }
 

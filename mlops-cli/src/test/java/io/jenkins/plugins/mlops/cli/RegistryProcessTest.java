@@ -2,6 +2,8 @@ package io.jenkins.plugins.mlops.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.jenkins.plugins.mlops.contract.Json;
 import io.jenkins.plugins.mlops.audit.AuditLog;
 import io.jenkins.plugins.mlops.registry.ModelVersion;
 import io.jenkins.plugins.mlops.registry.Registry;
@@ -101,5 +103,15 @@ class RegistryProcessTest {
         CliRun verify = CliRun.of("audit", "verify", "--registry", home.toString());
         assertThat(verify.exit()).isEqualTo(1);
         assertThat(verify.err()).contains("audit.log:3: TAMPERED");
+        // as the verifyAudit step runs it: the verdict as a result, a failed check naming the line
+        Path out = home.resolveSibling("audit-out");
+        assertThat(CliRun.of("audit", "verify", "--registry", home.toString(), "--out", out.toString()).exit())
+                .isEqualTo(1);
+        JsonNode audit = Json.readTree(out.resolve("audit.json"));
+        assertThat(audit.path("status").asText()).isEqualTo("FAILED");
+        assertThat(audit.path("badLine").asLong()).isEqualTo(3);
+        assertThat(audit.path("entries").asLong()).isEqualTo(2);
+        assertThat(out.resolve("audit.html")).isRegularFile();
+        assertThat(out.resolve("audit-junit.xml")).content().contains("<failure");
     }
 }

@@ -2,6 +2,7 @@ package io.jenkins.plugins.mlops.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.jenkins.plugins.mlops.audit.AuditSpec;
 import io.jenkins.plugins.mlops.contract.ApprovalDecision;
 import io.jenkins.plugins.mlops.contract.Json;
 import io.jenkins.plugins.mlops.contract.Stage;
@@ -55,7 +56,8 @@ class StageContractTest {
             Map.entry(Stage.CANARY, new CanarySpec(URI.create("http://127.0.0.1:8080"), "churn", "3", "4",
                     Path.of("logs"), CanaryStep.Policy.DEFAULT, null, Path.of(".mlops"))),
             Map.entry(Stage.SHADOW, new ShadowSpec(Path.of("logs"), "churn", "4", 0.9, Path.of(".mlops"))),
-            Map.entry(Stage.MONITOR, new MonitorSpec(Path.of("logs"), Path.of("model"), null, 500, DriftConfig.DEFAULT)));
+            Map.entry(Stage.MONITOR, new MonitorSpec(Path.of("logs"), Path.of("model"), null, 500, DriftConfig.DEFAULT)),
+            Map.entry(Stage.AUDIT, new AuditSpec(Path.of(".mlops"))));
 
     @ParameterizedTest
     @EnumSource(Stage.class)

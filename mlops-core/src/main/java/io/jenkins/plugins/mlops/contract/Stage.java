@@ -19,7 +19,8 @@ public enum Stage {
     DEPLOY(List.of("deploy"), "deploy", List.of("deployModel", "rollbackModel")),
     CANARY(List.of("canary"), "canary", List.of("analyzeCanary")),
     SHADOW(List.of("shadow"), "shadow", List.of("shadowReport")),
-    MONITOR(List.of("monitor"), "monitor", List.of("monitorModel"));
+    MONITOR(List.of("monitor"), "monitor", List.of("monitorModel")),
+    AUDIT(List.of("audit", "verify"), "audit", List.of("verifyAudit"));
 
     private final List<String> command;
     private final String result;

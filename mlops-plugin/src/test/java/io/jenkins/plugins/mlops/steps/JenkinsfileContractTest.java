@@ -46,7 +46,8 @@ class JenkinsfileContractTest {
             Map.entry(AnalyzeCanaryStep.FUNCTION_NAME, AnalyzeCanaryStep.class),
             Map.entry(ShadowReportStep.FUNCTION_NAME, ShadowReportStep.class),
             Map.entry(RollbackModelStep.FUNCTION_NAME, RollbackModelStep.class),
-            Map.entry(MonitorModelStep.FUNCTION_NAME, MonitorModelStep.class));
+            Map.entry(MonitorModelStep.FUNCTION_NAME, MonitorModelStep.class),
+            Map.entry(VerifyAuditStep.FUNCTION_NAME, VerifyAuditStep.class));
 
     /** A call to one of our steps: where, which step, and the parameter names it uses. */
     record Call(String where, String step, Set<String> parameters) {

@@ -103,7 +103,8 @@ class PluginResourcesTest {
     @ParameterizedTest
     @ValueSource(classes = {ValidateDataStep.class, TrainModelStep.class, TestModelStep.class, ModelGateStep.class,
         RegisterModelStep.class, DeployModelStep.class, RollbackModelStep.class, MonitorModelStep.class,
-        TuneModelStep.class, AnalyzeCanaryStep.class, ShadowReportStep.class, WithMlopsStep.class})
+        TuneModelStep.class, AnalyzeCanaryStep.class, ShadowReportStep.class, WithMlopsStep.class,
+        VerifyAuditStep.class})
     void formHelpAndParametersAgree(Class<?> step) throws Exception {
         assertThat(Modifier.isPublic(step.getModifiers())).isTrue();
         Set<String> parameters = parameters(step);

@@ -28,7 +28,8 @@ class SnippetRoundTripTest {
     static Stream<Class<? extends EngineStep>> steps() {
         return Stream.of(ValidateDataStep.class, TrainModelStep.class, TestModelStep.class, ModelGateStep.class,
                 ApproveModelStep.class, RegisterModelStep.class, DeployModelStep.class, RollbackModelStep.class,
-                MonitorModelStep.class, TuneModelStep.class, AnalyzeCanaryStep.class, ShadowReportStep.class);
+                MonitorModelStep.class, TuneModelStep.class, AnalyzeCanaryStep.class, ShadowReportStep.class,
+                VerifyAuditStep.class);
     }
 
     @ParameterizedTest

@@ -141,6 +141,11 @@ class StepArgumentsTest {
         assertThat(shadow.arguments()).containsExactly("shadow", "--log", "logs", "--model", "churn", "--shadow", "4",
                 "--min-agreement", "0.9", "--registry", "reg");
         assertTheCliAccepts(shadow.arguments());
+        VerifyAuditStep audit = new VerifyAuditStep();
+        assertThat(audit.arguments()).containsExactly("audit", "verify");
+        audit.setRegistry("reg");
+        assertThat(audit.arguments()).containsExactly("audit", "verify", "--registry", "reg");
+        assertTheCliAccepts(audit.arguments());
     }
 
     @Test
