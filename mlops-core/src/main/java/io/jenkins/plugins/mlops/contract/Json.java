@@ -54,7 +54,6 @@ public final class Json {
                 });
     }
 
-    /** Reads a YAML (or JSON, a subset) file into {@code type}; every failure is an input error. */
     /** A value as the JSON files we write hold it: indented, with a final newline, in UTF-8. */
     public static byte[] document(Object value) {
         try {
@@ -73,6 +72,7 @@ public final class Json {
         }
     }
 
+    /** Reads a YAML (or JSON, a subset) file into {@code type}; every failure is an input error. */
     public static <T> T readYaml(Path file, Class<T> type) {
         return read(YAML, file, type);
     }

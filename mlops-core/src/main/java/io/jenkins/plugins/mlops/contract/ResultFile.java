@@ -13,8 +13,7 @@ import java.util.List;
  * @param drift the per-column drift verdicts, for the results that compare distributions; else empty
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record ResultFile(Integer schemaVersion, String step, Status status, String summary, List<Check> checks,
-                         Provenance provenance, List<ColumnVerdict> drift) {
+public record ResultFile(String step, Status status, String summary, List<Check> checks, List<ColumnVerdict> drift) {
     /** One column's drift verdict ({@code DRIFT}, {@code NO_DRIFT}, {@code INSUFFICIENT_DATA}). */
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record ColumnVerdict(String column, String verdict) {
@@ -23,11 +22,6 @@ public record ResultFile(Integer schemaVersion, String step, Status status, Stri
     public ResultFile {
         checks = checks == null ? List.of() : checks;
         drift = drift == null ? List.of() : drift;
-    }
-
-    /** Whether it is a step result at all: it names its schema version, step and status. */
-    public boolean isStepResult() {
-        return schemaVersion != null && step != null && status != null;
     }
 
     /** Parses a result; {@code what} names it in the one-line error. */

@@ -1,15 +1,16 @@
 package io.jenkins.plugins.mlops.monitor;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.jenkins.plugins.mlops.contract.Check;
 import io.jenkins.plugins.mlops.contract.CheckStatus;
 import io.jenkins.plugins.mlops.contract.InvalidInputException;
 import io.jenkins.plugins.mlops.contract.Json;
 import io.jenkins.plugins.mlops.contract.Provenance;
-import io.jenkins.plugins.mlops.data.Sha256;
 import io.jenkins.plugins.mlops.contract.Stage;
 import io.jenkins.plugins.mlops.contract.StepResult;
 import io.jenkins.plugins.mlops.data.CsvReader;
+import io.jenkins.plugins.mlops.data.Sha256;
 import io.jenkins.plugins.mlops.data.Table;
 import io.jenkins.plugins.mlops.drift.ColumnDrift;
 import io.jenkins.plugins.mlops.drift.DriftConfig;
@@ -20,22 +21,26 @@ import io.jenkins.plugins.mlops.drift.DriftVerdict;
 import io.jenkins.plugins.mlops.model.Manifest;
 import io.jenkins.plugins.mlops.model.PackagedModel;
 import io.jenkins.plugins.mlops.report.HtmlReport;
-import io.jenkins.plugins.mlops.stage.StageExecutor;
-import io.jenkins.plugins.mlops.stage.StageOutput;
-import io.jenkins.plugins.mlops.stage.StageRunner;
 import io.jenkins.plugins.mlops.report.Svg;
 import io.jenkins.plugins.mlops.schema.Field;
 import io.jenkins.plugins.mlops.schema.Schema;
 import io.jenkins.plugins.mlops.schema.SchemaInference;
+import io.jenkins.plugins.mlops.stage.StageExecutor;
+import io.jenkins.plugins.mlops.stage.StageOutput;
+import io.jenkins.plugins.mlops.stage.StageRunner;
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -81,13 +86,8 @@ public final class MonitorStep extends StageExecutor<MonitorSpec> {
         Schema schema = spec.model() != null
                 ? Json.readJson(spec.model().resolve(PackagedModel.INPUT_SCHEMA_FILE), Schema.class)
                 : SchemaInference.infer(reference);
-        StageOutput output = monitor(spec.log(), reference, schema, spec.window(), spec.drift());
-        if (spec.model() != null) {
-            Provenance traffic = (Provenance) output.result().getSections().get(Provenance.SECTION);
-            output.result().with(Provenance.SECTION, new Provenance(null, null, null, traffic.traffic(),
-                    Sha256.of(spec.model().resolve(Manifest.FILE))));
-        }
-        return output;
+        return monitor(spec.log(), reference, schema, spec.window(), spec.drift(),
+                spec.model() == null ? null : Sha256.of(spec.model().resolve(Manifest.FILE)));
     }
 
     /**
@@ -95,13 +95,15 @@ public final class MonitorStep extends StageExecutor<MonitorSpec> {
      */
     public static StepResult run(Path log, Table reference, Schema schema, int windowRows, DriftConfig config,
                                  Path outDir) {
-        return StageRunner.write(monitor(log, reference, schema, windowRows, config), outDir);
+        return StageRunner.write(monitor(log, reference, schema, windowRows, config, null), outDir);
     }
 
-    /** The monitoring of a log against a reference, its provenance naming the log (not yet the model). */
-    static StageOutput monitor(Path log, Table reference, Schema schema, int windowRows, DriftConfig config) {
+    /** @param serving the monitored model's package digest, for the provenance; null when not known */
+    static StageOutput monitor(Path log, Table reference, Schema schema, int windowRows, DriftConfig config,
+                               String serving) {
         // shadow predictions repeat requests another version answered: not traffic of their own
-        List<PredictionLogEntry> entries = readLog(log).stream().filter(e -> !e.isShadow()).toList();
+        LoggedTraffic traffic = readTraffic(log);
+        List<PredictionLogEntry> entries = traffic.entries().stream().filter(e -> !e.isShadow()).toList();
         if (entries.isEmpty()) {
             throw InvalidInputException.in(log, "the prediction log has no entries yet");
         }
@@ -157,51 +159,36 @@ public final class MonitorStep extends StageExecutor<MonitorSpec> {
                 .with("windowRows", size)
                 .with("windows", windows)
                 .with("recommendation", recommendation)
-                .with(Provenance.SECTION, new Provenance(null, null, null, trafficFile(log), null));
+                .with(Provenance.SECTION, new Provenance(null, null, null, traffic.file(), serving));
         return StageOutput.of(result, report(result, windows));
+    }
+
+    /** A prediction log as read: its entries, and the log by the SHA-256 of the bytes read (for the provenance). */
+    public record LoggedTraffic(List<PredictionLogEntry> entries, Provenance.DataFile file) {
     }
 
     /**
      * A log file, or a server's log folder: its rotated files oldest first, then the current one,
-     * with ground truth from {@code feedback.jsonl} joined by request id and row. Also read by the
-     * canary analysis.
+     * with ground truth from {@code feedback.jsonl} joined by request id and row. Read once: the
+     * digest is taken over the same bytes. Also read by the canary and shadow analyses.
      */
-    public static List<PredictionLogEntry> readLog(Path log) {
-        if (!Files.isDirectory(log)) {
-            return readFile(log);
-        }
+    public static LoggedTraffic readTraffic(Path log) {
+        MessageDigest digest = Sha256.newDigest();
+        List<Path> files = Files.isDirectory(log) ? predictionFiles(log) : List.of(log);
         List<PredictionLogEntry> entries = new ArrayList<>();
-        for (Path f : predictionFiles(log)) {
-            entries.addAll(readFile(f));
+        for (Path f : files) {
+            entries.addAll(readFile(f, digest));
         }
         Path feedback = log.resolve(FEEDBACK_FILE);
-        if (!Files.exists(feedback)) {
-            return entries;
+        if (Files.isDirectory(log) && Files.exists(feedback)) {
+            Map<String, List<String>> truth = readFeedback(feedback, digest);
+            entries = entries.stream().map(e -> {
+                List<String> labels = truth.get(e.requestId());
+                return labels == null || e.row() >= labels.size() ? e : e.withActual(labels.get(e.row()));
+            }).toList();
         }
-        Map<String, List<String>> truth = new HashMap<>();
-        try {
-            long lineNo = 0;
-            for (String line : Files.readAllLines(feedback, StandardCharsets.UTF_8)) {
-                lineNo++;
-                if (line.isBlank()) {
-                    continue;
-                }
-                try {
-                    com.fasterxml.jackson.databind.JsonNode node = Json.JSON.readTree(line);
-                    List<String> labels = new ArrayList<>();
-                    node.path("labels").forEach(l -> labels.add(l.asText()));
-                    truth.put(node.path("requestId").asText(), labels);
-                } catch (JsonProcessingException e) {
-                    throw InvalidInputException.at(feedback, lineNo, 0, "not a feedback entry");
-                }
-            }
-        } catch (IOException e) {
-            throw InvalidInputException.in(feedback, "cannot read: " + e.getMessage());
-        }
-        return entries.stream().map(e -> {
-            List<String> labels = truth.get(e.requestId());
-            return labels == null || e.row() >= labels.size() ? e : e.withActual(labels.get(e.row()));
-        }).toList();
+        return new LoggedTraffic(entries, new Provenance.DataFile(log.getFileName().toString(),
+                HexFormat.of().formatHex(digest.digest())));
     }
 
     /** A log folder's prediction files, oldest first: the rotated ones, then the current one. */
@@ -215,21 +202,34 @@ public final class MonitorStep extends StageExecutor<MonitorSpec> {
         }
     }
 
-    /** The log as provenance names it: by the SHA-256 over the files read, feedback included. */
-    public static Provenance.DataFile trafficFile(Path log) {
-        if (!Files.isDirectory(log)) {
-            return new Provenance.DataFile(log.getFileName().toString(), Sha256.of(log));
+    /** Labels by request id, from {@code feedback.jsonl}. */
+    private static Map<String, List<String>> readFeedback(Path feedback, MessageDigest digest) {
+        Map<String, List<String>> truth = new HashMap<>();
+        try (BufferedReader in = reader(feedback, digest)) {
+            long lineNo = 0;
+            for (String line; (line = in.readLine()) != null; ) {
+                lineNo++;
+                if (line.isBlank()) {
+                    continue;
+                }
+                try {
+                    JsonNode node = Json.JSON.readTree(line);
+                    List<String> labels = new ArrayList<>();
+                    node.path("labels").forEach(l -> labels.add(l.asText()));
+                    truth.put(node.path("requestId").asText(), labels);
+                } catch (JsonProcessingException e) {
+                    throw InvalidInputException.at(feedback, lineNo, 0, "not a feedback entry");
+                }
+            }
+        } catch (IOException e) {
+            throw InvalidInputException.in(feedback, "cannot read: " + e.getMessage());
         }
-        List<Path> files = new ArrayList<>(predictionFiles(log));
-        if (Files.exists(log.resolve(FEEDBACK_FILE))) {
-            files.add(log.resolve(FEEDBACK_FILE));
-        }
-        return new Provenance.DataFile(log.getFileName().toString(), Sha256.of(files));
+        return truth;
     }
 
-    static List<PredictionLogEntry> readFile(Path log) {
+    private static List<PredictionLogEntry> readFile(Path log, MessageDigest digest) {
         List<PredictionLogEntry> entries = new ArrayList<>();
-        try (BufferedReader in = Files.newBufferedReader(log, StandardCharsets.UTF_8)) {
+        try (BufferedReader in = reader(log, digest)) {
             long lineNo = 0;
             for (String line; (line = in.readLine()) != null; ) {
                 lineNo++;
@@ -249,6 +249,12 @@ public final class MonitorStep extends StageExecutor<MonitorSpec> {
             throw InvalidInputException.in(log, "cannot read: " + e.getMessage());
         }
         return entries;
+    }
+
+    /** Lines of a UTF-8 file whose bytes also go into {@code digest} as they are read. */
+    private static BufferedReader reader(Path file, MessageDigest digest) throws IOException {
+        return new BufferedReader(new InputStreamReader(new DigestInputStream(Files.newInputStream(file), digest),
+                StandardCharsets.UTF_8));
     }
 
     static Table toTable(Path log, List<PredictionLogEntry> entries, List<Field> features) {

@@ -18,11 +18,11 @@ import java.util.Map;
 public final class RegisterStep extends StageExecutor<RegisterSpec> {
     public static final String STEP = Stage.REGISTER.result();
 
-    /** Registers; with {@code outDir} it also writes the registration's result and report there. */
     public RegisterStep() {
         super(Stage.REGISTER, RegisterSpec.class);
     }
 
+    /** Registers; with {@code outDir} it also writes the registration's result and report there. */
     public static StepResult run(RegisterSpec spec, Path outDir) {
         return outDir == null ? new RegisterStep().execute(spec).result()
                 : StageRunner.run(new RegisterStep(), spec, outDir);

@@ -27,7 +27,7 @@ public final class ModelServerCheck {
     public static Verdict check(String serverUrl, String token) {
         URI server;
         try {
-            server = URI.create(serverUrl.trim().replaceAll("/+$", "") + "/");
+            server = URI.create(normalized(serverUrl) + "/");
         } catch (IllegalArgumentException e) {
             return new Verdict(Kind.ERROR, "Not a URL: " + serverUrl);
         }

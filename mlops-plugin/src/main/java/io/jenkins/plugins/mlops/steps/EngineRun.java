@@ -196,9 +196,7 @@ final class EngineRun {
             if (ModelServerCheck.sendsConfiguredToken(blockServer, step.serverOption())) {
                 return blockCredential;
             }
-            listener.getLogger().println("mlops: the withMlops admin token goes only to " + blockServer + ", not to "
-                    + step.serverOption() + "; give the step a credentialsId for that server");
-            return null;
+            return withheld(listener, "withMlops", blockServer, step.serverOption());
         }
         String target = step.serverOption() != null ? step.serverOption() : blockServer;
         if (config.getAdminTokenCredentialsId() == null) {
@@ -207,8 +205,13 @@ final class EngineRun {
         if (ModelServerCheck.sendsConfiguredToken(config.getServerUrl(), target)) {
             return config.getAdminTokenCredentialsId();
         }
-        listener.getLogger().println("mlops: the configured admin token goes only to " + config.getServerUrl()
-                + ", not to " + target + "; give the step a credentialsId for that server");
+        return withheld(listener, "configured", config.getServerUrl(), target);
+    }
+
+    /** Says in the log why no token goes with the call; the engine then fails for want of one. */
+    private static String withheld(TaskListener listener, String whose, String server, String target) {
+        listener.getLogger().println("mlops: the " + whose + " admin token goes only to " + server + ", not to " + target
+                + "; give the step a credentialsId for that server");
         return null;
     }
 

@@ -75,7 +75,8 @@ public final class CanaryStep extends StageExecutor<CanarySpec> {
         String canary = spec.canary();
         Path log = spec.log();
         Policy policy = spec.policy();
-        List<PredictionLogEntry> rows = MonitorStep.readLog(log).stream()
+        MonitorStep.LoggedTraffic traffic = MonitorStep.readTraffic(log);
+        List<PredictionLogEntry> rows = traffic.entries().stream()
                 .filter(e -> model.equals(e.model()) && !e.isShadow()).toList();
         List<PredictionLogEntry> p = rows.stream().filter(e -> primary.equals(e.version())).toList();
         List<PredictionLogEntry> c = rows.stream().filter(e -> canary.equals(e.version())).toList();
@@ -135,7 +136,7 @@ public final class CanaryStep extends StageExecutor<CanarySpec> {
                 .with("evidence", evidence)
                 .with("evidenceDigest", digest)
                 .with(Provenance.SECTION, new Provenance(null, null, ServedVersions.digest(spec.registry(), model, canary),
-                        MonitorStep.trafficFile(log), ServedVersions.digest(spec.registry(), model, primary)));
+                        traffic.file(), ServedVersions.digest(spec.registry(), model, primary)));
         HtmlReport report = HtmlReport.forResult("Canary analysis", result);
         if (predictions != null) {
             DriftReports.render(report, "Prediction distribution: primary (reference) vs canary", List.of(predictions));

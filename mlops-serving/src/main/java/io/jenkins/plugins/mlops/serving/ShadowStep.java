@@ -45,7 +45,8 @@ public final class ShadowStep extends StageExecutor<ShadowSpec> {
         String model = spec.model();
         String shadowVersion = spec.shadow();
         double minAgreement = spec.minAgreement();
-        List<PredictionLogEntry> entries = MonitorStep.readLog(log).stream().filter(e -> model.equals(e.model())).toList();
+        MonitorStep.LoggedTraffic traffic = MonitorStep.readTraffic(log);
+        List<PredictionLogEntry> entries = traffic.entries().stream().filter(e -> model.equals(e.model())).toList();
         Map<String, PredictionLogEntry> shadow = new HashMap<>();
         entries.stream().filter(e -> e.isShadow() && shadowVersion.equals(e.version()))
                 .forEach(e -> shadow.put(e.requestId() + "#" + e.row(), e));
@@ -96,7 +97,7 @@ public final class ShadowStep extends StageExecutor<ShadowSpec> {
                 (double) primaryRight / labelled) + " on " + labelled + " labelled rows") + ".", checks)
                 .with("comparison", comparison)
                 .with(Provenance.SECTION, new Provenance(null, null, ServedVersions.digest(spec.registry(), model,
-                        shadowVersion), MonitorStep.trafficFile(log), primaries.size() != 1 ? null
+                        shadowVersion), traffic.file(), primaries.size() != 1 ? null
                         : ServedVersions.digest(spec.registry(), model, primaries.iterator().next())));
         HtmlReport report = HtmlReport.forResult("Shadow comparison", result);
         report.section("Comparison").facts(comparison);
