@@ -12,4 +12,12 @@ public abstract class Computer extends Actionable {
     public Node getNode() {
         throw new UnsupportedOperationException("signature only");
     }
+
+    public final boolean isOnline() {
+        throw new UnsupportedOperationException("signature only");
+    }
+
+    public int countIdle() {
+        throw new UnsupportedOperationException("signature only");
+    }
 }

@@ -13,4 +13,11 @@ public abstract class Node {
     public abstract String getNodeName();
 
     public abstract @CheckForNull FilePath getRootPath();
+
+    public abstract int getNumExecutors();
+
+    @CheckForNull
+    public final Computer toComputer() {
+        throw new UnsupportedOperationException("signature only");
+    }
 }

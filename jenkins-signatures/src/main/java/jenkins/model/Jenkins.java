@@ -1,11 +1,15 @@
 package jenkins.model;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import edu.umd.cs.findbugs.annotations.NonNull;
 import edu.umd.cs.findbugs.annotations.Nullable;
+import hudson.model.Label;
+import hudson.model.Node;
 import hudson.security.ACL;
 import hudson.security.AccessControlled;
 import hudson.security.Permission;
 import hudson.security.SecurityRealm;
+import java.util.List;
 import org.springframework.security.core.Authentication;
 
 /**
@@ -45,6 +49,17 @@ public class Jenkins implements AccessControlled {
     @NonNull
     @Override
     public ACL getACL() {
+        throw new UnsupportedOperationException("signature only");
+    }
+
+    /** A label expression's label: {@code null} for a blank expression. */
+    @CheckForNull
+    public Label getLabel(String expr) {
+        throw new UnsupportedOperationException("signature only");
+    }
+
+    /** The agents (not the built-in node). */
+    public List<Node> getNodes() {
         throw new UnsupportedOperationException("signature only");
     }
 }

@@ -1,34 +1,46 @@
 package io.jenkins.plugins.mlops.cli;
 
-import io.jenkins.plugins.mlops.model.BatchScoring;
-import java.io.IOException;
+import io.jenkins.plugins.mlops.contract.InvalidInputException;
+import io.jenkins.plugins.mlops.scoring.PredictSpec;
+import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "predict", mixinStandardHelpOptions = true,
-        description = "Score a CSV with a model package (verified first), in batches, through exactly the preprocessing"
-                + " that serving uses. Writes the input columns plus 'prediction' (and 'probability' and one"
-                + " 'p(<class>)' per class for classifiers).")
-final class PredictCommand implements Callable<Integer> {
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
-    @Option(names = "--model", required = true, paramLabel = "DIR", description = "Model package folder.")
-    Path model;
+        description = "Score a CSV with a model package or a registered version (verified first), streaming, through"
+                + " exactly the preprocessing that serving uses. Writes the input columns plus 'prediction' (and"
+                + " 'probability' and one 'p(<class>)' per class for classifiers), and predict.json/.html with the"
+                + " prediction drift against the model's training reference. Exit 1 when the predictions drifted.")
+final class PredictCommand extends StepCommand {
+    @Option(names = "--model", required = true, paramLabel = "DIR|REF",
+            description = "Model package folder or zip, or a registered NAME[@VERSION|@ALIAS].")
+    String model;
 
     @Option(names = "--data", required = true, paramLabel = "FILE", description = "Rows to score (CSV with a header).")
     Path data;
 
-    @Option(names = "--out", required = true, paramLabel = "FILE", description = "Predictions CSV to write.")
-    Path out;
+    @Option(names = "--predictions", paramLabel = "FILE",
+            description = "Predictions CSV to write (default: predictions.csv in the --out folder).")
+    Path predictions;
+
+    @Mixin
+    RegistryLocation location;
+
+    @Mixin
+    DriftOptions drift;
 
     @Override
-    public Integer call() throws IOException {
-        BatchScoring.Result scored = BatchScoring.score(model, data, out);
-        spec.commandLine().getOut().println("wrote " + scored.rows() + " predictions of " + scored.model() + " to " + out);
-        return 0;
+    PredictSpec spec() {
+        if (output.out.getFileName().toString().endsWith(".csv")) {
+            throw new InvalidInputException("--out is the folder for the reports; give the predictions file with"
+                    + " --predictions " + output.out);
+        }
+        Path file = predictions != null ? predictions : output.out.resolve("predictions.csv");
+        Path asPath = Path.of(model);
+        boolean isPackage = Files.exists(asPath);
+        return new PredictSpec(data, isPackage ? asPath : null, isPackage ? null : model,
+                isPackage ? null : location.home(), file, drift.config());
     }
 }

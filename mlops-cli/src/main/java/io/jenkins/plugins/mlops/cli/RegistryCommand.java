@@ -2,14 +2,18 @@ package io.jenkins.plugins.mlops.cli;
 
 import io.jenkins.plugins.mlops.contract.Json;
 import io.jenkins.plugins.mlops.contract.StepResult;
-import io.jenkins.plugins.mlops.governance.ModelCard;
+import io.jenkins.plugins.mlops.governance.CardSpec;
+import io.jenkins.plugins.mlops.governance.CardStep;
 import io.jenkins.plugins.mlops.model.Lineage;
 import io.jenkins.plugins.mlops.registry.ModelRef;
 import io.jenkins.plugins.mlops.registry.ModelVersion;
+import io.jenkins.plugins.mlops.registry.PromoteSpec;
+import io.jenkins.plugins.mlops.registry.PromoteStep;
 import io.jenkins.plugins.mlops.registry.RegisterSpec;
 import io.jenkins.plugins.mlops.registry.RegisterStep;
 import io.jenkins.plugins.mlops.registry.Registry;
 import io.jenkins.plugins.mlops.registry.VersionDiff;
+import io.jenkins.plugins.mlops.stage.StageRunner;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -68,12 +72,11 @@ final class RegistryCommand extends CommandGroup {
 
         @Override
         public Integer call() {
-            Registry registry = location.registry();
             StepResult result = RegisterStep.run(spec(), outDir);
             if (outDir != null) {
                 // the card beside the registration's report: what an approver opens before deciding
-                ModelVersion v = registry.resolve(ModelRef.parse(name + "@" + result.getSections().get("version")));
-                ModelCard.write(v, registry.packageDir(v), registry.audit().entries(), outDir);
+                StageRunner.run(new CardSpec(location.home(), name + "@" + result.getSections().get("version"), null),
+                        outDir);
             }
             out().println(result.getSummary());
             return result.getStatus().exitCode();
@@ -116,7 +119,8 @@ final class RegistryCommand extends CommandGroup {
         }
     }
 
-    @Command(name = "promote", mixinStandardHelpOptions = true, description = "Point an alias at a version.")
+    @Command(name = "promote", mixinStandardHelpOptions = true,
+            description = "Point an alias at a version, recorded in the audit log.")
     static final class Promote extends RegistryOption implements Callable<Integer> {
         @Parameters(paramLabel = "REF", description = "NAME@VERSION (or any reference).")
         String ref;
@@ -124,17 +128,26 @@ final class RegistryCommand extends CommandGroup {
         @Option(names = "--alias", required = true, paramLabel = "ALIAS", description = "e.g. staging, production.")
         String alias;
 
+        @Option(names = "--out", paramLabel = "DIR", description = "Also write promote.json/.html here.")
+        Path outDir;
+
+        PromoteSpec spec() {
+            return new PromoteSpec(location.home(), ref, alias, Lineage.user());
+        }
+
         @Override
         public Integer call() {
-            ModelVersion v = location.registry().promote(ModelRef.parse(ref), alias, Lineage.user());
-            out().println(alias + " -> " + v.ref());
-            return 0;
+            StepResult result = outDir == null ? new PromoteStep().execute(spec()).result()
+                    : StageRunner.run(spec(), outDir);
+            out().println(alias + " -> " + result.getSections().get("name") + "@" + result.getSections().get("version"));
+            return result.getStatus().exitCode();
         }
     }
 
     @Command(name = "card", mixinStandardHelpOptions = true,
             description = "Write the model card of a version (model-card.json and .html) from registry facts, the"
-                    + " spec's card: section and the audit log.")
+                    + " spec's card: section and the audit log; each human field the spec leaves unstated is a"
+                    + " warning.")
     static final class Card extends RegistryOption implements Callable<Integer> {
         @Parameters(paramLabel = "REF", description = "NAME@VERSION or NAME@ALIAS.")
         String ref;
@@ -146,14 +159,16 @@ final class RegistryCommand extends CommandGroup {
                 + " adds its metrics, slices and permutation importance.")
         Path test;
 
+        CardSpec spec() {
+            return new CardSpec(location.home(), ref, test);
+        }
+
         @Override
         public Integer call() {
-            Registry registry = location.registry();
-            ModelVersion v = registry.resolve(ModelRef.parse(ref));
-            ModelCard.write(v, registry.packageDir(v), registry.audit().entries(),
-                    test, outDir);
-            out().println("model card of " + v.ref() + ": " + outDir.resolve("model-card.html"));
-            return 0;
+            StepResult result = StageRunner.run(spec(), outDir);
+            out().println(result.getSummary());
+            out().println("model card: " + outDir.resolve(CardStep.STEP + ".html"));
+            return result.getStatus().exitCode();
         }
     }
 

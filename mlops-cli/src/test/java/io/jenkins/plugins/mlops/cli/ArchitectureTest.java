@@ -19,7 +19,7 @@ class ArchitectureTest {
     private static final String[] CORE = {"..mlops.contract..", "..mlops.data..", "..mlops.schema..",
         "..mlops.validation..", "..mlops.drift..", "..mlops.evaluation..", "..mlops.gate..", "..mlops.registry..",
         "..mlops.report..", "..mlops.model..", "..mlops.monitor..", "..mlops.profile..", "..mlops.governance..",
-        "..mlops.audit.."};
+        "..mlops.audit..", "..mlops.scoring.."};
 
     @Test
     void engineNeverUsesJenkinsTypes() {

@@ -175,13 +175,14 @@ class CliTest {
                 .contains("Registered iris@2");
         Path predictions = tmp.resolve("predictions.csv");
         CliRun predict = CliRun.of("predict", "--model", tmp.resolve("t/model").toString(), "--data",
-                Fixtures.dataset("iris.csv").toString(), "--out", predictions.toString());
+                Fixtures.dataset("iris.csv").toString(), "--predictions", predictions.toString(), "--out",
+                tmp.resolve("p").toString());
         assertThat(predict.exit()).as(predict.err()).isZero();
         List<String> lines = Files.readAllLines(predictions);
         assertThat(lines).hasSize(151);
         assertThat(lines.get(0)).endsWith(",prediction,probability,p(setosa),p(versicolor),p(virginica)");
         CliRun wrongData = CliRun.of("predict", "--model", tmp.resolve("t/model").toString(), "--data",
-                Fixtures.dataset("wine.csv").toString(), "--out", tmp.resolve("p2.csv").toString());
+                Fixtures.dataset("wine.csv").toString(), "--predictions", tmp.resolve("p2.csv").toString());
         assertThat(wrongData.exit()).isEqualTo(2);
         assertThat(wrongData.err()).contains("the model needs columns");
         assertThat(tmp.resolve("p2.csv")).doesNotExist();

@@ -11,13 +11,16 @@ import io.jenkins.plugins.mlops.drift.DriftConfig;
 import io.jenkins.plugins.mlops.evaluation.TestSpec;
 import io.jenkins.plugins.mlops.gate.GateSpec;
 import io.jenkins.plugins.mlops.governance.ApproveSpec;
+import io.jenkins.plugins.mlops.governance.CardSpec;
 import io.jenkins.plugins.mlops.governance.ApproveStep;
 import io.jenkins.plugins.mlops.monitor.MonitorSpec;
+import io.jenkins.plugins.mlops.registry.PromoteSpec;
 import io.jenkins.plugins.mlops.registry.RegisterSpec;
 import io.jenkins.plugins.mlops.serving.CanarySpec;
 import io.jenkins.plugins.mlops.serving.CanaryStep;
 import io.jenkins.plugins.mlops.serving.DeploySpec;
 import io.jenkins.plugins.mlops.serving.ShadowSpec;
+import io.jenkins.plugins.mlops.scoring.PredictSpec;
 import io.jenkins.plugins.mlops.stage.StageCatalogue;
 import io.jenkins.plugins.mlops.stage.StageExecutor;
 import io.jenkins.plugins.mlops.train.TrainInputs;
@@ -57,7 +60,11 @@ class StageContractTest {
                     Path.of("logs"), CanaryStep.Policy.DEFAULT, null, Path.of(".mlops"))),
             Map.entry(Stage.SHADOW, new ShadowSpec(Path.of("logs"), "churn", "4", 0.9, Path.of(".mlops"))),
             Map.entry(Stage.MONITOR, new MonitorSpec(Path.of("logs"), Path.of("model"), null, 500, DriftConfig.DEFAULT)),
-            Map.entry(Stage.AUDIT, new AuditSpec(Path.of(".mlops"))));
+            Map.entry(Stage.AUDIT, new AuditSpec(Path.of(".mlops"))),
+            Map.entry(Stage.PREDICT, new PredictSpec(Path.of("batch.csv"), null, "churn@production", Path.of(".mlops"),
+                    Path.of("scored.csv"), DriftConfig.DEFAULT)),
+            Map.entry(Stage.PROMOTE, new PromoteSpec(Path.of(".mlops"), "churn@4", "production", "carol")),
+            Map.entry(Stage.CARD, new CardSpec(Path.of(".mlops"), "churn@4", Path.of("test.json"))));
 
     @ParameterizedTest
     @EnumSource(Stage.class)

@@ -7,10 +7,8 @@ import io.jenkins.plugins.mlops.model.ModelInfo;
 import io.jenkins.plugins.mlops.model.PackagedModel;
 import io.jenkins.plugins.mlops.registry.ModelVersion;
 import io.jenkins.plugins.mlops.report.HtmlReport;
-import io.jenkins.plugins.mlops.report.StepOutputWriter;
 import io.jenkins.plugins.mlops.report.HtmlTable;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -20,22 +18,22 @@ import java.util.Map;
 /**
  * A model card (Mitchell et al. 2019: details, intended use, factors, metrics, evaluation data,
  * training data, ethical considerations, caveats) made from registry facts and the human fields
- * of the training spec's {@code card:} section, as {@code model-card.json} and {@code .html}.
+ * of the training spec's {@code card:} section; the card stage ({@link CardStep}) writes it.
  * What the spec does not say is marked as not stated, not invented.
  */
 public final class ModelCard {
     static final String NOT_STATED = "not stated in the training spec (card: section)";
 
+    /** The card's human fields, which only the training spec's {@code card:} section can state. */
+    static final List<String> HUMAN_FIELDS = List.of("owners", "intendedUse", "outOfScope", "factors",
+            "ethicalConsiderations", "caveats");
+
     private ModelCard() {
     }
 
-    public static Map<String, Object> write(ModelVersion version, Path packageDir, List<AuditLog.Entry> history, Path outDir) {
-        return write(version, packageDir, history, null, outDir);
-    }
-
     /** @param testResult the test step's {@code test.json} for this version: slices and importance; may be null */
-    public static Map<String, Object> write(ModelVersion version, Path packageDir, List<AuditLog.Entry> history,
-                                            Path testResult, Path outDir) {
+    public static Map<String, Object> of(ModelVersion version, Path packageDir, List<AuditLog.Entry> history,
+                                         Path testResult) {
         ModelInfo info = Json.readJson(packageDir.resolve(PackagedModel.MODEL_FILE), ModelInfo.class);
         JsonNode card = cardFields(packageDir.resolve("spec.yaml"));
         Map<String, Object> c = new LinkedHashMap<>();
@@ -79,20 +77,17 @@ public final class ModelCard {
         c.put("caveats", text(card, "caveats"));
         c.put("decisions", history.stream().filter(e -> e.subject().equals(version.ref()))
                 .map(e -> e.time() + " " + e.actor() + " " + e.action() + " " + e.details()).toList());
-        try {
-            StepOutputWriter.writeAtomically(outDir.resolve("model-card.json"), Json.JSON.writeValueAsString(c) + "\n");
-            StepOutputWriter.writeStylesheet(outDir);
-            StepOutputWriter.writeAtomically(outDir.resolve("model-card.html"), html(version, c).render());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
         return c;
     }
 
+    /** The card's human fields the spec leaves unstated. */
+    static List<String> unstated(Path packageDir) {
+        JsonNode card = cardFields(packageDir.resolve("spec.yaml"));
+        return HUMAN_FIELDS.stream().filter(f -> text(card, f).equals(NOT_STATED)).toList();
+    }
+
     @SuppressWarnings("unchecked")
-    static HtmlReport html(ModelVersion version, Map<String, Object> c) {
-        HtmlReport report = HtmlReport.titled("Model card: " + version.ref(), "What this model is for, how it was made"
-                + " and measured, and what to be careful about.");
+    static HtmlReport render(HtmlReport report, Map<String, Object> c) {
         report.section("Model details").facts((Map<String, ?>) c.get("details"));
         report.section("Intended use").facts((Map<String, ?>) c.get("intendedUse"));
         report.section("Factors").facts((Map<String, ?>) c.get("factors"));

@@ -46,8 +46,10 @@ class TrainSpecTest {
         io.jenkins.plugins.mlops.registry.Registry registry = new io.jenkins.plugins.mlops.registry.Registry(
                 out.resolve("registry"));
         io.jenkins.plugins.mlops.registry.ModelVersion v = registry.register(out.resolve("model"), "penguins", "alice");
-        Map<String, Object> card = io.jenkins.plugins.mlops.governance.ModelCard.write(v, registry.packageDir(v),
-                registry.audit().entries(), out.resolve("card"));
+        StepResult cardResult = io.jenkins.plugins.mlops.stage.StageRunner.run(
+                new io.jenkins.plugins.mlops.governance.CardSpec(registry.home(), v.ref(), null), out.resolve("card"));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> card = (Map<String, Object>) cardResult.getSections().get("card");
         assertThat(card.get("caveats").toString()).contains("Torgersen");
         assertThat(card).containsKeys("details", "intendedUse", "factors", "metrics", "evaluationData", "trainingData",
                 "ethicalConsiderations", "caveats");

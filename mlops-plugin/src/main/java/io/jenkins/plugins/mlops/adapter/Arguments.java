@@ -20,6 +20,14 @@ public final class Arguments {
         return this;
     }
 
+    /** A value without an option name, e.g. the version of {@code registry promote churn@3}. */
+    public Arguments positional(String value) {
+        if (value != null && !value.isBlank()) {
+            list.add(value);
+        }
+        return this;
+    }
+
     /** The option once per value, as picocli reads repeated options. */
     public Arguments options(String name, List<?> values) {
         if (values != null) {

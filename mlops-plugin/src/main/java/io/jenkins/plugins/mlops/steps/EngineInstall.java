@@ -84,10 +84,14 @@ final class EngineInstall {
             launcher.chmod(0755);
             // written last: an installation without it is never taken for a complete one
             staging.child(CLASSPATH_FILE).write(EngineCommandLine.classpathFile(paths, ":"), "UTF-8");
-            if (target.child(CLASSPATH_FILE).exists()) {
-                staging.deleteRecursive(); // another build installed it meanwhile
-            } else {
+            try {
                 staging.renameTo(target);
+            } catch (IOException e) {
+                // another step (a parallel branch on this agent) renamed its copy into place first
+                if (!target.child(CLASSPATH_FILE).exists()) {
+                    throw e;
+                }
+                staging.deleteRecursive();
             }
         }
         return target;

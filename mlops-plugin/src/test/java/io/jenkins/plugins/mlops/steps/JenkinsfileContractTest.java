@@ -47,7 +47,10 @@ class JenkinsfileContractTest {
             Map.entry(ShadowReportStep.FUNCTION_NAME, ShadowReportStep.class),
             Map.entry(RollbackModelStep.FUNCTION_NAME, RollbackModelStep.class),
             Map.entry(MonitorModelStep.FUNCTION_NAME, MonitorModelStep.class),
-            Map.entry(VerifyAuditStep.FUNCTION_NAME, VerifyAuditStep.class));
+            Map.entry(VerifyAuditStep.FUNCTION_NAME, VerifyAuditStep.class),
+            Map.entry(PredictBatchStep.FUNCTION_NAME, PredictBatchStep.class),
+            Map.entry(PromoteModelStep.FUNCTION_NAME, PromoteModelStep.class),
+            Map.entry(ModelCardStep.FUNCTION_NAME, ModelCardStep.class));
 
     /** A call to one of our steps: where, which step, and the parameter names it uses. */
     record Call(String where, String step, Set<String> parameters) {

@@ -29,7 +29,7 @@ class SnippetRoundTripTest {
         return Stream.of(ValidateDataStep.class, TrainModelStep.class, TestModelStep.class, ModelGateStep.class,
                 ApproveModelStep.class, RegisterModelStep.class, DeployModelStep.class, RollbackModelStep.class,
                 MonitorModelStep.class, TuneModelStep.class, AnalyzeCanaryStep.class, ShadowReportStep.class,
-                VerifyAuditStep.class);
+                VerifyAuditStep.class, PredictBatchStep.class, PromoteModelStep.class, ModelCardStep.class);
     }
 
     @ParameterizedTest
@@ -39,7 +39,8 @@ class SnippetRoundTripTest {
         EngineStep fromForm = required(type);
         for (Method setter : setters(type)) {
             Class<?> param = setter.getParameterTypes()[0];
-            setter.invoke(fromForm, param == String.class ? "" : param == boolean.class ? false : 0);
+            setter.invoke(fromForm, param == String.class ? "" : param == boolean.class ? false
+                    : param == List.class ? List.of("") : 0);
         }
         assertThat(snippet(fromForm)).isEqualTo(snippet(required)).isEmpty();
     }

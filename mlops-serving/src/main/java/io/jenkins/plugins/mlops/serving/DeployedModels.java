@@ -24,7 +24,7 @@ final class DeployedModels {
                  TrafficDrift traffic) {
         Entry(String name, String version, PackagedModel model, List<String> features) {
             this(name, version, model, new MicroBatcher(model, name + "-" + version), features,
-                    new TrafficDrift(model, features));
+                    new TrafficDrift(model));
         }
 
         Entry(String name, String version, PackagedModel model) {

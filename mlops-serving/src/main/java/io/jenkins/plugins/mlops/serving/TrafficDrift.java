@@ -1,7 +1,5 @@
 package io.jenkins.plugins.mlops.serving;
 
-import io.jenkins.plugins.mlops.contract.Json;
-import io.jenkins.plugins.mlops.data.CsvReader;
 import io.jenkins.plugins.mlops.data.Table;
 import io.jenkins.plugins.mlops.drift.ColumnDrift;
 import io.jenkins.plugins.mlops.drift.DriftConfig;
@@ -9,13 +7,7 @@ import io.jenkins.plugins.mlops.drift.DriftDetector;
 import io.jenkins.plugins.mlops.drift.DriftSamples;
 import io.jenkins.plugins.mlops.model.PackagedModel;
 import io.jenkins.plugins.mlops.model.Prediction;
-import io.jenkins.plugins.mlops.model.Task;
-import io.jenkins.plugins.mlops.schema.Constraints;
-import io.jenkins.plugins.mlops.schema.Field;
-import io.jenkins.plugins.mlops.schema.FieldType;
-import io.jenkins.plugins.mlops.schema.Schema;
-import java.nio.file.Files;
-import java.util.ArrayList;
+import io.jenkins.plugins.mlops.scoring.ScoredReference;
 import java.util.Arrays;
 import java.util.List;
 
@@ -29,7 +21,7 @@ import java.util.List;
 final class TrafficDrift {
     static final int CAPACITY = 1_000;
     /** The prediction's column in both tables: it joins the features as one more compared column. */
-    static final String PREDICTION = "prediction";
+    static final String PREDICTION = ScoredReference.PREDICTION;
 
     private final PackagedModel model;
     private final List<String> columns;
@@ -43,16 +35,15 @@ final class TrafficDrift {
     private final Object referenceLock = new Object();
     private final DriftDetector detector = new DriftDetector(DriftConfig.DEFAULT);
 
-    TrafficDrift(PackagedModel model, List<String> features) {
+    TrafficDrift(PackagedModel model) {
         this.model = model;
-        this.columns = new ArrayList<>(features);
-        columns.add(PREDICTION);
+        this.columns = ScoredReference.columns(model);
     }
 
     /** Rows in feature order with their predictions; the oldest give way. */
     synchronized void record(List<String[]> rows, List<Prediction> predictions) {
         for (int r = 0; r < rows.size(); r++) {
-            window[(int) (recorded++ % CAPACITY)] = withPrediction(rows.get(r), predictions.get(r));
+            window[(int) (recorded++ % CAPACITY)] = ScoredReference.withPrediction(model, rows.get(r), predictions.get(r));
         }
     }
 
@@ -94,35 +85,10 @@ final class TrafficDrift {
     private DriftSamples.Reference reference() {
         synchronized (referenceLock) {
             if (reference == null && hasReference) {
-                reference = loadReference();
+                reference = ScoredReference.of(model);
                 hasReference = reference != null;
             }
             return reference;
         }
-    }
-
-    private String[] withPrediction(String[] features, Prediction p) {
-        String[] row = Arrays.copyOf(features, features.length + 1);
-        row[features.length] = model.info().task() == Task.CLASSIFICATION ? p.label() : String.valueOf(p.value());
-        return row;
-    }
-
-    /** The package's reference rows with the model's own predictions on them; null without a reference file. */
-    private DriftSamples.Reference loadReference() {
-        if (!Files.exists(model.dir().resolve(PackagedModel.REFERENCE_FILE))) {
-            return null;
-        }
-        Table features = new CsvReader().read(model.dir().resolve(PackagedModel.REFERENCE_FILE));
-        List<Prediction> predictions = model.predict(features);
-        List<String[]> rows = new ArrayList<>(features.rowCount());
-        for (int r = 0; r < features.rowCount(); r++) {
-            rows.add(withPrediction(model.preprocessor().featureValues(features, r), predictions.get(r)));
-        }
-        Schema inputs = Json.readJson(model.dir().resolve(PackagedModel.INPUT_SCHEMA_FILE), Schema.class);
-        List<Field> fields = new ArrayList<>(inputs.fields());
-        fields.add(new Field(PREDICTION, model.info().task() == Task.CLASSIFICATION ? FieldType.STRING
-                : FieldType.NUMBER, Constraints.NONE));
-        return new DriftSamples.Reference(new Schema(fields, null),
-                new Table("reference", columns, rows, new long[rows.size()]));
     }
 }

@@ -2,7 +2,6 @@ package io.jenkins.plugins.mlops.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.jenkins.plugins.mlops.stage.StageRunner;
 import io.jenkins.plugins.mlops.contract.Json;
 import io.jenkins.plugins.mlops.contract.Status;
 import io.jenkins.plugins.mlops.contract.StepResult;
@@ -14,10 +13,8 @@ import io.jenkins.plugins.mlops.evaluation.TestSuite;
 import io.jenkins.plugins.mlops.gate.GateStep;
 import io.jenkins.plugins.mlops.model.Lineage;
 import io.jenkins.plugins.mlops.model.PackagedModel;
+import io.jenkins.plugins.mlops.governance.CardSpec;
 import io.jenkins.plugins.mlops.monitor.MonitorStep;
-import io.jenkins.plugins.mlops.governance.ModelCard;
-import io.jenkins.plugins.mlops.registry.ModelRef;
-import io.jenkins.plugins.mlops.registry.ModelVersion;
 import io.jenkins.plugins.mlops.registry.RegisterSpec;
 import io.jenkins.plugins.mlops.registry.RegisterStep;
 import io.jenkins.plugins.mlops.registry.Registry;
@@ -32,6 +29,7 @@ import io.jenkins.plugins.mlops.schema.Schema;
 import io.jenkins.plugins.mlops.serving.DeployStep;
 import io.jenkins.plugins.mlops.serving.ModelServer;
 import io.jenkins.plugins.mlops.serving.ServerConfig;
+import io.jenkins.plugins.mlops.stage.StageRunner;
 import io.jenkins.plugins.mlops.train.TrainStep;
 import io.jenkins.plugins.mlops.validation.ValidateSpec;
 import io.jenkins.plugins.mlops.validation.ValidateStep;
@@ -130,8 +128,7 @@ final class Demo {
         StepResult registered = RegisterStep.run(new RegisterSpec(registry.home(), model, MODEL_NAME, Lineage.user(),
                 "staging", null), out);
         record("register", registered, Status.PASSED);
-        ModelVersion version = registry.resolve(ModelRef.parse(MODEL_NAME + "@staging"));
-        ModelCard.write(version, registry.packageDir(version), registry.audit().entries(), out.resolve("test.json"), out);
+        StageRunner.run(new CardSpec(registry.home(), MODEL_NAME + "@staging", out.resolve("test.json")), out);
 
         String token = HexFormat.of().formatHex(new SecureRandom().generateSeed(24));
         int calls;
