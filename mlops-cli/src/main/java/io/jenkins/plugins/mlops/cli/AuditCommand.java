@@ -2,7 +2,6 @@ package io.jenkins.plugins.mlops.cli;
 
 import io.jenkins.plugins.mlops.audit.AuditLog;
 import io.jenkins.plugins.mlops.audit.AuditSpec;
-import io.jenkins.plugins.mlops.audit.AuditVerifyStep;
 import io.jenkins.plugins.mlops.contract.ExitCodes;
 import io.jenkins.plugins.mlops.contract.Status;
 import io.jenkins.plugins.mlops.contract.StepResult;
@@ -29,8 +28,7 @@ final class AuditCommand extends CommandGroup {
 
         @Override
         public Integer call() {
-            StepResult result = outDir == null ? new AuditVerifyStep().execute(spec()).result()
-                    : StageRunner.run(spec(), outDir);
+            StepResult result = StageRunner.run(spec(), outDir);
             if (result.getStatus() == Status.PASSED) {
                 out().println(result.getSummary());
             } else {

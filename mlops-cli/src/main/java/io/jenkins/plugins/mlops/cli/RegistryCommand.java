@@ -8,7 +8,6 @@ import io.jenkins.plugins.mlops.model.Lineage;
 import io.jenkins.plugins.mlops.registry.ModelRef;
 import io.jenkins.plugins.mlops.registry.ModelVersion;
 import io.jenkins.plugins.mlops.registry.PromoteSpec;
-import io.jenkins.plugins.mlops.registry.PromoteStep;
 import io.jenkins.plugins.mlops.registry.RegisterSpec;
 import io.jenkins.plugins.mlops.registry.RegisterStep;
 import io.jenkins.plugins.mlops.registry.Registry;
@@ -137,8 +136,7 @@ final class RegistryCommand extends CommandGroup {
 
         @Override
         public Integer call() {
-            StepResult result = outDir == null ? new PromoteStep().execute(spec()).result()
-                    : StageRunner.run(spec(), outDir);
+            StepResult result = StageRunner.run(spec(), outDir);
             out().println(alias + " -> " + result.getSections().get("name") + "@" + result.getSections().get("version"));
             return result.getStatus().exitCode();
         }

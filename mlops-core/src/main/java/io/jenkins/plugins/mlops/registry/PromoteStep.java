@@ -29,18 +29,11 @@ public final class PromoteStep extends StageExecutor<PromoteSpec> {
     public StageOutput execute(PromoteSpec spec) {
         Registry registry = new Registry(spec.registry());
         ModelRef ref = ModelRef.parse(spec.version());
-        List<Integer> history = registry.aliases(ref.name()).getOrDefault(spec.alias(), List.of());
-        ModelVersion before = history.isEmpty() ? null
-                : registry.resolve(new ModelRef(ref.name(), String.valueOf(history.get(history.size() - 1))));
-        ModelVersion now = registry.promote(ref, spec.alias(), spec.user());
-        // this promotion's entry: the latest of its kind, whatever other processes appended since
-        List<AuditLog.Entry> entries = registry.audit().entries();
-        AuditLog.Entry entry = null;
-        for (AuditLog.Entry e : entries) {
-            if (e.action().equals("promote") && e.subject().equals(now.ref()) && e.actor().equals(spec.user())) {
-                entry = e;
-            }
-        }
+        Registry.Promotion promotion = registry.move(ref, spec.alias(), spec.user());
+        ModelVersion now = promotion.version();
+        ModelVersion before = promotion.previous() == null ? null
+                : registry.resolve(new ModelRef(ref.name(), String.valueOf(promotion.previous())));
+        AuditLog.Entry entry = promotion.entry();
         String moved = before == null ? "new alias" : before.version() == now.version() ? "already there"
                 : "from " + before.ref();
         String summary = spec.alias() + " -> " + now.ref() + " (" + moved + "), recorded as audit entry " + entry.seq()

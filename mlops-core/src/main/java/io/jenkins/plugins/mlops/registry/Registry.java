@@ -197,22 +197,37 @@ public final class Registry implements ModelStore {
 
     @Override
     public ModelVersion promote(ModelRef ref, String alias, String user) {
+        return move(ref, alias, user).version();
+    }
+
+    /**
+     * An alias's move, as recorded.
+     *
+     * @param previous the version the alias pointed to before; null for a new alias
+     */
+    public record Promotion(ModelVersion version, Integer previous, AuditLog.Entry entry) {
+    }
+
+    /** Points {@code alias} at the version {@code ref} names, and records it in the audit log. */
+    public Promotion move(ModelRef ref, String alias, String user) {
         ModelRef.checkName(alias);
         if (alias.chars().allMatch(Character::isDigit)) {
             throw new InvalidInputException("alias '" + alias + "' would be read as a version number");
         }
         ModelVersion target = resolve(ref);
         Path dir = modelDir(ref.name());
-        ModelVersion promoted = locked(dir, () -> {
+        Integer previous = locked(dir, () -> {
             Map<String, List<Integer>> aliases = aliases(ref.name());
             List<Integer> history = new ArrayList<>(aliases.getOrDefault(alias, List.of()));
+            Integer before = history.isEmpty() ? null : history.get(history.size() - 1);
             history.add(target.version());
             aliases.put(alias, history);
             StepOutputWriter.writeAtomically(dir.resolve("aliases.json"), Json.JSON.writeValueAsString(aliases) + "\n");
-            return target;
+            return before;
         });
-        audit().append(user, "promote", promoted.ref(), promoted.packageDigest(), Map.of("alias", alias));
-        return promoted;
+        AuditLog.Entry entry = audit().append(user, "promote", target.ref(), target.packageDigest(),
+                Map.of("alias", alias));
+        return new Promotion(target, previous, entry);
     }
 
     /** Points {@code alias} back to the version it pointed to before; the undone target stays registered. */

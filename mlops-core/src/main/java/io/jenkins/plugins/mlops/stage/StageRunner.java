@@ -24,9 +24,15 @@ public final class StageRunner {
         return write(executor.execute(spec), outDir);
     }
 
-    /** Runs the catalogue's executor for a spec of its type. */
+    /**
+     * Runs the catalogue's executor for a spec of its type.
+     *
+     * @param outDir where the result and reports go; {@code null}: nowhere, the result only (the
+     *     commands whose reports are optional, such as {@code audit verify} without {@code --out})
+     */
     public static StepResult run(Record spec, Path outDir) {
-        return write(StageCatalogue.executorFor(spec).execute(spec), outDir);
+        StageOutput output = StageCatalogue.executorFor(spec).execute(spec);
+        return outDir == null ? output.result() : write(output, outDir);
     }
 
     /** Writes what an executor produced: for library callers that computed it from loaded inputs. */

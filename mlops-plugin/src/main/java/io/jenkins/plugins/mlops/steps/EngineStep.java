@@ -8,6 +8,7 @@ import hudson.model.TaskListener;
 import io.jenkins.plugins.mlops.adapter.FailOn;
 import java.io.IOException;
 import java.io.Serializable;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.jenkinsci.plugins.workflow.graph.FlowNode;
@@ -119,6 +120,21 @@ public abstract class EngineStep extends Step implements Serializable {
      */
     static String fixEmpty(String value) {
         return value == null || value.isBlank() ? null : value.trim();
+    }
+
+    /**
+     * A list parameter's paths: an entry with several lines (the Snippet Generator's text area, one
+     * per line) is several entries, as no path has a line break. A plain ArrayList: the step is kept
+     * in the build's program state, which must serialise it.
+     */
+    static ArrayList<String> lines(List<String> entries) {
+        ArrayList<String> paths = new ArrayList<>();
+        if (entries != null) {
+            for (String entry : entries) {
+                entry.lines().map(String::trim).filter(line -> !line.isEmpty()).forEach(paths::add);
+            }
+        }
+        return paths;
     }
 
     @Override

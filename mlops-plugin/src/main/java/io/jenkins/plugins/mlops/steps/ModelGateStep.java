@@ -35,11 +35,7 @@ public class ModelGateStep extends EngineStep {
      */
     @DataBoundConstructor
     public ModelGateStep(List<String> results) {
-        // a plain ArrayList: the step is kept in the build's program state, which must serialise it
-        this.results = new ArrayList<>();
-        for (String entry : results) {
-            entry.lines().map(String::trim).filter(line -> !line.isEmpty()).forEach(this.results::add);
-        }
+        this.results = lines(results);
     }
 
     public List<String> getResults() {

@@ -89,8 +89,7 @@ public class TuneModelStep extends EngineStep {
      */
     @DataBoundSetter
     public void setResults(List<String> results) {
-        List<String> paths = results == null ? List.of() : results.stream().flatMap(String::lines).map(String::trim)
-                .filter(line -> !line.isEmpty()).toList();
+        List<String> paths = lines(results);
         this.results = paths.isEmpty() ? null : paths;
     }
 
