@@ -31,7 +31,11 @@ class HpiLayoutTest {
             // the BOM's versions for the 2.479.x line: none forces an upgrade of a 2.479.3 Jenkins
             assertThat(main.getValue("Plugin-Dependencies")).contains("workflow-step-api:704.ve4f0967e98fa_",
                     "credentials:1415.v831096eb_5534", "junit:1335.v6b_a_a_e18534e1");
+            assertThat(main.getValue("Url")).isEqualTo("https://github.com/jenkinsci/mlops-plugin");
             assertThat(main.getValue("Plugin-ScmUrl")).isEqualTo(main.getValue("Url"));
+            assertThat(main.getValue("Plugin-ScmConnection")).isEqualTo("scm:git:" + main.getValue("Url") + ".git");
+            assertThat(main.getValue("Plugin-License-Name")).isEqualTo("MIT License");
+            assertThat(main.getValue("Plugin-License-Url")).startsWith("https://opensource.org/license");
             assertThat(main.getValue("Minimum-Java-Version")).isEqualTo("17");
         }
     }
