@@ -37,6 +37,11 @@ public class JUnitResultArchiver implements SimpleBuildStep, JUnitTask {
     }
 
     @DataBoundSetter
+    public void setSkipPublishingChecks(boolean skipPublishingChecks) {
+        throw new UnsupportedOperationException("signature only");
+    }
+
+    @DataBoundSetter
     public final void setAllowEmptyResults(boolean allowEmptyResults) {
         throw new UnsupportedOperationException("signature only");
     }

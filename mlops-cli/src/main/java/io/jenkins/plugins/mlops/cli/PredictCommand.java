@@ -1,8 +1,8 @@
 package io.jenkins.plugins.mlops.cli;
 
 import io.jenkins.plugins.mlops.contract.InvalidInputException;
+import io.jenkins.plugins.mlops.registry.PackageSource;
 import io.jenkins.plugins.mlops.scoring.PredictSpec;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -38,9 +38,6 @@ final class PredictCommand extends StepCommand {
                     + " --predictions " + output.out);
         }
         Path file = predictions != null ? predictions : output.out.resolve("predictions.csv");
-        Path asPath = Path.of(model);
-        boolean isPackage = Files.exists(asPath);
-        return new PredictSpec(data, isPackage ? asPath : null, isPackage ? null : model,
-                isPackage ? null : location.home(), file, drift.config());
+        return new PredictSpec(data, PackageSource.of(model, location.home()), file, drift.config());
     }
 }

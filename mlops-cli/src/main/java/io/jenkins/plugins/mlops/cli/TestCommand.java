@@ -1,8 +1,10 @@
 package io.jenkins.plugins.mlops.cli;
 
 import io.jenkins.plugins.mlops.evaluation.TestSpec;
+import io.jenkins.plugins.mlops.registry.PackageSource;
 import java.nio.file.Path;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "test", mixinStandardHelpOptions = true,
@@ -20,13 +22,16 @@ final class TestCommand extends StepCommand {
                     + " (classification), r2 >= 0.3 (regression), sanity checks and permutation importance.")
     Path suite;
 
-    @Option(names = "--baseline", paramLabel = "DIR",
-            description = "The model in production (package folder or zip): the suite's 'baseline' and 'slices' compare"
-                    + " with it.")
-    Path baseline;
+    @Option(names = "--baseline", paramLabel = "DIR|REF",
+            description = "The model in production, a package folder or zip or a registered NAME@VERSION|@ALIAS (e.g."
+                    + " churn@production): the suite's 'baseline' and 'slices' compare with it.")
+    String baseline;
+
+    @Mixin
+    RegistryLocation location;
 
     @Override
     TestSpec spec() {
-        return new TestSpec(model, data, suite, baseline);
+        return new TestSpec(model, data, suite, baseline == null ? null : PackageSource.of(baseline, location.home()));
     }
 }

@@ -13,7 +13,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code mlops predict} on a registered iris model: the predictions file, its drift report, and bad input. */
+/**
+ * {@code mlops predict} on a registered iris model: the predictions file, its drift report, and bad input;
+ * and the registered version as {@code mlops test}'s baseline.
+ */
 class BatchScoringTest {
     @TempDir
     static Path tmp;
@@ -123,6 +126,32 @@ class BatchScoringTest {
                 Fixtures.bad("header-only.csv").toString(), "--out", tmp.resolve("h").toString());
         assertThat(headerOnly.exit()).isEqualTo(2);
         assertThat(tmp.resolve("h/predictions.csv")).doesNotExist();
+    }
+
+    @Test
+    void theTestsBaselineIsTheRegisteredProductionVersion() throws Exception {
+        Path out = tmp.resolve("against-production");
+        CliRun run = CliRun.of("test", "--registry", home, "--model", tmp.resolve("t/model").toString(), "--data",
+                Fixtures.dataset("iris.csv").toString(), "--baseline", "iris@production", "--out", out.toString());
+        assertThat(run.exit()).as(run.out() + run.err()).isZero();
+        JsonNode baseline = Json.readTree(out.resolve("test.json")).path("baseline");
+        assertThat(baseline.path("metrics").path("accuracy").asDouble())
+                .as("the same package as baseline scores what the candidate scores")
+                .isEqualTo(Json.readTree(out.resolve("test.json")).path("metrics").path("accuracy").asDouble());
+
+        CliRun missing = CliRun.of("test", "--registry", home, "--model", tmp.resolve("t/model").toString(), "--data",
+                Fixtures.dataset("iris.csv").toString(), "--baseline", "models/production", "--out",
+                tmp.resolve("m").toString());
+        assertThat(missing.exit()).isEqualTo(2);
+        assertThat(missing.oneLineError()).as(missing.err()).isTrue();
+        assertThat(missing.err()).contains("models/production").contains("no model package there");
+        CliRun unknown = CliRun.of("test", "--registry", home, "--model", tmp.resolve("t/model").toString(), "--data",
+                Fixtures.dataset("iris.csv").toString(), "--baseline", "iris@staging", "--out",
+                tmp.resolve("s").toString());
+        assertThat(unknown.exit()).isEqualTo(2);
+        assertThat(unknown.err()).contains("no alias 'staging'");
+        assertThat(tmp.resolve("m")).doesNotExist();
+        assertThat(tmp.resolve("s")).doesNotExist();
     }
 
     private static String checkStatus(JsonNode result, String name) {

@@ -14,6 +14,7 @@ import io.jenkins.plugins.mlops.governance.ApproveSpec;
 import io.jenkins.plugins.mlops.governance.CardSpec;
 import io.jenkins.plugins.mlops.governance.ApproveStep;
 import io.jenkins.plugins.mlops.monitor.MonitorSpec;
+import io.jenkins.plugins.mlops.registry.PackageSource;
 import io.jenkins.plugins.mlops.registry.PromoteSpec;
 import io.jenkins.plugins.mlops.registry.RegisterSpec;
 import io.jenkins.plugins.mlops.serving.CanarySpec;
@@ -47,7 +48,8 @@ class StageContractTest {
                     true, MissingValues.parse(",NA"), DriftConfig.DEFAULT, 2, 5000, "species", Path.of("profile.json"))),
             Map.entry(Stage.TRAIN, new TrainInputs(Path.of("spec.yaml"), Path.of("train.csv"))),
             Map.entry(Stage.TUNE, TuneSpec.search(Path.of("spec.yaml"), Path.of("train.csv"), 2, 1, 4)),
-            Map.entry(Stage.TEST, new TestSpec(Path.of("model"), Path.of("holdout.csv"), Path.of("suite.yaml"), null)),
+            Map.entry(Stage.TEST, new TestSpec(Path.of("model"), Path.of("holdout.csv"), Path.of("suite.yaml"),
+                    new PackageSource(Path.of("production-model"), null, null))),
             Map.entry(Stage.GATE, new GateSpec(List.of(Path.of("out")), false, Path.of("policy.yaml"), "production",
                     "carol", "churn@3", Path.of(".mlops"))),
             Map.entry(Stage.APPROVE, new ApproveSpec("churn@3", ApprovalDecision.OVERRIDE, "known issue", "erin",
@@ -61,7 +63,8 @@ class StageContractTest {
             Map.entry(Stage.SHADOW, new ShadowSpec(Path.of("logs"), "churn", "4", 0.9, Path.of(".mlops"))),
             Map.entry(Stage.MONITOR, new MonitorSpec(Path.of("logs"), Path.of("model"), null, 500, DriftConfig.DEFAULT)),
             Map.entry(Stage.AUDIT, new AuditSpec(Path.of(".mlops"))),
-            Map.entry(Stage.PREDICT, new PredictSpec(Path.of("batch.csv"), null, "churn@production", Path.of(".mlops"),
+            Map.entry(Stage.PREDICT, new PredictSpec(Path.of("batch.csv"),
+                    new PackageSource(null, "churn@production", Path.of(".mlops")),
                     Path.of("scored.csv"), DriftConfig.DEFAULT)),
             Map.entry(Stage.PROMOTE, new PromoteSpec(Path.of(".mlops"), "churn@4", "production", "carol")),
             Map.entry(Stage.CARD, new CardSpec(Path.of(".mlops"), "churn@4", Path.of("test.json"))));

@@ -55,7 +55,7 @@ public final class ModelTestStep extends StageExecutor<TestSpec> {
     public StageOutput execute(TestSpec spec) {
         Table table = new CsvReader().read(spec.data());
         try (PackagedModel model = PackagedModel.load(spec.model());
-             PackagedModel base = spec.baseline() == null ? null : PackagedModel.load(spec.baseline())) {
+             PackagedModel base = spec.baseline() == null ? null : PackagedModel.load(spec.baseline().resolve().dir())) {
             TestSuite suite = spec.suite() == null ? TestSuite.defaults(model.info().task())
                     : TestSuite.read(spec.suite(), model.info().task());
             return evaluate(model, base, table, spec.data(), suite);

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.mlops.evaluation;
 
+import io.jenkins.plugins.mlops.registry.PackageSource;
 import java.nio.file.Path;
 
 /**
@@ -8,7 +9,8 @@ import java.nio.file.Path;
  * @param model the model package folder or archive
  * @param data the labelled rows (CSV)
  * @param suite the test suite (YAML); {@code null} for the task's defaults
- * @param baseline the model in production to compare with; {@code null} for none
+ * @param baseline the model in production to compare with (a package or a registered version);
+ *     {@code null} for none
  */
-public record TestSpec(Path model, Path data, Path suite, Path baseline) {
+public record TestSpec(Path model, Path data, Path suite, PackageSource baseline) {
 }

@@ -19,9 +19,7 @@ import io.jenkins.plugins.mlops.drift.DriftSamples;
 import io.jenkins.plugins.mlops.drift.DriftVerdict;
 import io.jenkins.plugins.mlops.model.PackagedModel;
 import io.jenkins.plugins.mlops.model.Prediction;
-import io.jenkins.plugins.mlops.registry.ModelRef;
-import io.jenkins.plugins.mlops.registry.ModelVersion;
-import io.jenkins.plugins.mlops.registry.Registry;
+import io.jenkins.plugins.mlops.registry.PackageSource;
 import io.jenkins.plugins.mlops.report.HtmlReport;
 import io.jenkins.plugins.mlops.report.Svg;
 import io.jenkins.plugins.mlops.report.StepOutputWriter;
@@ -72,20 +70,13 @@ public final class PredictStep extends StageExecutor<PredictSpec> {
 
     @Override
     public StageOutput execute(PredictSpec spec) {
-        Path packagePath = spec.model();
-        String name = spec.model() == null ? null : spec.model().toString();
-        if (spec.version() != null) {
-            Registry registry = new Registry(spec.registry());
-            ModelVersion version = registry.resolve(ModelRef.parse(spec.version()));
-            packagePath = registry.packageDir(version);
-            name = version.ref();
-        }
-        try (PackagedModel model = PackagedModel.load(packagePath)) {
+        PackageSource.Resolved source = spec.model().resolve();
+        try (PackagedModel model = PackagedModel.load(source.dir())) {
             Scored scored = score(model, spec.data(), spec.predictions());
             DriftSamples.Reference reference = ScoredReference.of(model);
             List<ColumnDrift> drift = reference == null ? List.of()
                     : new DriftDetector(spec.drift()).compare(reference.against(scored.sample()));
-            return output(spec, name, model, scored, drift);
+            return output(spec, source.name(), model, scored, drift);
         }
     }
 

@@ -8,6 +8,7 @@ import io.jenkins.plugins.mlops.contract.Json;
 import io.jenkins.plugins.mlops.contract.ResultFile;
 import java.io.IOException;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -74,6 +75,11 @@ public final class Outcomes {
             default -> failOn == FailOn.NONE ? "SUCCESS" : failOn.name();
         };
         return new StepOutcome(step, status, summary, exitCode, reportDir, buildResult, metrics, details);
+    }
+
+    /** The checks of {@code <step>.json} for the step's published check; none when the engine wrote no result. */
+    public static List<Check> checks(String json, String step) {
+        return json == null ? List.of() : parse(json, step).checks();
     }
 
     /** What a JVM's exit code usually means, for the one-line error. */

@@ -19,6 +19,7 @@ import io.jenkins.plugins.mlops.adapter.FailOn;
 import io.jenkins.plugins.mlops.adapter.ModelServerCheck;
 import io.jenkins.plugins.mlops.adapter.Outcomes;
 import io.jenkins.plugins.mlops.adapter.ReportFiles;
+import io.jenkins.plugins.mlops.adapter.StepCheck;
 import io.jenkins.plugins.mlops.adapter.StepOutcome;
 import io.jenkins.plugins.mlops.contract.ExitCodes;
 import java.io.File;
@@ -100,7 +101,7 @@ final class EngineRun {
     /**
      * After the engine ended: the outcome from its exit code and result, the reports in the build,
      * the checks as the stage's test results (which never change the build result: the step's
-     * {@code failOn} does).
+     * {@code failOn} does) and the step's check on the change request.
      *
      * @throws io.jenkins.plugins.mlops.adapter.EngineFailure when the engine did not end as the contract says
      */
@@ -132,15 +133,21 @@ final class EngineRun {
                 run.removeAction(earlier);
             }
         }
-        run.addAction(new ReportAction(outcome, folder, host));
-        if (step.publishesChecks() && exitCode != ExitCodes.INPUT_ERROR && outDir.list(JUNIT_FILES).length > 0) {
-            // each check a test case, recorded with the stage's test details as the junit step does
+        ReportAction report = new ReportAction(outcome, folder, host);
+        run.addAction(report);
+        if (!step.publishesChecks()) {
+            return outcome;
+        }
+        if (exitCode != ExitCodes.INPUT_ERROR && outDir.list(JUNIT_FILES).length > 0) {
+            // each check a test case, recorded with the stage's test details as the junit step does;
+            // the step's own check below says what it judged, so junit posts none
             JUnitResultArchiver junit = new JUnitResultArchiver(out + "/" + JUNIT_FILES);
             junit.setAllowEmptyResults(true);
-            // one check per step, named after it (not junit's generic "Tests"), or withChecks' name
-            junit.setChecksName(ChecksNames.of(withChecks, step.resultName()));
+            junit.setSkipPublishingChecks(true);
             JUnitResultArchiver.parseAndSummarize(junit, testDetails(node), run, workspace, launcher, listener);
         }
+        StepChecks.publish(run, listener, StepCheck.of(ChecksNames.of(withChecks, step.resultName()), outcome,
+                Outcomes.checks(json, step.resultName()), report.absoluteUrl()));
         return outcome;
     }
 

@@ -13,6 +13,7 @@ import java.io.File;
 import java.io.IOException;
 import java.util.Collection;
 import java.util.List;
+import jenkins.model.Jenkins;
 import jenkins.model.RunAction2;
 import jenkins.tasks.SimpleBuildStep;
 import org.kohsuke.stapler.StaplerRequest2;
@@ -115,6 +116,12 @@ public final class ReportAction implements RunAction2, SimpleBuildStep.LastBuild
     /** Where the reports are in the build folder (on the controller). */
     File reportsDir() {
         return new File(new File(run.getRootDir(), BUILD_FOLDER), folder);
+    }
+
+    /** The report's address for links from outside Jenkins (a check), or {@code null} when Jenkins' URL is not set. */
+    String absoluteUrl() {
+        String root = Jenkins.get().getRootUrl();
+        return root == null ? null : root + run.getUrl() + getUrlName() + "/" + getReportFile();
     }
 
     /** The side panel's link: the report itself. */

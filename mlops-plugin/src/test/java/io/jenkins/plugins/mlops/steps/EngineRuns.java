@@ -5,12 +5,12 @@ import io.jenkins.plugins.mlops.adapter.Outcomes;
 import io.jenkins.plugins.mlops.adapter.StepOutcome;
 import io.jenkins.plugins.mlops.cli.Mlops;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import picocli.CommandLine;
 
 /** A step's arguments run through the real engine in this JVM, read back as the execution reads them. */
 final class EngineRuns {
@@ -22,7 +22,9 @@ final class EngineRuns {
         List<String> all = new ArrayList<>(arguments);
         all.add("--out");
         all.add(out.toString());
-        int exitCode = new CommandLine(new Mlops()).execute(all.toArray(String[]::new));
+        // as the forked engine's main runs it: an input error is exit 2 with its one line
+        int exitCode = Mlops.execute(all.toArray(String[]::new), new PrintWriter(System.out, true),
+                new PrintWriter(System.err, true));
         Path result = out.resolve(step.resultName() + ".json");
         try {
             return Outcomes.of(step.resultName(), exitCode, Files.exists(result) ? Files.readString(result) : null,
