@@ -1,6 +1,8 @@
 package io.jenkins.plugins.mlops.contract;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 
 /**
@@ -22,18 +24,44 @@ public record GateDecision(String step, Status status, String summary, List<Chec
     }
 
     /**
-     * Who may approve: members of {@code group} (anyone when null), and under four eyes (unless
-     * {@code fourEyes} is false) not who started the run. A policy's rule and the gate's result both
-     * state it this way.
+     * Who may approve: members of {@code group} and the {@code users} named (anyone when neither), and
+     * under four eyes (unless {@code fourEyes} is false) not who started the run. Users named one by one
+     * serve a Jenkins whose security realm has no groups (its own user database). A policy's rule and
+     * the gate's result both state it this way.
      */
-    public record Approval(String group, Boolean fourEyes) {
+    public record Approval(String group, List<String> users, Boolean fourEyes) {
+        public Approval {
+            users = users == null ? List.of() : List.copyOf(users);
+        }
+
         public boolean requiresFourEyes() {
             return !Boolean.FALSE.equals(fourEyes);
         }
 
+        /** Whether the rule names any decider (else anyone may decide). */
+        public boolean namesDeciders() {
+            return group != null || !users.isEmpty();
+        }
+
+        /** Whether this user, with these groups, is among the deciders. */
+        public boolean admits(String user, Collection<String> groups) {
+            return !namesDeciders() || users.contains(user) || group != null && groups.contains(group);
+        }
+
+        /** The deciders in words: "a member of 'ml-leads'", "alice or carol", or both. */
+        public String deciders() {
+            List<String> parts = new ArrayList<>();
+            if (group != null) {
+                parts.add("a member of '" + group + "'");
+            }
+            parts.addAll(users);
+            return parts.size() <= 1 ? String.join("", parts)
+                    : String.join(", ", parts.subList(0, parts.size() - 1)) + " or " + parts.get(parts.size() - 1);
+        }
+
         /** The rule as it applies, with four eyes stated: what the gate's result records. */
         public Approval effective() {
-            return new Approval(group, requiresFourEyes());
+            return new Approval(group, users, requiresFourEyes());
         }
     }
 

@@ -15,10 +15,10 @@ import java.util.Map;
  *     require: [validation, test]          # these step results must be present and PASSED
  *   production:
  *     require: [validation, test]
- *     approval: {group: ml-leads, fourEyes: true}
+ *     approval: {group: ml-leads, fourEyes: true}   # or users: [alice, carol], or both
  * </pre>
  * Without {@code approval} a stage is entered automatically when every result passed; with it the
- * gate says NEEDS_APPROVAL, and only a member of {@code group} may decide, who must not be the
+ * gate says NEEDS_APPROVAL, and only a member of {@code group} or one of the {@code users} may decide, who must not be the
  * person who started the run (four eyes) unless the policy says {@code fourEyes: false}.
  */
 public record GatePolicy(Map<String, StageRule> stages) {
@@ -34,8 +34,10 @@ public record GatePolicy(Map<String, StageRule> stages) {
             if (rule == null) {
                 throw InvalidInputException.in(file, "'stages." + stage + "' is empty");
             }
-            if (rule.approval() != null && (rule.approval().group() == null || rule.approval().group().isBlank())) {
-                throw InvalidInputException.in(file, "'stages." + stage + ".approval.group' is required: who may approve");
+            if (rule.approval() != null && (rule.approval().group() == null || rule.approval().group().isBlank())
+                    && rule.approval().users().isEmpty()) {
+                throw InvalidInputException.in(file, "'stages." + stage + ".approval' needs a 'group' or 'users': who may"
+                        + " approve");
             }
         });
         return policy;

@@ -72,7 +72,7 @@ public final class GateStep extends StageExecutor<GateSpec> {
                 .map(c -> c.name().startsWith(REQUIRED) ? c.reason() + "." : c.reason()).toList();
         // an approval without a policy still has four eyes: the one who started the run may not decide
         Approval approval = rule != null && rule.approval() != null ? rule.approval().effective()
-                : rule == null && request.requireApproval() ? new Approval(null, true) : null;
+                : rule == null && request.requireApproval() ? new Approval(null, null, true) : null;
         Status status = !reasons.isEmpty() ? Status.FAILED : approval != null ? Status.NEEDS_APPROVAL : Status.PASSED;
         String summary = summary(status, request, inputs, reasons, approval);
         String evidence = evidence(inputs);
@@ -123,8 +123,8 @@ public final class GateStep extends StageExecutor<GateSpec> {
         return switch (status) {
             case FAILED -> "Rejected" + target + ": " + String.join(" ", reasons);
             case NEEDS_APPROVAL -> "All " + inputs.size() + " step results passed; entering" + (target.isEmpty()
-                    ? " the next stage" : target.replace(" for ", " ")) + " needs an approval" + (approval.group() == null
-                    ? "" : " by a member of '" + approval.group() + "'") + (approval.requiresFourEyes()
+                    ? " the next stage" : target.replace(" for ", " ")) + " needs an approval" + (approval.namesDeciders()
+                    ? " by " + approval.deciders() : "") + (approval.requiresFourEyes()
                     && request.startedBy() != null ? " other than " + request.startedBy() + ", who started the run" : "")
                     + ".";
             default -> "Accepted" + target + ": all " + inputs.size() + " step results passed ("

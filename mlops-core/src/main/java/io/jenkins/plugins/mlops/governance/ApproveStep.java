@@ -56,14 +56,15 @@ public final class ApproveStep extends StageExecutor<ApproveSpec> {
                     ? "FAILED or NEEDS_APPROVAL" : "NEEDS_APPROVAL", fits ? "The gate awaits this decision."
                     : "A gate that is " + gateStatus + " cannot be " + verb(r.decision())
                     + (r.decision() == ApprovalDecision.OVERRIDE ? "" : "; a FAILED gate needs an override with a reason")));
-            GateDecision.Approval approval = gate.approval() == null ? new GateDecision.Approval(null, null)
+            GateDecision.Approval approval = gate.approval() == null ? new GateDecision.Approval(null, null, null)
                     : gate.approval();
-            String group = approval.group();
-            if (group != null) {
-                boolean member = r.groups().contains(group);
-                checks.add(Check.of("approver-group", member, String.join(",", r.groups()), group, member
-                        ? r.user() + " is a member of '" + group + "'." : r.user() + " is not a member of '" + group
-                        + "', which the policy requires."));
+            if (approval.namesDeciders()) {
+                boolean admitted = approval.admits(r.user(), r.groups());
+                String who = approval.users().isEmpty() ? "a member of '" + approval.group() + "'"
+                        : "among the deciders, " + approval.deciders();
+                checks.add(Check.of("approver-group", admitted, r.user() + (r.groups().isEmpty() ? ""
+                        : " (" + String.join(",", r.groups()) + ")"), approval.deciders(), admitted
+                        ? r.user() + " is " + who + "." : r.user() + " is not " + who + ", which the policy requires."));
             }
             // four eyes unless the gate's rule relaxed it explicitly
             String startedBy = gate.startedBy();

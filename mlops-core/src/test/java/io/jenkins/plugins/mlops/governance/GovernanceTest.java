@@ -160,4 +160,42 @@ class GovernanceTest {
         assertThat(approve("carol", Set.of("ml-leads"), ApprovalDecision.APPROVE, null,
                 tmp.resolve("gate-relaxed/gate.json")).getStatus()).isEqualTo(Status.PASSED);
     }
+
+    @Test
+    void aRealmWithoutGroupsNamesItsDecidersOneByOne() throws Exception {
+        Files.writeString(policyFile, """
+                stages:
+                  production:
+                    require: [validation, test]
+                    approval: {users: [alice, erin], fourEyes: true}
+                  leads-or-alice:
+                    approval: {group: ml-leads, users: [alice]}
+                """);
+        Path results = results(true);
+        StepResult production = gate(results, "production");
+        assertThat(production.getSummary()).contains("needs an approval by alice or erin other than carol");
+        Path gate = tmp.resolve("gate-production/gate.json");
+        StepResult dave = approve("dave", Set.of(), ApprovalDecision.APPROVE, null, gate);
+        assertThat(dave.getStatus()).isEqualTo(Status.FAILED);
+        assertThat(dave.getSummary()).contains("dave is not among the deciders, alice or erin");
+        assertThat(approve("alice", Set.of(), ApprovalDecision.APPROVE, null, gate).getStatus()).isEqualTo(Status.PASSED);
+
+        StepResult either = gate(results, "leads-or-alice");
+        assertThat(either.getSummary()).contains("by a member of 'ml-leads' or alice");
+        Path eitherGate = tmp.resolve("gate-leads-or-alice/gate.json");
+        assertThat(approve("erin", Set.of("ml-leads"), ApprovalDecision.APPROVE, null, eitherGate).getStatus())
+                .isEqualTo(Status.PASSED);
+    }
+
+    @Test
+    void anApprovalThatNamesNoDeciderIsAnInputError() throws Exception {
+        Files.writeString(policyFile, """
+                stages:
+                  production:
+                    approval: {fourEyes: true}
+                """);
+        assertThatThrownBy(() -> gate(results(true), "production"))
+                .hasMessageContaining("policy.yaml")
+                .hasMessageContaining("'stages.production.approval' needs a 'group' or 'users': who may approve");
+    }
 }

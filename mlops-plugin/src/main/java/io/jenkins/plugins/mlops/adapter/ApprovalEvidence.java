@@ -15,7 +15,7 @@ import java.util.Map;
 
 /**
  * What an approver sees before deciding, read from the gate's {@code gate.json} and the step
- * results it judged: the gate's verdict and rule (group, four eyes, who started the run), each
+ * results it judged: the gate's verdict and rule (deciders, four eyes, who started the run), each
  * check with its value and threshold, the numbers of each judged step (the test's comparisons
  * with the production model among them) and how many columns drifted. Plain fields and lists
  * only: it is kept in {@code build.xml}.
@@ -72,20 +72,20 @@ public final class ApprovalEvidence implements Serializable {
     private final String stage;
     private final String gateStatus;
     private final String gateSummary;
-    private final String group;
+    private final String deciders;
     private final boolean fourEyes;
     private final String startedBy;
     private final String digest;
     private final String drift;
     private final ArrayList<Line> lines;
 
-    private ApprovalEvidence(String model, String stage, String gateStatus, String gateSummary, String group,
+    private ApprovalEvidence(String model, String stage, String gateStatus, String gateSummary, String deciders,
                              boolean fourEyes, String startedBy, String digest, String drift, List<Line> lines) {
         this.model = model;
         this.stage = stage;
         this.gateStatus = gateStatus;
         this.gateSummary = gateSummary;
-        this.group = group;
+        this.deciders = deciders;
         this.fourEyes = fourEyes;
         this.startedBy = startedBy;
         this.digest = digest;
@@ -117,10 +117,10 @@ public final class ApprovalEvidence implements Serializable {
                 drift = driftLine(result.drift());
             }
         }
-        GateDecision.Approval approval = gate.approval() == null ? new GateDecision.Approval(null, null)
+        GateDecision.Approval approval = gate.approval() == null ? new GateDecision.Approval(null, null, null)
                 : gate.approval();
         return new ApprovalEvidence(gate.model(), gate.stage(), String.valueOf(gate.status()), gate.summary(),
-                approval.group(), approval.requiresFourEyes(), gate.startedBy(), gate.evidence(), drift, lines);
+                approval.namesDeciders() ? approval.deciders() : null, approval.requiresFourEyes(), gate.startedBy(), gate.evidence(), drift, lines);
     }
 
     /** The step results a gate judged: step name and workspace-relative file. */
@@ -174,9 +174,9 @@ public final class ApprovalEvidence implements Serializable {
         return gateSummary;
     }
 
-    /** The group whose members may decide, or {@code null} when the policy names none. */
-    public String getGroup() {
-        return group;
+    /** Who may decide in words ("a member of 'ml-leads'", "alice or carol"), or {@code null} when the policy names none. */
+    public String getDeciders() {
+        return deciders;
     }
 
     public boolean isFourEyes() {

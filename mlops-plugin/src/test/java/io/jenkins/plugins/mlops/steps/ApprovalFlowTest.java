@@ -96,7 +96,7 @@ class ApprovalFlowTest {
         assertThat(e.getGateStatus()).isEqualTo("NEEDS_APPROVAL");
         assertThat(e.getModel()).isEqualTo("iris@1");
         assertThat(e.getStage()).isEqualTo("production");
-        assertThat(e.getGroup()).isEqualTo("ml-leads");
+        assertThat(e.getDeciders()).isEqualTo("a member of 'ml-leads'");
         assertThat(e.isFourEyes()).isTrue();
         assertThat(e.getStartedBy()).isEqualTo("carol");
         assertThat(e.getDigest()).hasSize(64);
