@@ -49,11 +49,44 @@ public final class EngineCommandLine {
     /**
      * The script durable-task runs: with a {@code #!} line it is run as it is, so the shell does not
      * echo the long command into the build log ({@code sh -x} would), and {@code exec} makes the
-     * engine the process that durable-task watches and stops.
+     * engine the process that durable-task watches and stops (but for a command's first run on the
+     * agent, which writes its class-data archive after the JVM ends; durable-task stops the shell's
+     * children too).
      */
     public static String script(List<String> command) {
-        return "#!/bin/sh\nexec " + command.stream().map(EngineCommandLine::quote).collect(Collectors.joining(" "))
-                + "\n";
+        int main = command.indexOf(MAIN_CLASS);
+        String classpathFile = command.stream().filter(w -> w.startsWith("@")).findFirst().orElseThrow().substring(1);
+        String commandWord = main >= 0 && main + 1 < command.size() ? quote(command.get(main + 1)) : "''";
+        return "#!/bin/sh\n" + throughClassDataArchive(quote(command.get(0)), command.subList(1, command.size()).stream()
+                .map(EngineCommandLine::quote).collect(Collectors.joining(" ")), classpathFile, commandWord);
+    }
+
+    /**
+     * Runs {@code java} with the rest of the words through an application class-data archive, one per
+     * JVM and engine command in the installation's {@code cds/} folder: the first run of a command writes
+     * it (under a temporary name, renamed when the JVM ended, so parallel runs never read half an
+     * archive), later runs map the engine's classes instead of loading them (validate on penguins: about
+     * 1.0 s to 0.75 s whole process). The key covers the JVM's path and release, so another JDK never maps
+     * the archive of this one; an installation folder the agent cannot write runs without one.
+     */
+    private static String throughClassDataArchive(String java, String rest, String classpathFile, String commandWord) {
+        String folder = classpathFile.contains("/") ? classpathFile.substring(0, classpathFile.lastIndexOf('/')) : ".";
+        String quiet = "-Xshare:auto -Xlog:cds=off -Xlog:cds+dynamic=off";
+        return "cds=" + quote(folder + "/cds") + "\n"
+                // the JVM's real path and its release file: an updated JDK at the same path gets a new archive
+                + "jvm=$(readlink -f \"$(command -v " + java + ")\" 2>/dev/null)\n"
+                + "key=$( { echo \"$jvm\"; cat \"${jvm%/bin/java}/release\"; echo " + commandWord
+                + "; } 2>/dev/null | cksum | cut -d ' ' -f 1)\n"
+                + "if [ -r \"$cds/$key.jsa\" ]; then\n"
+                + "  exec " + java + " " + quiet + " \"-XX:SharedArchiveFile=$cds/$key.jsa\" " + rest + "\n"
+                + "fi\n"
+                + "if mkdir -p \"$cds\" 2>/dev/null && [ -w \"$cds\" ]; then\n"
+                + "  " + java + " " + quiet + " \"-XX:ArchiveClassesAtExit=$cds/$key.jsa.$$\" " + rest + "\n"
+                + "  status=$?\n"
+                + "  mv -f \"$cds/$key.jsa.$$\" \"$cds/$key.jsa\" 2>/dev/null\n"
+                + "  exit $status\n"
+                + "fi\n"
+                + "exec " + java + " " + rest + "\n";
     }
 
     /**
@@ -68,9 +101,9 @@ public final class EngineCommandLine {
                 + " ? " + MAX_OMP_THREADS + " : $1)}')}\"\n"
                 + ": \"${OMP_WAIT_POLICY:=PASSIVE}\"\n"
                 + "export OMP_NUM_THREADS OMP_WAIT_POLICY\n"
-                + "exec \"${JAVA_HOME:+$JAVA_HOME/bin/}java\" ${MLOPS_JAVA_OPTS:-} "
+                + throughClassDataArchive("\"${JAVA_HOME:+$JAVA_HOME/bin/}java\"", "${MLOPS_JAVA_OPTS:-} "
                 + JVM_OPTIONS.stream().map(EngineCommandLine::quote).collect(Collectors.joining(" "))
-                + " " + quote("@" + classpathFile) + " " + MAIN_CLASS + " \"$@\"\n";
+                + " " + quote("@" + classpathFile) + " " + MAIN_CLASS + " \"$@\"", classpathFile, "\"${1:-}\"");
     }
 
     /** OpenMP's threads for an agent with this many processors, as the launcher chooses them. */

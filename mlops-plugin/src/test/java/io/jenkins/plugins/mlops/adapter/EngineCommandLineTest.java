@@ -31,24 +31,62 @@ class EngineCommandLineTest {
         Process javac = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "javac").toString(),
                 "-d", jar.toString(), main.toString()).inheritIO().start();
         assertThat(javac.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        // class-data archives take classes from jars only, as the engine installation has them
+        Path echoJar = jar.resolve("echo.jar");
+        Process pack = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jar").toString(),
+                "cf", echoJar.toString(), "-C", jar.toString(), "Echo.class").inheritIO().start();
+        assertThat(pack.waitFor(60, TimeUnit.SECONDS)).isTrue();
         Path classpath = tmp.resolve("engine.classpath");
-        Files.writeString(classpath, EngineCommandLine.classpathFile(List.of(jar.toString()), ":"));
+        Files.writeString(classpath, EngineCommandLine.classpathFile(List.of(echoJar.toString()), ":"));
         List<String> command = new java.util.ArrayList<>(EngineCommandLine.of(System.getProperty("java.home"),
                 classpath.toString(), null, List.of("it's", "a $HOME", "`x`")));
         command.set(command.indexOf(EngineCommandLine.MAIN_CLASS), "Echo");
         Path script = tmp.resolve("script.sh");
         Files.writeString(script, EngineCommandLine.script(command));
-        assertThat(Files.readString(script)).startsWith("#!/bin/sh\nexec ");
-        Process run = new ProcessBuilder("sh", script.toString()).redirectErrorStream(true).start();
-        String out = new String(run.getInputStream().readAllBytes());
-        assertThat(run.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(out.lines()).containsExactly("[it's]", "[a $HOME]", "[`x`]");
+        assertThat(Files.readString(script)).startsWith("#!/bin/sh\n");
+        // the first run writes the command's class-data archive, the second maps it: same words, nothing else said
+        for (int round = 1; round <= 2; round++) {
+            Process run = new ProcessBuilder("sh", script.toString()).redirectErrorStream(true).start();
+            String out = new String(run.getInputStream().readAllBytes());
+            assertThat(run.waitFor(60, TimeUnit.SECONDS)).isTrue();
+            assertThat(run.exitValue()).as(out).isZero();
+            assertThat(out.lines()).as("round " + round).containsExactly("[it's]", "[a $HOME]", "[`x`]");
+            try (var archives = Files.list(tmp.resolve("cds"))) {
+                assertThat(archives.map(a -> a.getFileName().toString())).singleElement().asString().endsWith(".jsa");
+            }
+        }
+    }
+
+    /** An engine step's exit code is its verdict: the archive's writing must not change it, nor a folder it cannot write. */
+    @Test
+    void theArchiveKeepsTheEnginesExitCodeAndAReadOnlyInstallationRunsWithout(@TempDir Path tmp) throws Exception {
+        List<String> jars = engineJars();
+        for (String folder : List.of("writable", "read-only")) {
+            Path engine = Files.createDirectories(tmp.resolve(folder));
+            Path classpath = engine.resolve("engine.classpath");
+            Files.writeString(classpath, EngineCommandLine.classpathFile(jars, ":"));
+            if (folder.equals("read-only")) {
+                // what a folder the agent's user cannot write does to mkdir (a file stands in: tests may run as root)
+                Files.writeString(engine.resolve("cds"), "not a folder");
+            }
+            Path script = tmp.resolve(folder + ".sh");
+            Files.writeString(script, EngineCommandLine.script(EngineCommandLine.of(System.getProperty("java.home"),
+                    classpath.toString(), null, List.of("validate", "--data", tmp.resolve("missing.csv").toString()))));
+            for (int round = 1; round <= 2; round++) {
+                Process run = new ProcessBuilder("sh", script.toString()).redirectErrorStream(true).start();
+                String out = new String(run.getInputStream().readAllBytes());
+                assertThat(run.waitFor(120, TimeUnit.SECONDS)).isTrue();
+                assertThat(run.exitValue()).as(folder + " round " + round + ": " + out).isEqualTo(2);
+                assertThat(out.lines()).as(folder).singleElement().asString().contains("missing.csv");
+            }
+            assertThat(Files.isDirectory(engine.resolve("cds"))).as(folder).isEqualTo(folder.equals("writable"));
+        }
     }
 
     /** The installation's bin/mlops, run as a sh step on the PATH would run it: the engine answers. */
     @Test
     void theLauncherRunsTheEngineWithTheBuildsJava(@TempDir Path tmp) throws Exception {
-        List<String> jars = List.of(System.getProperty("java.class.path").split(java.io.File.pathSeparator));
+        List<String> jars = engineJars();
         Path classpath = tmp.resolve("with space/engine.classpath");
         Files.createDirectories(classpath.getParent());
         Files.writeString(classpath, EngineCommandLine.classpathFile(jars, ":"));
@@ -67,5 +105,13 @@ class EngineCommandLineTest {
     void theMainClassIsTheCliOfTheEngineJars() throws Exception {
         // the plugin bundles the CLI: the forked JVM must find this class in the same jars
         assertThat(Class.forName(EngineCommandLine.MAIN_CLASS).getMethod("main", String[].class)).isNotNull();
+    }
+
+    /** The test's classpath without folders: an installation holds jars only, and a class-data archive takes only those. */
+    private static List<String> engineJars() {
+        List<String> jars = java.util.Arrays.stream(System.getProperty("java.class.path").split(java.io.File.pathSeparator))
+                .filter(j -> j.endsWith(".jar")).toList();
+        assertThat(jars).as("the engine's CLI as a jar").anyMatch(j -> j.contains("mlops-cli"));
+        return jars;
     }
 }
