@@ -122,8 +122,7 @@ public final class ModelTestStep extends StageExecutor<TestSpec> {
                 : "RMSE " + Html.number(metrics.get("rmse")) + ", MAE " + Html.number(metrics.get("mae")) + ", R² "
                 + Html.number(metrics.get("r2"));
         String summary = "Model " + model.info().name() + " on " + n + " labelled rows of " + dataFile.getFileName() + ": "
-                + headline + (failing.isEmpty() ? "; all " + checks.size() + " checks passed."
-                : "; failing: " + String.join(", ", failing) + ".");
+                + headline + (failing.isEmpty() ? verdicts(checks) : "; failing: " + String.join(", ", failing) + ".");
         StepResult result = StepResult.fromChecks(STEP, summary, checks)
                 .with("model", model.info().name())
                 .with("modelDigest", model.digest())
@@ -249,5 +248,18 @@ public final class ModelTestStep extends StageExecutor<TestSpec> {
                             + " test.json); larger: the model leans on it more.");
         }
         return report;
+    }
+
+    /** The summary's tail when nothing failed: "all N passed", else what did not pass says so (a slice too small has no verdict). */
+    private static String verdicts(List<Check> checks) {
+        long passed = checks.stream().filter(c -> c.status() == CheckStatus.PASSED).count();
+        if (passed == checks.size()) {
+            return "; all " + checks.size() + " checks passed.";
+        }
+        long warnings = checks.stream().filter(c -> c.status() == CheckStatus.WARNING).count();
+        long undecided = checks.stream().filter(c -> c.status() == CheckStatus.INSUFFICIENT_DATA).count();
+        return "; none of " + checks.size() + " checks failed: " + passed + " passed"
+                + (warnings > 0 ? ", " + warnings + " warned" : "")
+                + (undecided > 0 ? ", " + undecided + " without enough data for a verdict" : "") + ".";
     }
 }
