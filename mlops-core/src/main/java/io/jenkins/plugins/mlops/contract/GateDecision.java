@@ -31,6 +31,7 @@ public record GateDecision(String step, Status status, String summary, List<Chec
      */
     public record Approval(String group, List<String> users, Boolean fourEyes) {
         public Approval {
+            group = group == null || group.isBlank() ? null : group;
             users = users == null ? List.of() : List.copyOf(users);
         }
 

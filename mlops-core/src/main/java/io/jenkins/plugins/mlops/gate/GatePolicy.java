@@ -34,8 +34,7 @@ public record GatePolicy(Map<String, StageRule> stages) {
             if (rule == null) {
                 throw InvalidInputException.in(file, "'stages." + stage + "' is empty");
             }
-            if (rule.approval() != null && (rule.approval().group() == null || rule.approval().group().isBlank())
-                    && rule.approval().users().isEmpty()) {
+            if (rule.approval() != null && !rule.approval().namesDeciders()) {
                 throw InvalidInputException.in(file, "'stages." + stage + ".approval' needs a 'group' or 'users': who may"
                         + " approve");
             }

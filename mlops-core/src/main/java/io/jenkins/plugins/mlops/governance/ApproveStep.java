@@ -60,8 +60,7 @@ public final class ApproveStep extends StageExecutor<ApproveSpec> {
                     : gate.approval();
             if (approval.namesDeciders()) {
                 boolean admitted = approval.admits(r.user(), r.groups());
-                String who = approval.users().isEmpty() ? "a member of '" + approval.group() + "'"
-                        : "among the deciders, " + approval.deciders();
+                String who = approval.users().isEmpty() ? approval.deciders() : "among the deciders, " + approval.deciders();
                 checks.add(Check.of("approver-group", admitted, r.user() + (r.groups().isEmpty() ? ""
                         : " (" + String.join(",", r.groups()) + ")"), approval.deciders(), admitted
                         ? r.user() + " is " + who + "." : r.user() + " is not " + who + ", which the policy requires."));

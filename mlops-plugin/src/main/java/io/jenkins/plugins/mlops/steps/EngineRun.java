@@ -88,7 +88,7 @@ final class EngineRun {
      * the registry the step used (its own {@code registry:}, else the engine's {@code MLOPS_HOME}).
      */
     static EngineHost hostOf(FilePath workspace, EnvVars env, EngineStep step) {
-        String registry = step.registryOption() != null ? step.registryOption() : registryHome(env);
+        String registry = step.registryOption() != null ? step.registryOption() : env.get("MLOPS_HOME");
         return new EngineHost(FilePathUtils.getNodeName(workspace), workspace.getRemote(), env.get("JAVA_HOME"), registry,
                 env.get(MlopsInstallation.HOME_VARIABLE));
     }
@@ -181,12 +181,6 @@ final class EngineRun {
         return cause == null ? null : cause.getUserId();
     }
 
-    /** The engine's {@code MLOPS_HOME}: the build's, else the global configuration's; {@code null} for neither. */
-    private static String registryHome(EnvVars build) {
-        String home = build.get("MLOPS_HOME");
-        return home != null ? home : MlopsConfiguration.get().getRegistry();
-    }
-
     /**
      * Whose admin token a step's call carries: the step's own credential, else its {@code withMlops}
      * block's (only to that block's server), else the global configuration's (only to the configured
@@ -223,21 +217,14 @@ final class EngineRun {
     }
 
     /**
-     * The build's environment plus the global configuration's defaults, where the build sets none:
-     * the registry, the server and, for steps that call the server's admin API, its token; and who acts.
+     * The build's environment (which holds the configured registry and server where the build sets
+     * none, {@link MlopsEnvironment}), the admin token for steps that call the server's admin API, and who acts.
      */
     private static EnvVars engineEnvironment(EnvVars build, Run<?, ?> run, EngineStep step, String user,
                                              TaskListener listener) throws AbortException {
         MlopsConfiguration config = MlopsConfiguration.get();
         EnvVars env = new EnvVars(build);
         env.put("MLOPS_USER", user);
-        String registry = registryHome(build);
-        if (registry != null) {
-            env.put("MLOPS_HOME", registry);
-        }
-        if (config.getServerUrl() != null) {
-            env.putIfAbsent("MLOPS_SERVER", config.getServerUrl());
-        }
         if (step.usesAdminToken() && !env.containsKey("MLOPS_ADMIN_TOKEN")) {
             String id = adminTokenCredential(step, build, config, listener);
             if (id != null) {
