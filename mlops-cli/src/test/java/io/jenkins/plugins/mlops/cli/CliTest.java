@@ -88,6 +88,20 @@ class CliTest {
     }
 
     @Test
+    void aPolicyWhoseApprovalNamesNoDeciderExitsTwoSayingSo(@TempDir Path out) throws Exception {
+        Path validation = out.resolve("validation");
+        assertThat(CliRun.of("validate", "--data", Fixtures.dataset("iris.csv").toString(), "--out",
+                validation.toString()).exit()).isZero();
+        Path policy = Fixtures.bad("approval-without-deciders.yaml");
+        CliRun run = CliRun.of("gate", "--results", validation.toString(), "--policy", policy.toString(), "--stage",
+                "production", "--out", out.resolve("gate").toString());
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.err().strip()).isEqualTo("mlops gate: error: " + policy
+                + ": 'stages.production.approval' needs a 'group' or 'users': who may approve");
+        assertThat(out.resolve("gate")).doesNotExist();
+    }
+
+    @Test
     void anomaliesExitOne(@TempDir Path out) {
         CliRun run = CliRun.of("validate", "--data", Fixtures.bad("out-of-range.csv").toString(), "--schema",
                 Fixtures.spec("penguins.schema.json").toString(), "--out", out.toString());
