@@ -26,6 +26,7 @@ import io.jenkins.plugins.mlops.report.HtmlTable.Markup;
 import io.jenkins.plugins.mlops.schema.Field;
 import io.jenkins.plugins.mlops.schema.FieldType;
 import io.jenkins.plugins.mlops.schema.Schema;
+import io.jenkins.plugins.mlops.contract.FileTrees;
 import io.jenkins.plugins.mlops.serving.DeployStep;
 import io.jenkins.plugins.mlops.serving.ModelServer;
 import io.jenkins.plugins.mlops.serving.ServerConfig;
@@ -98,6 +99,9 @@ final class Demo {
 
     Outcome run() throws Exception {
         Files.createDirectories(out);
+        // a run starts from nothing: an earlier run's registry and prediction log would add versions and windows
+        FileTrees.delete(out.resolve("registry"));
+        FileTrees.delete(out.resolve("serving"));
         Path inputs = out.resolve("inputs");
         Path data = copyResource("datasets/" + DATA, inputs.resolve(DATA));
         Path spec = copyResource("specs/" + SPEC, inputs.resolve(SPEC));

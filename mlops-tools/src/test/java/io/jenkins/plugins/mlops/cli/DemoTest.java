@@ -53,5 +53,12 @@ class DemoTest {
         assertThat(Files.readAllLines(out.resolve("serving/predictions.jsonl"))).hasSize(300);
         assertThat(Json.readTree(out.resolve("test.json")).get("metrics").get("accuracy").asDouble()).isGreaterThan(0.95);
         assertThat(Json.readTree(out.resolve("gate.json")).get("status").asText()).isEqualTo("PASSED");
+
+        // run again in the same folder, as a user who types ./mlops demo twice: the same pipeline, not one
+        // on top of the last run's registry and prediction log
+        CliRun again = CliRun.of("demo", "--out", out.toString());
+        assertThat(again.exit()).as(again.out() + again.err()).isZero();
+        assertThat(again.out()).contains("Registered penguins@1 ");
+        assertThat(Files.readAllLines(out.resolve("serving/predictions.jsonl"))).hasSize(300);
     }
 }
