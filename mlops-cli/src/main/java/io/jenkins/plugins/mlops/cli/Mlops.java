@@ -4,6 +4,8 @@ import io.jenkins.plugins.mlops.contract.ExitCodes;
 import io.jenkins.plugins.mlops.contract.InvalidInputException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.ServiceLoader;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -55,6 +57,29 @@ public final class Mlops extends CommandGroup {
             }
             return ExitCodes.BUG;
         });
-        return cli.execute(args);
+        try {
+            return cli.execute(args);
+        } catch (OutOfMemoryError e) {
+            // the stack has unwound: what the command held is garbage now, so this line can be printed
+            err.println("mlops " + String.join(" ", commandWords(cli, args)) + ": error: not enough memory for this data"
+                    + " (the engine's heap is " + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MB);"
+                    + " give it more with MLOPS_JAVA_OPTS=-Xmx<size>, e.g. -Xmx8g");
+            return ExitCodes.INPUT_ERROR;
+        }
+    }
+
+    /** The subcommand words of the arguments ("schema infer"), for the message. */
+    private static List<String> commandWords(CommandLine cli, String[] args) {
+        List<String> words = new ArrayList<>();
+        CommandLine current = cli;
+        for (String arg : args) {
+            CommandLine sub = current.getSubcommands().get(arg);
+            if (sub == null) {
+                break;
+            }
+            words.add(arg);
+            current = sub;
+        }
+        return words;
     }
 }

@@ -1,7 +1,7 @@
 package io.jenkins.plugins.mlops.cli;
 
 import io.jenkins.plugins.mlops.contract.Json;
-import io.jenkins.plugins.mlops.data.CsvReader;
+import io.jenkins.plugins.mlops.data.CsvScanner;
 import io.jenkins.plugins.mlops.data.MissingValues;
 import io.jenkins.plugins.mlops.report.StepOutputWriter;
 import io.jenkins.plugins.mlops.schema.Schema;
@@ -40,7 +40,9 @@ final class SchemaCommand extends CommandGroup {
         @Override
         public Integer call() throws Exception {
             MissingValues missing = missingValues == null ? MissingValues.DEFAULT : MissingValues.parse(missingValues);
-            Schema schema = SchemaInference.infer(new CsvReader(missing, allowShortRows).read(data));
+            // streamed in parallel chunks, O(columns) memory: a file of any size fits the default heap
+            Schema schema = new CsvScanner(missing, allowShortRows, Runtime.getRuntime().availableProcessors())
+                    .scan(data, SchemaInference::new).sink().schema();
             if (missingValues != null) {
                 schema = schema.withMissingValues(missing);
             }

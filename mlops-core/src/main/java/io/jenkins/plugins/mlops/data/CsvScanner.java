@@ -151,6 +151,10 @@ public final class CsvScanner {
         if (e.getCause() instanceof RuntimeException r) {
             throw r;
         }
+        if (e.getCause() instanceof Error error) {
+            // an OutOfMemoryError in a chunk is the caller's to report, not a bug wrapped in another
+            throw error;
+        }
         throw new IllegalStateException(e.getCause());
     }
 
@@ -494,6 +498,10 @@ public final class CsvScanner {
         Throwable cause = e;
         while ((cause instanceof UncheckedIOException || cause instanceof CsvParseException) && cause.getCause() != null) {
             cause = cause.getCause();
+        }
+        if (cause instanceof Error error) {
+            // FastCSV wraps what the row callback throws: running out of heap is not a malformed file
+            throw error;
         }
         if (cause instanceof CharacterCodingException) {
             long[] where = Utf8.firstMalformed(file);

@@ -158,4 +158,49 @@ public final class NumberText {
         return negative ? -n : n;
     }
 
+    /**
+     * A plain number, {@code -?(0|[1-9][0-9]*)(\.[0-9]+)?} with at most 15 digits and not a negative
+     * zero, parsed in one pass: its value, with its count of decimals written to {@code
+     * decimals[at]}. Its text is then exactly {@link #plain}(value, decimals), so a column can keep
+     * the double alone. {@link #NOT_A_NUMBER} for any other text (exponents, signs, leading zeros,
+     * blanks, long digit strings), which a column keeps as text beside the value.
+     */
+    static double parsePlain(char[] buf, int offset, int len, byte[] decimals, int at) {
+        int end = offset + len;
+        int start = len > 0 && buf[offset] == '-' ? offset + 1 : offset;
+        if (start == end || buf[start] == '+' || buf[start] == '.' || buf[end - 1] == '.'
+                || buf[start] == '0' && start + 1 < end && buf[start + 1] != '.') {
+            return NOT_A_NUMBER;
+        }
+        double value = simpleDecimal(buf, offset, len);
+        if (Double.isNaN(value) || value == 0 && start > offset) {
+            return NOT_A_NUMBER;
+        }
+        int point = end - 1;
+        while (point > start && buf[point] != '.') {
+            point--;
+        }
+        decimals[at] = (byte) (buf[point] == '.' ? end - point - 1 : 0);
+        return value;
+    }
+
+    /** The plain text of a value with this many decimals: the inverse of {@link #parsePlain}. */
+    static String plain(double value, int decimals) {
+        if (decimals == 0) {
+            return Long.toString((long) value);
+        }
+        // at most 15 digits: the scaled double is within a fraction of the integer the text wrote
+        String digits = Long.toString(Math.round(Math.abs(value) * POWERS_OF_TEN[decimals]));
+        StringBuilder text = new StringBuilder(digits.length() + 3);
+        if (value < 0) {
+            text.append('-');
+        }
+        int whole = digits.length() - decimals;
+        if (whole <= 0) {
+            text.append("0.").append("0".repeat(-whole)).append(digits);
+        } else {
+            text.append(digits, 0, whole).append('.').append(digits, whole, digits.length());
+        }
+        return text.toString();
+    }
 }

@@ -1,40 +1,57 @@
 package io.jenkins.plugins.mlops.data;
 
-import java.util.ArrayList;
-import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.HashMap;
 import java.util.function.IntFunction;
 import java.util.function.IntPredicate;
 import java.util.stream.IntStream;
 
 /**
- * Rows of a CSV file held in memory as raw text, missing values as {@code null}, each row with the
- * line of the file it came from so that messages can point at it.
+ * Rows of a CSV file held in memory by column ({@link TypedColumn}: doubles for numeric columns,
+ * codes into distinct values for text), each row with the line of the file it came from so that
+ * messages can point at it. Values read back as the file's text, {@code null} when missing.
  */
 public final class Table {
     private final String source;
     private final List<String> columns;
     private final Map<String, Integer> index = new HashMap<>();
-    private final List<String[]> rows;
+    private final TypedColumn[] data;
     private final long[] lines;
     private final List<Long> shortRowLines;
 
     public Table(String source, List<String> columns, List<String[]> rows, long[] lines) {
-        this(source, columns, rows, lines, List.of());
+        this(source, columns, byColumn(columns.size(), rows.size(), rows::get), lines, List.of());
     }
 
     /** @param shortRowLines lines of rows that had fewer fields than the header, read as missing */
-    public Table(String source, List<String> columns, List<String[]> rows, long[] lines, List<Long> shortRowLines) {
+    Table(String source, List<String> columns, TypedColumn[] data, long[] lines, List<Long> shortRowLines) {
         this.source = source;
         this.columns = List.copyOf(columns);
         for (int i = 0; i < columns.size(); i++) {
             index.put(columns.get(i), i);
         }
-        this.rows = Collections.unmodifiableList(rows);
+        this.data = data;
         this.lines = lines;
         this.shortRowLines = List.copyOf(shortRowLines);
+    }
+
+    private static TypedColumn[] byColumn(int width, int rows, IntFunction<String[]> row) {
+        ColumnBuilder[] builders = new ColumnBuilder[width];
+        for (int c = 0; c < width; c++) {
+            builders[c] = new ColumnBuilder();
+        }
+        for (int r = 0; r < rows; r++) {
+            String[] values = row.apply(r);
+            for (int c = 0; c < width; c++) {
+                builders[c].add(values[c]);
+            }
+        }
+        TypedColumn[] built = new TypedColumn[width];
+        for (int c = 0; c < width; c++) {
+            built[c] = builders[c].build();
+        }
+        return built;
     }
 
     public List<Long> shortRowLines() {
@@ -60,16 +77,44 @@ public final class Table {
     }
 
     public int rowCount() {
-        return rows.size();
+        return lines.length;
     }
 
+    /** Row {@code i}'s values, a new array. */
     public String[] row(int i) {
-        return rows.get(i);
+        String[] row = new String[data.length];
+        for (int c = 0; c < data.length; c++) {
+            row[c] = data[c].text(i);
+        }
+        return row;
     }
 
     /** The raw value, {@code null} when missing. */
     public String value(int row, int column) {
-        return rows.get(row)[column];
+        return data[column].text(row);
+    }
+
+    public boolean isMissing(int row, int column) {
+        return data[column].isMissing(row);
+    }
+
+    /** The value as a number, NaN when missing or not a number: no text is made or parsed for a numeric column. */
+    public double number(int row, int column) {
+        return data[column].number(row);
+    }
+
+    /** Whether every present value of the column is a number (then {@link #number} is exact and cheap). */
+    public boolean isNumeric(int column) {
+        return data[column] instanceof NumberColumn;
+    }
+
+    /** Whether a present value is an integer as {@link NumberText#parseInteger} reads it. */
+    public boolean isInteger(int row, int column) {
+        if (data[column] instanceof NumberColumn numbers) {
+            return numbers.isInteger(row);
+        }
+        String text = value(row, column);
+        return NumberText.isNumber(NumberText.parseInteger(text.toCharArray(), 0, text.length()));
     }
 
     /** The 1-based line of the file where row {@code i} starts. */
@@ -77,28 +122,30 @@ public final class Table {
         return lines[i];
     }
 
-    public Table select(int[] rowIndexes) {
-        List<String[]> selected = new ArrayList<>(rowIndexes.length);
-        long[] selectedLines = new long[rowIndexes.length];
-        for (int i = 0; i < rowIndexes.length; i++) {
-            selected.add(rows.get(rowIndexes[i]));
-            selectedLines[i] = lines[rowIndexes[i]];
-        }
-        return new Table(source, columns, selected, selectedLines);
+    TypedColumn column(int c) {
+        return data[c];
     }
 
-    /** A copy in which row {@code r}'s value of {@code column} is {@code value.apply(r)}; the rest is shared. */
-    public Table withColumn(int column, IntFunction<String> value) {
-        List<String[]> changed = new ArrayList<>(rows.size());
-        for (int r = 0; r < rows.size(); r++) {
-            String[] row = rows.get(r).clone();
-            row[column] = value.apply(r);
-            changed.add(row);
+    public Table select(int[] rowIndexes) {
+        TypedColumn[] selected = new TypedColumn[data.length];
+        for (int c = 0; c < data.length; c++) {
+            selected[c] = data[c].select(rowIndexes);
         }
-        return new Table(source, columns, changed, lines.clone());
+        long[] selectedLines = new long[rowIndexes.length];
+        for (int i = 0; i < rowIndexes.length; i++) {
+            selectedLines[i] = lines[rowIndexes[i]];
+        }
+        return new Table(source, columns, selected, selectedLines, List.of());
+    }
+
+    /** A copy in which row {@code r}'s value of {@code column} is {@code value.apply(r)}; the other columns are shared. */
+    public Table withColumn(int column, IntFunction<String> value) {
+        TypedColumn[] changed = data.clone();
+        changed[column] = byColumn(1, rowCount(), r -> new String[] {value.apply(r)})[0];
+        return new Table(source, columns, changed, lines, List.of());
     }
 
     public Table filter(IntPredicate keep) {
-        return select(IntStream.range(0, rows.size()).filter(keep).toArray());
+        return select(IntStream.range(0, rowCount()).filter(keep).toArray());
     }
 }

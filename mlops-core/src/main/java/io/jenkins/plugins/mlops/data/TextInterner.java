@@ -55,7 +55,8 @@ public final class TextInterner {
         return CAPACITY;
     }
 
-    private static boolean sameText(String s, char[] buf, int offset, int len) {
+    /** Whether {@code len} characters at {@code offset} are the String's, compared in place. */
+    static boolean sameText(String s, char[] buf, int offset, int len) {
         if (s.length() != len) {
             return false;
         }

@@ -81,7 +81,7 @@ public final class ModelTestStep extends StageExecutor<TestSpec> {
         if (suite.baseline() != null && baseline == null) {
             throw new InvalidInputException("the suite compares with a baseline: pass --baseline MODEL");
         }
-        Table labelled = data.filter(r -> data.value(r, labelColumn) != null);
+        Table labelled = data.filter(r -> !data.isMissing(r, labelColumn));
         if (labelled.rowCount() == 0) {
             throw InvalidInputException.in(dataFile, "no rows with a value in label column '" + pre.label() + "'");
         }

@@ -3,7 +3,9 @@ package io.jenkins.plugins.mlops.model;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import io.jenkins.plugins.mlops.schema.FieldType;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The fitted transform of one input column into network inputs. Fitted on training rows only and
@@ -37,7 +39,12 @@ public sealed interface FeatureTransform {
         @Override
         public void apply(String raw, float[] out, int offset) {
             Double v = raw == null ? null : FieldType.parseDouble(raw);
-            double x = v == null || !Double.isFinite(v) ? impute : v;
+            apply(v == null ? Double.NaN : v, out, offset);
+        }
+
+        /** As {@link #apply(String, float[], int)} for a value already read as a number (NaN when missing). */
+        void apply(double value, float[] out, int offset) {
+            double x = Double.isFinite(value) ? value : impute;
             out[offset] = (float) (((log ? symlog(x) : x) - center) / scale);
         }
 
@@ -59,10 +66,24 @@ public sealed interface FeatureTransform {
         @Override
         public void apply(String raw, float[] out, int offset) {
             int i = categories.indexOf(raw == null ? impute : raw);
+            apply(i < 0 ? null : i, out, offset);
+        }
+
+        /** As {@link #apply(String, float[], int)} for a category's index ({@code null}: not a training category). */
+        void apply(Integer category, float[] out, int offset) {
             for (int k = 0; k < width(); k++) {
                 out[offset + k] = 0f;
             }
-            out[offset + (i < 0 ? categories.size() : i)] = 1f;
+            out[offset + (category == null ? categories.size() : category)] = 1f;
+        }
+
+        /** Each category's index, for looking up many values. */
+        Map<String, Integer> index() {
+            Map<String, Integer> index = new HashMap<>();
+            for (int k = 0; k < categories.size(); k++) {
+                index.putIfAbsent(categories.get(k), k);
+            }
+            return index;
         }
     }
 }

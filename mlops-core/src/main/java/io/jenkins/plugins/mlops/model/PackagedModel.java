@@ -6,6 +6,7 @@ import io.jenkins.plugins.mlops.data.Sha256;
 import io.jenkins.plugins.mlops.data.Table;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -14,6 +15,8 @@ import java.util.List;
  */
 public final class PackagedModel implements AutoCloseable {
     public static final String MODEL_FILE = "model.json";
+    /** Rows transformed and scored at a time: bounds the inputs held beside the table. */
+    private static final int BATCH = 1024;
     public static final String PREPROCESSING_FILE = "preprocessing.json";
     public static final String INPUT_SCHEMA_FILE = "input-schema.json";
     public static final String LINEAGE_FILE = "lineage.json";
@@ -86,6 +89,10 @@ public final class PackagedModel implements AutoCloseable {
         for (int i = 0; i < inputs.length; i++) {
             inputs[i] = preprocessor.transform(rows.get(i));
         }
+        return predict(inputs);
+    }
+
+    private List<Prediction> predict(float[][] inputs) {
         float[][] outputs = network.output(inputs);
         List<Prediction> predictions = new ArrayList<>(outputs.length);
         for (float[] output : outputs) {
@@ -97,13 +104,15 @@ public final class PackagedModel implements AutoCloseable {
     /** Predicts every row of a table, in batches so that memory stays bounded. */
     public List<Prediction> predict(Table table) {
         List<Prediction> out = new ArrayList<>(table.rowCount());
-        List<String[]> batch = new ArrayList<>();
-        for (int r = 0; r < table.rowCount(); r++) {
-            batch.add(preprocessor.featureValues(table, r));
-            if (batch.size() == 1024 || r == table.rowCount() - 1) {
-                out.addAll(predict(batch));
-                batch.clear();
+        int width = preprocessor.inputWidth();
+        for (int from = 0; from < table.rowCount(); from += BATCH) {
+            int to = Math.min(table.rowCount(), from + BATCH);
+            float[] flat = preprocessor.inputs(table, from, to);
+            float[][] inputs = new float[to - from][];
+            for (int i = 0; i < inputs.length; i++) {
+                inputs[i] = Arrays.copyOfRange(flat, i * width, (i + 1) * width);
             }
+            out.addAll(predict(inputs));
         }
         return out;
     }

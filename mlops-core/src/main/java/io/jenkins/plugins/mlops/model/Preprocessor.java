@@ -5,12 +5,13 @@ import io.jenkins.plugins.mlops.data.Columns;
 import io.jenkins.plugins.mlops.data.Table;
 import io.jenkins.plugins.mlops.schema.FieldType;
 import io.jenkins.plugins.mlops.schema.Schema;
-import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.function.BiFunction;
+import java.util.stream.IntStream;
 
 /**
  * Turns raw rows (text values in {@link #featureNames()} order, {@code null} for missing) into
@@ -32,21 +33,12 @@ public record Preprocessor(Task task, String label, List<FeatureTransform> featu
     /** Fits every transform on the given (training) rows only; {@code options} per column and kind. */
     public static Preprocessor fit(Table train, Schema schema, String label, Task task, List<String> featureNames,
                                    BiFunction<String, Boolean, ColumnOptions> options) {
-        List<FeatureTransform> features = new ArrayList<>();
-        for (String name : featureNames) {
-            int c = train.columnIndex(name);
-            FieldType type = schema.field(name).orElseThrow().type();
-            ColumnOptions o = options.apply(name, type.isNumeric());
-            if (type.isNumeric()) {
-                features.add(numeric(name, type, Columns.numbers(train, c), o));
-            } else {
-                Map<String, Long> counts = Columns.counts(train, c);
-                String fill = o.impute() == ColumnOptions.Impute.CONSTANT ? o.constant() : counts.entrySet().stream()
-                        .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
-                        .map(Map.Entry::getKey).findFirst().orElse("");
-                features.add(new FeatureTransform.Categorical(name, fill, List.copyOf(new TreeSet<>(counts.keySet()))));
-            }
-        }
+        // options first, in column order, so that a bad option names the first column that has one
+        List<ColumnOptions> columnOptions = featureNames.stream()
+                .map(name -> options.apply(name, schema.field(name).orElseThrow().type().isNumeric())).toList();
+        // columns are fitted independently (a sort each for the median): in parallel, in feature order
+        List<FeatureTransform> features = IntStream.range(0, featureNames.size()).parallel()
+                .mapToObj(i -> fit(train, schema, featureNames.get(i), columnOptions.get(i))).toList();
         int labelColumn = train.columnIndex(label);
         if (task == Task.CLASSIFICATION) {
             List<String> classes = List.copyOf(new TreeSet<>(Columns.counts(train, labelColumn).keySet()));
@@ -54,6 +46,19 @@ public record Preprocessor(Task task, String label, List<FeatureTransform> featu
         }
         Moments y = Moments.of(Columns.numbers(train, labelColumn));
         return new Preprocessor(task, label, features, List.of(), y.mean(), y.stddev() > 0 ? y.stddev() : 1);
+    }
+
+    private static FeatureTransform fit(Table train, Schema schema, String name, ColumnOptions o) {
+        int c = train.columnIndex(name);
+        FieldType type = schema.field(name).orElseThrow().type();
+        if (type.isNumeric()) {
+            return numeric(name, type, Columns.numbers(train, c), o);
+        }
+        Map<String, Long> counts = Columns.counts(train, c);
+        String fill = o.impute() == ColumnOptions.Impute.CONSTANT ? o.constant() : counts.entrySet().stream()
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .map(Map.Entry::getKey).findFirst().orElse("");
+        return new FeatureTransform.Categorical(name, fill, List.copyOf(new TreeSet<>(counts.keySet())));
     }
 
     static FeatureTransform.Numeric numeric(String name, FieldType type, double[] values, ColumnOptions o) {
@@ -118,6 +123,62 @@ public record Preprocessor(Task task, String label, List<FeatureTransform> featu
         return out;
     }
 
+    /**
+     * Rows {@code from} to {@code to} of a table as network inputs, row after row ({@link
+     * #inputWidth()} floats each), the same as {@link #transform} of each row's values: numbers are
+     * read as the doubles the table holds and categories looked up once per value, with no String
+     * parsed or made per value.
+     */
+    public float[] inputs(Table table, int from, int to) {
+        int width = inputWidth();
+        float[] out = new float[(to - from) * width];
+        int offset = 0;
+        for (FeatureTransform feature : features) {
+            int c = table.columnIndex(feature.name());
+            if (feature instanceof FeatureTransform.Numeric numeric) {
+                for (int r = from; r < to; r++) {
+                    numeric.apply(c < 0 ? Double.NaN : table.number(r, c), out, (r - from) * width + offset);
+                }
+            } else if (feature instanceof FeatureTransform.Categorical categorical) {
+                Map<String, Integer> index = categorical.index();
+                for (int r = from; r < to; r++) {
+                    String value = c < 0 ? null : table.value(r, c);
+                    categorical.apply(index.get(value == null ? categorical.impute() : value), out,
+                            (r - from) * width + offset);
+                }
+            }
+            offset += feature.width();
+        }
+        return out;
+    }
+
+    /**
+     * The network targets of every row of a table, row after row ({@link #outputWidth()} floats
+     * each): one-hot classes (all zero for a class not seen in training), or the standardised value.
+     */
+    public float[] targets(Table table) {
+        int labelColumn = table.columnIndex(label);
+        int width = outputWidth();
+        float[] out = new float[table.rowCount() * width];
+        if (task == Task.CLASSIFICATION) {
+            Map<String, Integer> index = new HashMap<>();
+            for (int k = 0; k < classes.size(); k++) {
+                index.put(classes.get(k), k);
+            }
+            for (int r = 0; r < table.rowCount(); r++) {
+                Integer k = index.get(table.value(r, labelColumn));
+                if (k != null) {
+                    out[r * width + k] = 1f;
+                }
+            }
+        } else {
+            for (int r = 0; r < table.rowCount(); r++) {
+                out[r] = (float) ((table.number(r, labelColumn) - targetMean) / targetScale);
+            }
+        }
+        return out;
+    }
+
     /** The feature values of row {@code r} of a table, in feature order. */
     public String[] featureValues(Table table, int r) {
         String[] raw = new String[features.size()];
@@ -126,14 +187,6 @@ public record Preprocessor(Task task, String label, List<FeatureTransform> featu
             raw[i] = c < 0 ? null : table.value(r, c);
         }
         return raw;
-    }
-
-    /** The network target for a label value: a class index, or the standardised number. */
-    public double encodeTarget(String value) {
-        if (task == Task.CLASSIFICATION) {
-            return classes.indexOf(value);
-        }
-        return (FieldType.parseDouble(value) - targetMean) / targetScale;
     }
 
     public Prediction decode(float[] output) {

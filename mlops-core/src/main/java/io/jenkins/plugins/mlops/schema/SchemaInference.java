@@ -1,10 +1,12 @@
 package io.jenkins.plugins.mlops.schema;
 
+import io.jenkins.plugins.mlops.data.Columns;
 import io.jenkins.plugins.mlops.data.CsvRow;
 import io.jenkins.plugins.mlops.data.RowSink;
 import io.jenkins.plugins.mlops.data.Table;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeSet;
 
 /**
@@ -65,6 +67,33 @@ public final class SchemaInference implements RowSink<SchemaInference> {
             }
         }
 
+        /** A numeric column of a table: no text type fits a number, and only an integer needs a look at its text. */
+        void acceptNumbers(Table table, int c) {
+            for (int r = 0; r < table.rowCount(); r++) {
+                if (table.isMissing(r, c)) {
+                    missing++;
+                    continue;
+                }
+                present++;
+                fits[0] = fits[0] && table.isInteger(r, c);
+                double number = table.number(r, c);
+                if (Double.isFinite(number)) {
+                    min = Math.min(min, number);
+                    max = Math.max(max, number);
+                }
+            }
+            if (present > 0) {
+                fits[2] = fits[3] = fits[4] = false;
+                domain = null;
+            }
+        }
+
+        /** A distinct value seen {@code count} times. */
+        void acceptDistinct(String value, long count) {
+            accept(CsvRow.of(new String[] {value}, 0), 0);
+            present += count - 1;
+        }
+
         void merge(Column later) {
             present += later.present;
             missing += later.missing;
@@ -121,10 +150,21 @@ public final class SchemaInference implements RowSink<SchemaInference> {
         }
     }
 
+    /**
+     * The schema of a table in memory, from its columns: a numeric column's values are read as the
+     * numbers they already are, a text column's distinct values once each.
+     */
     public static Schema infer(Table table) {
         SchemaInference inference = new SchemaInference(table.columns());
-        for (int r = 0; r < table.rowCount(); r++) {
-            inference.accept(CsvRow.of(table.row(r), table.line(r)));
+        for (int c = 0; c < inference.columns.length; c++) {
+            Column col = inference.columns[c];
+            if (table.isNumeric(c)) {
+                col.acceptNumbers(table, c);
+            } else {
+                Map<String, Long> counts = Columns.counts(table, c);
+                counts.forEach(col::acceptDistinct);
+                col.missing += table.rowCount() - counts.values().stream().mapToLong(Long::longValue).sum();
+            }
         }
         return inference.schema();
     }
@@ -172,7 +212,7 @@ public final class SchemaInference implements RowSink<SchemaInference> {
 
     static FieldType inferType(Iterable<String> values) {
         Column col = new Column();
-        values.forEach(v -> col.accept(CsvRow.of(new String[] {v}, 0), 0));
+        values.forEach(v -> col.acceptDistinct(v, 1));
         return col.type();
     }
 }

@@ -31,9 +31,7 @@ class CsvScannerTest {
     }
 
     private static List<Long> linesOf(Path file, int threads) {
-        CsvScanner.Result<CsvReader.Rows> r = new CsvScanner(MissingValues.DEFAULT, false, threads)
-                .scan(file, c -> new CsvReader.Rows());
-        return java.util.Arrays.stream(java.util.Arrays.copyOf(r.sink().lines, r.sink().rows.size())).boxed().toList();
+        return new CsvScanner(MissingValues.DEFAULT, false, threads).scan(file, c -> new StringRows()).sink().lineList();
     }
 
     @Test
@@ -45,8 +43,8 @@ class CsvScannerTest {
         assertThat(parallel).hasSize(200_000).isEqualTo(sequential);
         // every 7th row spans two lines
         assertThat(sequential.get(1)).isEqualTo(4);
-        CsvScanner.Result<CsvReader.Rows> rows = new CsvScanner(MissingValues.DEFAULT, false, 4)
-                .scan(file, c -> new CsvReader.Rows());
+        CsvScanner.Result<StringRows> rows = new CsvScanner(MissingValues.DEFAULT, false, 4)
+                .scan(file, c -> new StringRows());
         assertThat(rows.sink().rows.get(0)[2]).isEqualTo("multi\nline, \"quoted\"");
         assertThat(rows.sink().rows.get(5)[2]).isNull();
         assertThat(rows.rows()).isEqualTo(200_000);

@@ -2,7 +2,10 @@ package io.jenkins.plugins.mlops.schema;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.jenkins.plugins.mlops.contract.Json;
 import io.jenkins.plugins.mlops.data.CsvReader;
+import io.jenkins.plugins.mlops.data.CsvScanner;
+import io.jenkins.plugins.mlops.data.MissingValues;
 import io.jenkins.plugins.mlops.data.Table;
 import io.jenkins.plugins.mlops.testing.Fixtures;
 import io.jenkins.plugins.mlops.validation.Anomaly;
@@ -57,5 +60,23 @@ class SchemaInferenceTest {
         Table table = new CsvReader().read(file);
         List<Anomaly> anomalies = SchemaValidator.validate(SchemaInference.infer(table), table);
         assertThat(anomalies).isEmpty();
+    }
+
+    /** The table's columns (numbers as doubles, text by distinct value) give the schema the streaming pass gives. */
+    @ParameterizedTest
+    @MethodSource("datasets")
+    void columnsInferTheSchemaOfTheStreamingPass(Path file) throws Exception {
+        Schema streamed = new CsvScanner(MissingValues.DEFAULT, false, 2).scan(file, SchemaInference::new).sink().schema();
+        assertThat(Json.JSON.writeValueAsString(SchemaInference.infer(new CsvReader().read(file))))
+                .isEqualTo(Json.JSON.writeValueAsString(streamed));
+    }
+
+    @Test
+    void selectedRowsInferFromTheirOwnValuesOnly() {
+        Table penguins = new CsvReader().read(Fixtures.dataset("penguins.csv"));
+        int species = penguins.columnIndex("species");
+        Table adelie = penguins.filter(r -> "Adelie".equals(penguins.value(r, species)));
+        assertThat(SchemaInference.infer(adelie).field("species").orElseThrow().constraints().allowed())
+                .containsExactly("Adelie");
     }
 }

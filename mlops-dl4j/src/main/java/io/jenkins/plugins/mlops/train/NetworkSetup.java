@@ -96,22 +96,10 @@ final class NetworkSetup {
         return w;
     }
 
-    /** Features and targets (one-hot for classes, standardised value for regression). */
+    /** Features and targets (one-hot for classes, standardised value for regression), straight from the columns. */
     static INDArray[] arrays(Preprocessor pre, Table table) {
-        int labelColumn = table.columnIndex(pre.label());
-        float[][] x = new float[table.rowCount()][];
-        float[][] y = new float[table.rowCount()][pre.outputWidth()];
-        for (int r = 0; r < x.length; r++) {
-            x[r] = pre.transform(pre.featureValues(table, r));
-            double target = pre.encodeTarget(table.value(r, labelColumn));
-            if (pre.task() == Task.CLASSIFICATION) {
-                if (target >= 0) {
-                    y[r][(int) target] = 1f;
-                }
-            } else {
-                y[r][0] = (float) target;
-            }
-        }
-        return new INDArray[] {Nd4j.create(x), Nd4j.create(y)};
+        long rows = table.rowCount();
+        return new INDArray[] {Nd4j.create(pre.inputs(table, 0, table.rowCount()), new long[] {rows, pre.inputWidth()}, 'c'),
+            Nd4j.create(pre.targets(table), new long[] {rows, pre.outputWidth()}, 'c')};
     }
 }

@@ -136,7 +136,7 @@ public final class TrainStep extends StageExecutor<TrainInputs> {
                         + dataFile.getFileName() + " (columns: " + all.columns() + ")");
             }
         }
-        Table data = all.filter(r -> all.value(r, labelColumn) != null);
+        Table data = all.filter(r -> !all.isMissing(r, labelColumn));
         if (spec.task() == Task.CLASSIFICATION) {
             Set<String> classes = Columns.counts(data, labelColumn).keySet();
             if (classes.size() < 2) {

@@ -34,8 +34,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = "Benchmarks that print ratios against a baseline measured in the same run.",
-        subcommands = {BenchCommand.Validate.class, BenchCommand.Train.class, BenchCommand.Serve.class})
+        description = "Benchmarks that print ratios against a baseline measured in the same run. 'commands' times what"
+                + " users run (whole processes, cold JVMs); the others are in-process diagnostics.",
+        subcommands = {CommandsBench.class, BenchCommand.Validate.class, BenchCommand.Train.class, BenchCommand.Serve.class})
 public final class BenchCommand extends CommandGroup implements ToolCommand {
     @Command(name = "serve", mixinStandardHelpOptions = true,
             description = "A model server on loopback with a penguins model against its own no-op endpoint, in one run:"

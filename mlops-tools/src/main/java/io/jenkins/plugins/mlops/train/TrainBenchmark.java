@@ -1,11 +1,14 @@
 package io.jenkins.plugins.mlops.train;
 
+import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.FloatBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.SplittableRandom;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
@@ -26,6 +29,8 @@ import org.nd4j.linalg.lossfunctions.impl.LossMCXENT;
  */
 public final class TrainBenchmark {
     public static final int FEATURES = 50;
+    public static final String CSV_FILE = "train.csv";
+    public static final String SPEC_FILE = "train.yaml";
 
     /** @param examplesPerSecond over the epochs after the first (warm-up) */
     public record Result(int rows, int epochs, double examplesPerSecond, double accuracy, String threads) {
@@ -59,6 +64,39 @@ public final class TrainBenchmark {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * The generated rows as the CSV a user would train from ({@code x0..x49,label}, six decimals),
+     * and the spec of the same net for {@code mlops train}: what the whole-process benchmark runs.
+     */
+    public static void writeCsv(Path dir, int epochs) throws IOException {
+        byte[] y = Files.readAllBytes(dir.resolve("y.u8"));
+        FloatBuffer x = ByteBuffer.wrap(Files.readAllBytes(dir.resolve("x.f32"))).order(ByteOrder.LITTLE_ENDIAN)
+                .asFloatBuffer();
+        try (BufferedWriter out = Files.newBufferedWriter(dir.resolve(CSV_FILE))) {
+            StringBuilder line = new StringBuilder();
+            for (int j = 0; j < FEATURES; j++) {
+                line.append('x').append(j).append(',');
+            }
+            out.append(line).append("label\n");
+            for (byte label : y) {
+                line.setLength(0);
+                for (int j = 0; j < FEATURES; j++) {
+                    line.append(String.format(Locale.ROOT, "%.6f", x.get())).append(',');
+                }
+                out.append(line).append(label == 1 ? "yes" : "no").append('\n');
+            }
+        }
+        Files.writeString(dir.resolve(SPEC_FILE), String.format(Locale.ROOT, """
+                # the net of mlops bench train: 50-256-256-2, batch 1024, Adam 1e-3
+                task: classification
+                label: label
+                seed: 42
+                split: {test: 0.2, stratify: true}
+                model: {hidden: [256, 256], activation: relu}
+                training: {epochs: %d, batchSize: 1024, learningRate: 0.001, optimizer: adam}
+                """, epochs));
     }
 
     public static Result run(Path dir, int epochs, long seed) throws IOException {
