@@ -42,8 +42,8 @@ final class NumberColumn implements TypedColumn {
         if (missing.get(row)) {
             return null;
         }
-        String text = texts.isEmpty() ? null : texts.get(row);
-        return text != null ? text : NumberText.plain(values[row], rowDecimals == null ? decimals : rowDecimals[row]);
+        String text = writtenText(row);
+        return text != null ? text : NumberText.plain(values[row], decimals(row));
     }
 
     @Override
@@ -53,11 +53,20 @@ final class NumberColumn implements TypedColumn {
 
     /** Whether the value's text is an integer (as {@link NumberText#parseInteger} reads it). */
     boolean isInteger(int row) {
-        String text = texts.isEmpty() ? null : texts.get(row);
+        String text = writtenText(row);
         if (text != null) {
             return NumberText.isNumber(NumberText.parseInteger(text.toCharArray(), 0, text.length()));
         }
-        return (rowDecimals == null ? decimals : rowDecimals[row]) == 0;
+        return decimals(row) == 0;
+    }
+
+    /** The text the file wrote, kept only where the number and its decimals do not give it back. */
+    private String writtenText(int row) {
+        return texts.isEmpty() ? null : texts.get(row);
+    }
+
+    private int decimals(int row) {
+        return rowDecimals == null ? decimals : rowDecimals[row];
     }
 
     @Override
@@ -69,9 +78,9 @@ final class NumberColumn implements TypedColumn {
         for (int i = 0; i < rows.length; i++) {
             int r = rows[i];
             v[i] = values[r];
-            d[i] = (byte) (rowDecimals == null ? decimals : rowDecimals[r]);
+            d[i] = (byte) decimals(r);
             m.set(i, missing.get(r));
-            String text = texts.isEmpty() ? null : texts.get(r);
+            String text = writtenText(r);
             if (text != null) {
                 t.put(i, text);
             }

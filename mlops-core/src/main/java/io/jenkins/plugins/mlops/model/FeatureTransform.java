@@ -79,9 +79,14 @@ public sealed interface FeatureTransform {
 
         /** Each category's index, for looking up many values. */
         Map<String, Integer> index() {
+            return positions(categories);
+        }
+
+        /** Each value's first position in the list: the index that {@link List#indexOf} would give. */
+        static Map<String, Integer> positions(List<String> values) {
             Map<String, Integer> index = new HashMap<>();
-            for (int k = 0; k < categories.size(); k++) {
-                index.putIfAbsent(categories.get(k), k);
+            for (int k = 0; k < values.size(); k++) {
+                index.putIfAbsent(values.get(k), k);
             }
             return index;
         }

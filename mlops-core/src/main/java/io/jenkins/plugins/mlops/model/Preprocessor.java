@@ -6,7 +6,6 @@ import io.jenkins.plugins.mlops.data.Table;
 import io.jenkins.plugins.mlops.schema.FieldType;
 import io.jenkins.plugins.mlops.schema.Schema;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
@@ -161,10 +160,7 @@ public record Preprocessor(Task task, String label, List<FeatureTransform> featu
         int width = outputWidth();
         float[] out = new float[table.rowCount() * width];
         if (task == Task.CLASSIFICATION) {
-            Map<String, Integer> index = new HashMap<>();
-            for (int k = 0; k < classes.size(); k++) {
-                index.put(classes.get(k), k);
-            }
+            Map<String, Integer> index = FeatureTransform.Categorical.positions(classes);
             for (int r = 0; r < table.rowCount(); r++) {
                 Integer k = index.get(table.value(r, labelColumn));
                 if (k != null) {
