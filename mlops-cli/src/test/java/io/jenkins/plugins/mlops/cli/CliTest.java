@@ -208,10 +208,25 @@ class CliTest {
     /** The deployment strategies are listed in one place; the CLI's help names each of them. */
     @Test
     void deployHelpNamesEveryStrategy() {
-        String description = String.join(" ", new CommandLine(new Mlops()).getSubcommands().get("deploy")
+        String description = String.join(" ", Mlops.commandLine().getSubcommands().get("deploy")
                 .getCommandSpec().findOption("--strategy").description());
         assertThat(DeployStep.STRATEGIES).containsExactly("direct", "blue-green", "canary", "shadow")
                 .allSatisfy(strategy -> assertThat(description).contains(strategy));
+    }
+
+    /** A run builds only the subcommand it names; help, options and unknown words see every subcommand. */
+    @Test
+    void aRunBuildsOnlyTheSubcommandItNames() {
+        assertThat(Mlops.commandLine("validate").getSubcommands()).containsOnlyKeys("validate");
+        assertThat(Mlops.commandLine().getSubcommands()).containsKeys("validate", "train", "registry", "help")
+                .hasSizeGreaterThan(16);
+        assertThat(Mlops.commandLine("--help").getSubcommands()).hasSameSizeAs(Mlops.commandLine().getSubcommands());
+        CliRun help = CliRun.of("help", "validate");
+        assertThat(help.exit()).isZero();
+        assertThat(help.out()).contains("Usage: mlops validate");
+        CliRun typo = CliRun.of("validat", "--data", "x.csv");
+        assertThat(typo.exit()).isEqualTo(2);
+        assertThat(typo.err()).contains("Unmatched arguments").contains("'validat'");
     }
 
     /** The engine the Jenkins plugin ships is the CLI alone: the demo and the benchmarks live in mlops-tools. */

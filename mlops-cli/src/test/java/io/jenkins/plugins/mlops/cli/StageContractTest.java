@@ -91,7 +91,7 @@ class StageContractTest {
     @ParameterizedTest
     @EnumSource(Stage.class)
     void theStagesCommandBindsItsOptionsToTheSpec(Stage stage) throws Exception {
-        CommandLine command = new CommandLine(new Mlops());
+        CommandLine command = Mlops.commandLine();
         for (String word : stage.command()) {
             command = command.getSubcommands().get(word);
         }

@@ -55,11 +55,21 @@ public final class ModelTestStep extends StageExecutor<TestSpec> {
     public StageOutput execute(TestSpec spec) {
         Table table = new CsvReader().read(spec.data());
         try (PackagedModel model = PackagedModel.load(spec.model());
-             PackagedModel base = spec.baseline() == null ? null : PackagedModel.load(spec.baseline().resolve().dir())) {
+             PackagedModel base = spec.baseline() != null ? PackagedModel.load(spec.baseline().resolve().dir())
+                     : ownBaseline(model)) {
             TestSuite suite = spec.suite() == null ? TestSuite.defaults(model.info().task())
                     : TestSuite.read(spec.suite(), model.info().task());
+            if (spec.baseline() == null && base != null && suite.baseline() == null) {
+                suite = suite.simplerModelNotBetter(model.info().task());
+            }
             return evaluate(model, base, table, spec.data(), suite);
         }
+    }
+
+    /** The linear model that training fitted on the same rows and packaged inside the network it kept; or null. */
+    private static PackagedModel ownBaseline(PackagedModel model) {
+        Path own = model.dir().resolve(PackagedModel.BASELINE_DIR);
+        return Files.isDirectory(own) ? PackagedModel.load(own) : null;
     }
 
     public static StepResult run(PackagedModel model, Table data, Path dataFile, TestSuite suite, Path outDir) {

@@ -104,6 +104,15 @@ public record TestSuite(Map<String, Bound> metrics, Map<String, Change> baseline
         return new TestSuite(m, null, null, true, null, null, true);
     }
 
+    /**
+     * This suite comparing with the package's own linear baseline (the ML Test Score's "a simpler model is not
+     * better"): the headline metric may not be worse than the baseline's beyond its paired bootstrap interval.
+     */
+    TestSuite simplerModelNotBetter(Task task) {
+        return new TestSuite(metrics, Map.of(task == Task.CLASSIFICATION ? "accuracy" : "r2", new Change(0.0, false)),
+                slices, sanity, invariance, latency, importance, directional, cases, fairness);
+    }
+
     public static TestSuite read(Path file, Task task) {
         TestSuite suite = Json.readYaml(file, TestSuite.class);
         Set<String> known = task == Task.CLASSIFICATION ? CLASSIFICATION_METRICS : REGRESSION_METRICS;

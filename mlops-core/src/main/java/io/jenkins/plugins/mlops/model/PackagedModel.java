@@ -22,6 +22,8 @@ public final class PackagedModel implements AutoCloseable {
     public static final String LINEAGE_FILE = "lineage.json";
     public static final String METRICS_FILE = "metrics.json";
     public static final String REFERENCE_FILE = "reference.csv";
+    /** The linear baseline training fitted on the same rows, a whole package inside a network's package. */
+    public static final String BASELINE_DIR = "baseline";
 
     private final Path dir;
     private final ModelInfo info;

@@ -26,9 +26,15 @@ final class TrainReport {
     private TrainReport() {
     }
 
+    /** "12 inputs → [64, 32] → 3", or "12 inputs → 3, linear" for a model without hidden layers. */
+    private static String shape(TrainSpec spec, Preprocessor pre) {
+        return spec.model().layers().isEmpty() ? pre.inputWidth() + " inputs → " + pre.outputWidth() + ", linear"
+                : pre.inputWidth() + " inputs → " + spec.model().hidden() + " → " + pre.outputWidth();
+    }
+
     static StageOutput output(TrainSpec spec, Preprocessor pre, TrainingLoop.Curves curves, Map<String, Double> metrics,
                               Lineage lineage, Provenance provenance, int trainRows, int holdoutRows,
-                              boolean weightsFinite, List<String> identifiers) {
+                              boolean weightsFinite, List<String> identifiers, List<Map<String, Object>> candidates) {
         List<Check> checks = new ArrayList<>();
         double first = curves.trainLoss()[0];
         double last = curves.trainLoss()[curves.trainLoss().length - 1];
@@ -48,11 +54,12 @@ final class TrainReport {
                 + " over " + curves.trainLoss().length + " epochs." : "Loss did not decrease; the model may not be learning."));
         String headline = metrics.entrySet().stream().map(e -> e.getKey() + " " + Html.number(e.getValue()))
                 .reduce((a, b) -> a + ", " + b).orElse("");
-        String summary = "Trained " + spec.name() + " (" + spec.task().jsonName() + ", " + pre.inputWidth() + " inputs → "
-                + spec.model().hidden() + " → " + pre.outputWidth() + ") on " + trainRows + " rows for "
+        String summary = "Trained " + spec.name() + " (" + spec.task().jsonName() + ", " + shape(spec, pre) + ") on " + trainRows + " rows for "
                 + curves.trainLoss().length + " epochs" + (curves.stoppedEarly() ? " (stopped early, best epoch "
                 + curves.bestEpoch() + ")" : "") + ", seed " + lineage.seed() + "; hold-out (" + holdoutRows + " rows): "
-                + headline + ".";
+                + headline + "." + (candidates.size() < 2 ? "" : " Kept over the " + candidates.get(1).get("model")
+                + " on validation loss (" + Html.number((Double) candidates.get(0).get("validationLoss")) + " against "
+                + Html.number((Double) candidates.get(1).get("validationLoss")) + ").");
         boolean failed = checks.stream().anyMatch(c -> c.status() == CheckStatus.FAILED);
         StepResult result = new StepResult(TrainStep.STEP, failed ? Status.FAILED : Status.PASSED, summary, checks)
                 .with("model", spec.name())
@@ -61,6 +68,7 @@ final class TrainReport {
                 .with("holdoutRows", holdoutRows)
                 .with("metrics", metrics)
                 .with("excludedIdentifiers", identifiers)
+                .with("candidates", candidates)
                 .with("seed", lineage.seed())
                 .with("learningCurves", Map.of("trainLoss", curves.trainLoss(), "holdoutLoss", curves.holdoutLoss(),
                         "holdoutMetric", curves.holdoutMetric(), "metricName", curves.metricName()))
@@ -79,6 +87,18 @@ final class TrainReport {
         HtmlTable table = new HtmlTable("Metric", "Value");
         metrics.forEach(table::row);
         report.table(table);
+        if (candidates.size() > 1) {
+            // the ML Test Score's "a simpler model is not better": both were fitted on the same rows
+            report.section("Network and linear baseline");
+            HtmlTable side = new HtmlTable("Model", "Kept", "Validation loss", "Epochs (best)", "Hold-out");
+            for (Map<String, Object> c : candidates) {
+                side.row(c.get("model"), Boolean.TRUE.equals(c.get("kept")) ? "kept" : "",
+                        Html.number((Double) c.get("validationLoss")), c.get("epochs") + " (" + c.get("bestEpoch") + ")",
+                        ((Map<?, ?>) c.get("holdout")).entrySet().stream().map(e -> e.getKey() + " "
+                                + Html.number((Double) e.getValue())).reduce((a, b) -> a + ", " + b).orElse(""));
+            }
+            report.table(side);
+        }
         Map<String, Object> facts = new LinkedHashMap<>();
         facts.put("features", String.join(", ", pre.featureNames()));
         if (!identifiers.isEmpty()) {
@@ -88,8 +108,7 @@ final class TrainReport {
         facts.put("label", spec.label() + (pre.classes().isEmpty() ? "" : " " + pre.classes()));
         facts.put("split", "hold-out " + spec.split().test() + ", " + spec.split().by()
                 + (spec.split().column() == null ? "" : " by " + spec.split().column()));
-        facts.put("network", pre.inputWidth() + " → " + spec.model().hidden() + " (" + spec.model().activation() + ") → "
-                + pre.outputWidth());
+        facts.put("network", shape(spec, pre) + (spec.model().layers().isEmpty() ? "" : ", " + spec.model().activation()));
         facts.put("optimiser", spec.training().optimizer() + ", learning rate " + spec.training().learningRate()
                 + ", batch " + spec.training().batchSize() + (spec.training().weightDecay() > 0 ? ", weight decay "
                 + spec.training().weightDecay() : "") + (spec.training().l2() > 0 ? ", L2 " + spec.training().l2() : ""));

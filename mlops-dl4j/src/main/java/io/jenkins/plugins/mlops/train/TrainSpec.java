@@ -82,9 +82,17 @@ public record TrainSpec(String name, Task task, String label, Long seed, Feature
      *     and {@code batchNorm}; {@code layers} instead gives each layer its own settings
      * @param dropout share of a hidden layer's outputs dropped while training, 0..1
      * @param loss mcxent (classification) or mse, mae (regression)
+     * @param baseline also train a linear model (no hidden layers) on the same rows and keep whichever has the
+     *     lower loss on the early-stopping validation share; the other is reported beside it, and a kept network
+     *     carries the linear model in its package ({@code baseline/}) for the test step's comparison. Default:
+     *     on when the spec fixes neither the layers nor the epochs
      */
     public record ModelSpec(List<Integer> hidden, String activation, Double dropout, Boolean batchNorm,
-                            List<Layer> layers, String loss) {
+                            List<Layer> layers, String loss, Boolean baseline) {
+        /** The same model without hidden layers: softmax (or linear) regression on the same inputs. */
+        ModelSpec linear() {
+            return new ModelSpec(List.of(), activation, 0.0, false, List.of(), loss, false);
+        }
     }
 
     /**
@@ -106,6 +114,8 @@ public record TrainSpec(String name, Task task, String label, Long seed, Feature
     static final Set<String> ACTIVATIONS = Set.of("relu", "tanh", "sigmoid", "leakyrelu", "elu", "selu", "swish",
             "gelu", "identity");
     static final Set<String> OPTIMIZERS = Set.of("adam", "sgd", "nesterovs");
+    /** The bound on epochs when the spec leaves them to early stopping. */
+    static final int MAX_OPEN_EPOCHS = 200;
 
     public static TrainSpec read(Path file) {
         return Json.readYaml(file, TrainSpec.class).validated(file);
@@ -137,9 +147,16 @@ public record TrainSpec(String name, Task task, String label, Long seed, Feature
         options(file, "preprocessing.numeric", p.numeric(), true);
         options(file, "preprocessing.categorical", p.categorical(), false);
         columns.forEach((column, prep) -> options(file, "preprocessing.columns." + column, prep, null));
+        Training t = training(file);
+        ModelSpec m = model(file, t);
         return new TrainSpec(name == null ? label : name, task, label, seed,
                 new Features(f.include(), f.exclude() == null ? List.of() : f.exclude()),
-                new Preprocessing(p.numeric(), p.categorical(), columns), split(file), model(file), training(file), tune,
+                new Preprocessing(p.numeric(), p.categorical(), columns), split(file), m, t, tune, card);
+    }
+
+    /** This spec with the linear baseline's model instead of its own. */
+    TrainSpec linear() {
+        return new TrainSpec(name, task, label, seed, features, preprocessing, split, model.linear(), training, tune,
                 card);
     }
 
@@ -164,8 +181,8 @@ public record TrainSpec(String name, Task task, String label, Long seed, Feature
         return new Split(test, by.equals("stratified"), by, s.column());
     }
 
-    private ModelSpec model(Path file) {
-        ModelSpec m = model == null ? new ModelSpec(null, null, null, null, null, null) : model;
+    private ModelSpec model(Path file, Training checkedTraining) {
+        ModelSpec m = model == null ? new ModelSpec(null, null, null, null, null, null, null) : model;
         String activation = activation(file, "model.activation", m.activation(), "relu");
         double dropout = fraction(file, "model.dropout", m.dropout(), 0.0);
         boolean batchNorm = Boolean.TRUE.equals(m.batchNorm());
@@ -199,12 +216,21 @@ public record TrainSpec(String name, Task task, String label, Long seed, Feature
             throw bad(file, "model.loss", "must be one of " + new TreeSet<>(losses) + " for " + task.jsonName()
                     + " (got " + m.loss() + ")");
         }
-        return new ModelSpec(layers.stream().map(Layer::units).toList(), activation, dropout, batchNorm, layers, loss);
+        boolean open = m.hidden() == null && m.layers() == null && (training == null || training.epochs() == null);
+        boolean baseline = m.baseline() != null ? m.baseline() : open;
+        if (baseline && checkedTraining.earlyStopping() == null) {
+            throw bad(file, "model.baseline", "chooses on the early-stopping validation share: set"
+                    + " 'training.earlyStopping' or leave 'training.epochs' out");
+        }
+        return new ModelSpec(layers.stream().map(Layer::units).toList(), activation, dropout, batchNorm, layers, loss,
+                baseline && !layers.isEmpty());
     }
 
     private Training training(Path file) {
         Training t = training == null ? new Training(null, null, null, null, null, null, null, null, null) : training;
-        int epochs = t.epochs() == null ? 50 : t.epochs();
+        // epochs left open: train until the validation loss stops improving, as long as it takes up to a bound
+        boolean open = t.epochs() == null;
+        int epochs = open ? MAX_OPEN_EPOCHS : t.epochs();
         int batch = t.batchSize() == null ? 32 : t.batchSize();
         double lr = t.learningRate() == null ? 0.01 : t.learningRate();
         if (epochs < 1 || epochs > 100_000) {
@@ -225,8 +251,8 @@ public record TrainSpec(String name, Task task, String label, Long seed, Feature
         double weightDecay = nonNegative(file, "training.weightDecay", t.weightDecay());
         double l2 = nonNegative(file, "training.l2", t.l2());
         EarlyStopping es = null;
-        if (t.earlyStopping() != null) {
-            EarlyStopping e = t.earlyStopping();
+        if (t.earlyStopping() != null || open) {
+            EarlyStopping e = t.earlyStopping() != null ? t.earlyStopping() : new EarlyStopping(null, null, null, null);
             String metric = e.metric() == null ? "loss" : e.metric().toLowerCase(Locale.ROOT);
             Set<String> metrics = task == Task.CLASSIFICATION ? Set.of("loss", "accuracy") : Set.of("loss", "r2");
             if (!metrics.contains(metric)) {

@@ -37,6 +37,7 @@ import java.util.TreeMap;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
@@ -70,8 +71,23 @@ public final class TrainStep extends StageExecutor<TrainInputs> {
         }
     }
 
-    /** A trained network with its fitted preprocessing and learning curves. */
-    public record Fitted(MultiLayerNetwork net, Preprocessor pre, TrainingLoop.Curves curves) {
+    /**
+     * A trained network with its fitted preprocessing and learning curves.
+     *
+     * @param validationLoss the loss on the early-stopping validation rows; NaN without early stopping
+     */
+    public record Fitted(MultiLayerNetwork net, Preprocessor pre, TrainingLoop.Curves curves, double validationLoss) {
+    }
+
+    /** One model the step trained: the prepared data with the spec it was trained from, and the result. */
+    record Candidate(Prepared prepared, Fitted fitted) {
+        boolean linear() {
+            return prepared.spec().model().layers().isEmpty();
+        }
+
+        String description() {
+            return linear() ? "linear" : "network " + prepared.spec().model().hidden();
+        }
     }
 
     /** [fit, validation]: a seeded (stratified when the split is) share of the training rows. */
@@ -109,8 +125,17 @@ public final class TrainStep extends StageExecutor<TrainInputs> {
     @Override
     public StageOutput execute(TrainInputs inputs) {
         Prepared p = prepare(TrainSpec.read(inputs.spec()), inputs.spec(), inputs.data());
-        Fitted fitted = fit(p, p.train(), p.holdout(), p.spec().training().epochs(), progress);
-        return packaged(p, fitted);
+        int epochs = p.spec().training().epochs();
+        Candidate network = new Candidate(p, fit(p, p.train(), p.holdout(), epochs, progress));
+        if (!p.spec().model().baseline()) {
+            return packaged(network, null);
+        }
+        progress.println("linear baseline on the same rows:");
+        Prepared linear = p.with(p.spec().linear());
+        Candidate baseline = new Candidate(linear, fit(linear, linear.train(), linear.holdout(), epochs, progress));
+        // the simpler model unless the network is better on rows neither was fitted on nor will be tested on
+        boolean networkBetter = network.fitted().validationLoss() < baseline.fitted().validationLoss();
+        return networkBetter ? packaged(network, baseline) : packaged(baseline, network);
     }
 
     public static Prepared prepare(TrainSpec spec, Path specFile, Path dataFile) {
@@ -218,43 +243,81 @@ public final class TrainStep extends StageExecutor<TrainInputs> {
         TrainingLoop.Curves curves = new TrainingLoop(net, spec.training().batchSize(), epochs, p.seed(), progress)
                 .fit(fitXY[0], fitXY[1], evalXY[0], evalXY[1], pre.task(), stopping,
                         validationXY == null ? null : validationXY[0], validationXY == null ? null : validationXY[1]);
-        return new Fitted(net, pre, curves);
+        double validationLoss = validationXY == null ? Double.NaN
+                : net.score(new DataSet(validationXY[0], validationXY[1]), false);
+        return new Fitted(net, pre, curves, validationLoss);
     }
 
-    /** The model package and the hold-out rows, in memory, with the result and report that name them. */
-    static StageOutput packaged(Prepared p, Fitted fitted) {
+    /**
+     * The model package and the hold-out rows, in memory, with the result and report that name them; {@code other}
+     * (nullable) is the candidate not kept, reported beside it and, when it is the linear baseline of a kept
+     * network, packaged inside it.
+     */
+    static StageOutput packaged(Candidate kept, Candidate other) {
+        Prepared p = kept.prepared();
+        Fitted fitted = kept.fitted();
+        Map<String, Double> metrics = holdoutMetrics(p, fitted);
+        Lineage lineage = PackageFiles.lineage(p.dataFile(), p.specFile(), p.data().rowCount(), p.seed());
+        Map<String, byte[]> files = packageFiles(p, fitted, metrics, lineage);
+        List<Map<String, Object>> candidates = new ArrayList<>();
+        candidates.add(candidate(kept, metrics, true));
+        if (other != null) {
+            Map<String, Double> otherMetrics = holdoutMetrics(other.prepared(), other.fitted());
+            candidates.add(candidate(other, otherMetrics, false));
+            if (other.linear()) {
+                Map<String, byte[]> baseline = packageFiles(other.prepared(), other.fitted(), otherMetrics, lineage);
+                baseline.put(Manifest.FILE, Json.document(Manifest.of(baseline)));
+                baseline.forEach((name, bytes) -> files.put(PackagedModel.BASELINE_DIR + "/" + name, bytes));
+            }
+        }
+        byte[] manifest = Json.document(Manifest.of(files));
+        files.put(Manifest.FILE, manifest);
+        byte[] holdoutCsv = PackageFiles.csv(p.holdout(), p.data().columns(), Integer.MAX_VALUE);
+        // a NaN or an infinity anywhere makes the sum non-finite
+        boolean weightsFinite = Double.isFinite(fitted.net().params().castTo(DataType.DOUBLE).sumNumber().doubleValue());
+        Provenance provenance = new Provenance(new Provenance.DataFile(lineage.dataFile(), lineage.dataSha256()),
+                new Provenance.DataFile(HOLDOUT_FILE, Sha256.of(holdoutCsv)), Sha256.of(manifest));
+        return TrainReport.output(p.spec(), fitted.pre(), fitted.curves(), metrics, lineage, provenance,
+                        p.train().rowCount(), p.holdout().rowCount(), weightsFinite, p.identifiers(), candidates)
+                .withFolder(PACKAGE_DIR, files)
+                .withFile(Path.of(HOLDOUT_FILE), holdoutCsv);
+    }
+
+    /** A package's files but its manifest: the network, its preprocessing, schema, lineage, metrics and reference rows. */
+    private static Map<String, byte[]> packageFiles(Prepared p, Fitted fitted, Map<String, Double> metrics,
+                                                    Lineage lineage) {
         TrainSpec spec = p.spec();
-        Table data = p.data();
-        Schema schema = p.schema();
         List<String> features = p.features();
-        Table holdout = p.holdout();
-        MultiLayerNetwork net = fitted.net();
-        Preprocessor pre = fitted.pre();
-        Map<String, byte[]> files = new TreeMap<>(Dl4jNetwork.files(net));
+        Map<String, byte[]> files = new TreeMap<>(Dl4jNetwork.files(fitted.net()));
         ModelInfo info = new ModelInfo(ModelInfo.FORMAT, "dl4j", spec.name(), spec.task(), spec.label(), features,
-                pre.classes(), List.of(Dl4jNetwork.CONFIG_FILE, Dl4jNetwork.PARAMS_FILE));
-        Lineage lineage = PackageFiles.lineage(p.dataFile(), p.specFile(), data.rowCount(), p.seed());
-        Schema inputSchema = new Schema(features.stream().map(f -> schema.field(f).orElseThrow()).toList(), null);
-        Map<String, Double> metrics = holdoutMetrics(new PackagedModel(null, info, pre, new Dl4jNetwork(net), "")
-                .predict(holdout), holdout, p.dataFile(), pre);
+                fitted.pre().classes(), List.of(Dl4jNetwork.CONFIG_FILE, Dl4jNetwork.PARAMS_FILE));
+        Schema inputSchema = new Schema(features.stream().map(f -> p.schema().field(f).orElseThrow()).toList(), null);
         files.put(PackagedModel.MODEL_FILE, Json.document(info));
-        files.put(PackagedModel.PREPROCESSING_FILE, Json.document(pre));
+        files.put(PackagedModel.PREPROCESSING_FILE, Json.document(fitted.pre()));
         files.put(PackagedModel.INPUT_SCHEMA_FILE, Json.document(inputSchema));
         files.put(PackagedModel.LINEAGE_FILE, Json.document(lineage));
         files.put(PackagedModel.METRICS_FILE, Json.document(metrics));
         files.put("spec.yaml", readSpec(p.specFile()));
         files.put(PackagedModel.REFERENCE_FILE, PackageFiles.csv(p.train(), features, MAX_REFERENCE_ROWS));
-        byte[] manifest = Json.document(Manifest.of(files));
-        files.put(Manifest.FILE, manifest);
-        byte[] holdoutCsv = PackageFiles.csv(holdout, data.columns(), Integer.MAX_VALUE);
-        // a NaN or an infinity anywhere makes the sum non-finite
-        boolean weightsFinite = Double.isFinite(net.params().castTo(DataType.DOUBLE).sumNumber().doubleValue());
-        Provenance provenance = new Provenance(new Provenance.DataFile(lineage.dataFile(), lineage.dataSha256()),
-                new Provenance.DataFile(HOLDOUT_FILE, Sha256.of(holdoutCsv)), Sha256.of(manifest));
-        return TrainReport.output(spec, pre, fitted.curves(), metrics, lineage, provenance, p.train().rowCount(),
-                        holdout.rowCount(), weightsFinite, p.identifiers())
-                .withFolder(PACKAGE_DIR, files)
-                .withFile(Path.of(HOLDOUT_FILE), holdoutCsv);
+        return files;
+    }
+
+    private static Map<String, Object> candidate(Candidate c, Map<String, Double> metrics, boolean kept) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("model", c.description());
+        out.put("kept", kept);
+        out.put("validationLoss", c.fitted().validationLoss());
+        out.put("epochs", c.fitted().curves().trainLoss().length);
+        out.put("bestEpoch", c.fitted().curves().bestEpoch());
+        out.put("holdout", metrics);
+        return out;
+    }
+
+    private static Map<String, Double> holdoutMetrics(Prepared p, Fitted fitted) {
+        ModelInfo info = new ModelInfo(ModelInfo.FORMAT, "dl4j", p.spec().name(), p.spec().task(), p.spec().label(),
+                p.features(), fitted.pre().classes(), List.of());
+        return holdoutMetrics(new PackagedModel(null, info, fitted.pre(), new Dl4jNetwork(fitted.net()), "")
+                .predict(p.holdout()), p.holdout(), p.dataFile(), fitted.pre());
     }
 
     private static byte[] readSpec(Path specFile) {

@@ -3,6 +3,7 @@ package io.jenkins.plugins.mlops.train;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.jenkins.plugins.mlops.contract.InvalidInputException;
 import io.jenkins.plugins.mlops.contract.Json;
 import io.jenkins.plugins.mlops.contract.Status;
 import io.jenkins.plugins.mlops.contract.StepResult;
@@ -81,6 +82,19 @@ class TrainSpecTest {
         assertThatThrownBy(() -> TrainStep.run(spec, tmp.resolve("setosa.csv"), tmp.resolve("out"), QUIET))
                 .isInstanceOf(io.jenkins.plugins.mlops.contract.InvalidInputException.class)
                 .hasMessageContaining("a single class [setosa]: a classifier needs at least two");
+    }
+
+    @Test
+    void aBaselineNeedsAValidationShareToChooseOn(@TempDir Path tmp) throws Exception {
+        Path spec = tmp.resolve("spec.yaml");
+        Files.writeString(spec, "task: classification\nlabel: species\nseed: 1\nmodel: {baseline: true}\n"
+                + "training: {epochs: 5}\n");
+        assertThatThrownBy(() -> TrainSpec.read(spec)).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("'model.baseline' chooses on the early-stopping validation share");
+        // a spec that fixes its network or its epochs trains exactly that, as before
+        Files.writeString(spec, "task: classification\nlabel: species\nseed: 1\ntraining: {epochs: 5}\n");
+        assertThat(TrainSpec.read(spec).model().baseline()).isFalse();
+        assertThat(TrainSpec.read(spec).training().earlyStopping()).isNull();
     }
 
     @ParameterizedTest

@@ -2,7 +2,9 @@ package io.jenkins.plugins.mlops.train;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
+import io.jenkins.plugins.mlops.contract.Check;
 import io.jenkins.plugins.mlops.contract.InvalidInputException;
 import io.jenkins.plugins.mlops.contract.Json;
 import io.jenkins.plugins.mlops.contract.Status;
@@ -11,13 +13,16 @@ import io.jenkins.plugins.mlops.data.CsvReader;
 import io.jenkins.plugins.mlops.data.Sha256;
 import io.jenkins.plugins.mlops.data.Table;
 import io.jenkins.plugins.mlops.evaluation.ModelTestStep;
+import io.jenkins.plugins.mlops.evaluation.TestSpec;
 import io.jenkins.plugins.mlops.evaluation.TestSuite;
 import io.jenkins.plugins.mlops.model.Lineage;
 import io.jenkins.plugins.mlops.model.PackagedModel;
+import io.jenkins.plugins.mlops.stage.StageRunner;
 import io.jenkins.plugins.mlops.testing.Fixtures;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -58,6 +63,39 @@ class TrainStepTest {
         for (String file : new String[] {"params.bin", "network.json", "preprocessing.json", "reference.csv"}) {
             assertThat(Sha256.of(tmp.resolve("a/model/" + file))).as(file)
                     .isEqualTo(Sha256.of(tmp.resolve("b/model/" + file)));
+        }
+    }
+
+    @Test
+    void aMinimalSpecStopsEarlyKeepsTheBetterOfNetworkAndLinearModelAndTheTestComparesThem(@TempDir Path tmp)
+            throws Exception {
+        Path spec = tmp.resolve("minimal.yaml");
+        Files.writeString(spec, "task: classification\nlabel: species\nseed: 42\n");
+        TrainSpec checked = TrainSpec.read(spec);
+        assertThat(checked.training().epochs()).isEqualTo(TrainSpec.MAX_OPEN_EPOCHS);
+        assertThat(checked.training().earlyStopping()).isEqualTo(new TrainSpec.EarlyStopping("loss", 10, true, 0.1));
+        assertThat(checked.model().baseline()).isTrue();
+        StepResult result = TrainStep.run(spec, Fixtures.dataset("penguins.csv"), tmp.resolve("a"), QUIET);
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> candidates = (List<Map<String, Object>>) result.getSections().get("candidates");
+        // on penguins the network's validation loss is an order of magnitude below the linear model's
+        assertThat(candidates).extracting(c -> c.get("model"), c -> c.get("kept"))
+                .containsExactly(tuple("network [64, 32]", true), tuple("linear", false));
+        assertThat((Double) candidates.get(0).get("validationLoss")).isLessThan((Double) candidates.get(1).get("validationLoss"));
+        assertThat(candidates).allSatisfy(c -> assertThat((Integer) c.get("epochs")).isLessThan(TrainSpec.MAX_OPEN_EPOCHS));
+        Path model = tmp.resolve("a/model");
+        try (PackagedModel network = PackagedModel.load(model);
+             PackagedModel linear = PackagedModel.load(model.resolve(PackagedModel.BASELINE_DIR))) {
+            assertThat(linear.info().features()).isEqualTo(network.info().features());
+            assertThat(linear.digest()).isNotEqualTo(network.digest());
+        }
+        // the test step compares with the packaged baseline on its own: "a simpler model is not better"
+        StepResult test = StageRunner.run(new ModelTestStep(), new TestSpec(model, tmp.resolve("a/holdout.csv"), null,
+                null), tmp.resolve("test"));
+        assertThat(test.getChecks()).extracting(Check::name).contains("baseline:accuracy");
+        TrainStep.run(spec, Fixtures.dataset("penguins.csv"), tmp.resolve("b"), QUIET);
+        for (String file : new String[] {"params.bin", "baseline/params.bin", "baseline/network.json"}) {
+            assertThat(Sha256.of(tmp.resolve("b/model/" + file))).as(file).isEqualTo(Sha256.of(model.resolve(file)));
         }
     }
 

@@ -30,7 +30,7 @@ class StageCatalogueTest {
     @ParameterizedTest
     @EnumSource(Stage.class)
     void theCliHasTheStagesCommand(Stage stage) {
-        CommandLine command = new CommandLine(new Mlops());
+        CommandLine command = Mlops.commandLine();
         for (String word : stage.command()) {
             command = command.getSubcommands().get(word);
             assertThat(command).as("mlops " + String.join(" ", stage.command())).isNotNull();

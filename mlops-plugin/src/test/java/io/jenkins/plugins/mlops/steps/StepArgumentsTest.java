@@ -21,7 +21,7 @@ import picocli.CommandLine;
 class StepArgumentsTest {
     /** Parses the arguments with the real CLI's picocli model: an option it does not know fails here, not in a build. */
     private static void assertTheCliAccepts(List<String> arguments) {
-        CommandLine cli = new CommandLine(new Mlops());
+        CommandLine cli = Mlops.commandLine();
         StringWriter err = new StringWriter();
         cli.setErr(new PrintWriter(err));
         CommandLine.ParseResult parsed = cli.parseArgs(arguments.toArray(String[]::new));
@@ -61,7 +61,7 @@ class StepArgumentsTest {
         List<String> arguments = new java.util.ArrayList<>(step.arguments());
         arguments.add("--out");
         arguments.add(out.toString());
-        int exitCode = new CommandLine(new Mlops()).execute(arguments.toArray(String[]::new));
+        int exitCode = Mlops.commandLine().execute(arguments.toArray(String[]::new));
         Path result = out.resolve(step.resultName() + ".json");
         assertThat(result).exists();
         return Outcomes.of(step.resultName(), exitCode, Files.readString(result), out.toString(), FailOn.UNSTABLE);
