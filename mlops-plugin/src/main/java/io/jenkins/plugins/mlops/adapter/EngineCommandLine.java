@@ -1,5 +1,9 @@
 package io.jenkins.plugins.mlops.adapter;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -24,7 +28,24 @@ public final class EngineCommandLine {
     /** ND4J's OpenMP defaults are 2-3x slower on small machines (notes/dl4j.md): at most 4 threads, passive waits. */
     static final int MAX_OMP_THREADS = 4;
 
+    /**
+     * The engine's shell rule for its JIT compilers (C1 alone for a command streaming a small file), the same
+     * file the repository's {@code mlops} launcher sources; it sets {@code MLOPS_JIT} from {@code "$@"}.
+     */
+    static final String JIT_CHOICE = engineResource("io/jenkins/plugins/mlops/cli/jit.sh");
+
     private EngineCommandLine() {
+    }
+
+    private static String engineResource(String name) {
+        try (InputStream in = EngineCommandLine.class.getClassLoader().getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException("the engine's " + name + " is not on the plugin's class path");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /**
@@ -57,7 +78,11 @@ public final class EngineCommandLine {
         int main = command.indexOf(MAIN_CLASS);
         String classpathFile = command.stream().filter(w -> w.startsWith("@")).findFirst().orElseThrow().substring(1);
         String commandWord = main >= 0 && main + 1 < command.size() ? quote(command.get(main + 1)) : "''";
-        return "#!/bin/sh\n" + throughClassDataArchive(quote(command.get(0)), command.subList(1, command.size()).stream()
+        // the JIT choice reads the engine's arguments as "$@", as the launcher gives them
+        String arguments = main >= 0 ? command.subList(main + 1, command.size()).stream().map(EngineCommandLine::quote)
+                .collect(Collectors.joining(" ")) : "";
+        return "#!/bin/sh\n" + "set -- " + arguments + "\n" + JIT_CHOICE
+                + throughClassDataArchive(quote(command.get(0)), command.subList(1, command.size()).stream()
                 .map(EngineCommandLine::quote).collect(Collectors.joining(" ")), classpathFile, commandWord);
     }
 
@@ -71,7 +96,7 @@ public final class EngineCommandLine {
      */
     private static String throughClassDataArchive(String java, String rest, String classpathFile, String commandWord) {
         String folder = classpathFile.contains("/") ? classpathFile.substring(0, classpathFile.lastIndexOf('/')) : ".";
-        String quiet = "-Xshare:auto -Xlog:cds=off -Xlog:cds+dynamic=off";
+        String quiet = "$MLOPS_JIT -Xshare:auto -Xlog:cds=off -Xlog:cds+dynamic=off";
         return "cds=" + quote(folder + "/cds") + "\n"
                 // the JVM's real path and its release file: an updated JDK at the same path gets a new archive
                 + "jvm=$(readlink -f \"$(command -v " + java + ")\" 2>/dev/null)\n"
@@ -86,7 +111,7 @@ public final class EngineCommandLine {
                 + "  mv -f \"$cds/$key.jsa.$$\" \"$cds/$key.jsa\" 2>/dev/null\n"
                 + "  exit $status\n"
                 + "fi\n"
-                + "exec " + java + " " + rest + "\n";
+                + "exec " + java + " $MLOPS_JIT " + rest + "\n";
     }
 
     /**
@@ -101,6 +126,7 @@ public final class EngineCommandLine {
                 + " ? " + MAX_OMP_THREADS + " : $1)}')}\"\n"
                 + ": \"${OMP_WAIT_POLICY:=PASSIVE}\"\n"
                 + "export OMP_NUM_THREADS OMP_WAIT_POLICY\n"
+                + JIT_CHOICE
                 + throughClassDataArchive("\"${JAVA_HOME:+$JAVA_HOME/bin/}java\"", "${MLOPS_JAVA_OPTS:-} "
                 + JVM_OPTIONS.stream().map(EngineCommandLine::quote).collect(Collectors.joining(" "))
                 + " " + quote("@" + classpathFile) + " " + MAIN_CLASS + " \"$@\"", classpathFile, "\"${1:-}\"");

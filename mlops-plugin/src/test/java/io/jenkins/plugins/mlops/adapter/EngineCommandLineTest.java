@@ -101,6 +101,54 @@ class EngineCommandLineTest {
         assertThat(out.strip()).isEqualTo("mlops 0.1.0");
     }
 
+    /**
+     * A step that streams a small file runs its JVM on C1 alone, training and big files on both compilers; the step's
+     * script and the installation's bin/mlops decide alike. A stand-in java prints the options it was given.
+     */
+    @Test
+    void onlyAStreamingCommandOnASmallFileRunsOnC1Alone(@TempDir Path tmp) throws Exception {
+        Path javaHome = tmp.resolve("jdk");
+        Path java = Files.writeString(Files.createDirectories(javaHome.resolve("bin")).resolve("java"),
+                "#!/bin/sh\necho \"$@\"\n");
+        assertThat(java.toFile().setExecutable(true)).isTrue();
+        String small = Files.writeString(tmp.resolve("small.csv"), "a\n1\n").toString();
+        String big = tmp.resolve("big.csv").toString();
+        try (java.io.RandomAccessFile file = new java.io.RandomAccessFile(big, "rw")) {
+            file.setLength(64L << 20); // sparse: 64 MiB, the bound, without writing them
+        }
+        Path classpath = Files.writeString(tmp.resolve("engine.classpath"), "-cp \"x.jar\"");
+        Path launcher = Files.writeString(tmp.resolve("mlops"), EngineCommandLine.launcher(classpath.toString()));
+        for (boolean step : new boolean[] {true, false}) {
+            assertThat(jvmOptions(tmp, javaHome, launcher, step, "validate", "--data", small))
+                    .contains("-XX:TieredStopAtLevel=1");
+            assertThat(jvmOptions(tmp, javaHome, launcher, step, "predict", "--model", "m", "--data=" + small))
+                    .contains("-XX:TieredStopAtLevel=1");
+            assertThat(jvmOptions(tmp, javaHome, launcher, step, "validate", "--data", big)).doesNotContain("Tiered");
+            assertThat(jvmOptions(tmp, javaHome, launcher, step, "train", "--data", small)).doesNotContain("Tiered");
+        }
+    }
+
+    private static String jvmOptions(Path tmp, Path javaHome, Path launcher, boolean step, String... arguments)
+            throws Exception {
+        Path script = launcher;
+        if (step) {
+            script = Files.writeString(tmp.resolve("step.sh"), EngineCommandLine.script(EngineCommandLine.of(
+                    javaHome.toString(), tmp.resolve("engine.classpath").toString(), null, List.of(arguments))));
+        }
+        List<String> command = new java.util.ArrayList<>(List.of("sh", script.toString()));
+        if (!step) {
+            command.addAll(List.of(arguments));
+        }
+        ProcessBuilder sh = new ProcessBuilder(command).redirectErrorStream(true);
+        sh.environment().put("JAVA_HOME", javaHome.toString());
+        Process run = sh.start();
+        String out = new String(run.getInputStream().readAllBytes());
+        assertThat(run.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(run.exitValue()).as(out).isZero();
+        assertThat(out).contains(EngineCommandLine.MAIN_CLASS + " " + arguments[0]);
+        return out.substring(0, out.indexOf(EngineCommandLine.MAIN_CLASS));
+    }
+
     @Test
     void theMainClassIsTheCliOfTheEngineJars() throws Exception {
         // the plugin bundles the CLI: the forked JVM must find this class in the same jars
