@@ -40,10 +40,11 @@ final class BaselineComparison implements ModelTest {
         double baseValue = scoring.metric(metric, rows, baseline);
         double allowed = Boolean.TRUE.equals(change.relative()) ? change.maxDrop() * Math.abs(baseValue) : change.maxDrop();
         boolean fails = ci[1] < -allowed;
-        String sentence = metric + " " + (improvement >= 0 ? "better" : "worse") + " than the baseline by "
-                + Html.number(Math.abs(improvement)) + " on " + where + " (95 % CI of the change [" + Html.number(ci[0])
+        String sentence = metric + (improvement == 0 ? " the same as the baseline's" : " " + (improvement > 0 ? "better"
+                : "worse") + " than the baseline by " + Html.number(Math.abs(improvement))) + " on " + where + " (95 % CI of the change [" + Html.number(ci[0])
                 + ", " + Html.number(ci[1]) + "], baseline " + Html.number(baseValue) + ")"
                 + (fails ? ": worse beyond the allowed drop of " + Html.number(allowed) + "." : ".");
-        return Check.of(name, !fails, improvement, "change >= -" + Html.number(allowed) + " (CI upper bound)", sentence);
+        return Check.of(name, !fails, improvement, "change >= " + (allowed == 0 ? "0" : "-" + Html.number(allowed))
+                + " (CI upper bound)", sentence);
     }
 }

@@ -26,6 +26,28 @@ final class TrainReport {
     private TrainReport() {
     }
 
+    private static Map<String, Object> learningCurves(TrainingLoop.Curves curves) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("trainLoss", curves.trainLoss());
+        if (curves.validationLoss() != null) {
+            out.put("validationLoss", curves.validationLoss());
+        }
+        out.put("holdoutLoss", curves.holdoutLoss());
+        out.put("holdoutMetric", curves.holdoutMetric());
+        out.put("metricName", curves.metricName());
+        return out;
+    }
+
+    /** Training, validation (what early stopping watched) and hold-out loss. */
+    private static List<Svg.Series> lossSeries(TrainingLoop.Curves curves) {
+        List<Svg.Series> series = new ArrayList<>(List.of(new Svg.Series("training loss", curves.trainLoss())));
+        if (curves.validationLoss() != null) {
+            series.add(new Svg.Series("validation loss", curves.validationLoss()));
+        }
+        series.add(new Svg.Series("hold-out loss", curves.holdoutLoss()));
+        return series;
+    }
+
     /** "12 inputs → [64, 32] → 3", or "12 inputs → 3, linear" for a model without hidden layers. */
     private static String shape(TrainSpec spec, Preprocessor pre) {
         return spec.model().layers().isEmpty() ? pre.inputWidth() + " inputs → " + pre.outputWidth() + ", linear"
@@ -55,7 +77,7 @@ final class TrainReport {
         String headline = metrics.entrySet().stream().map(e -> e.getKey() + " " + Html.number(e.getValue()))
                 .reduce((a, b) -> a + ", " + b).orElse("");
         String summary = "Trained " + spec.name() + " (" + spec.task().jsonName() + ", " + shape(spec, pre) + ") on " + trainRows + " rows for "
-                + curves.trainLoss().length + " epochs" + (curves.stoppedEarly() ? " (stopped early, best epoch "
+                + curves.trainLoss().length + (curves.trainLoss().length == 1 ? " epoch" : " epochs") + (curves.stoppedEarly() ? " (stopped early, best epoch "
                 + curves.bestEpoch() + ")" : "") + ", seed " + lineage.seed() + "; hold-out (" + holdoutRows + " rows): "
                 + headline + "." + (candidates.size() < 2 ? "" : " Kept over the " + candidates.get(1).get("model")
                 + " on validation loss (" + Html.number((Double) candidates.get(0).get("validationLoss")) + " against "
@@ -70,16 +92,14 @@ final class TrainReport {
                 .with("excludedIdentifiers", identifiers)
                 .with("candidates", candidates)
                 .with("seed", lineage.seed())
-                .with("learningCurves", Map.of("trainLoss", curves.trainLoss(), "holdoutLoss", curves.holdoutLoss(),
-                        "holdoutMetric", curves.holdoutMetric(), "metricName", curves.metricName()))
+                .with("learningCurves", learningCurves(curves))
                 .with("lineage", lineage)
                 .with(Provenance.SECTION, provenance)
                 .withArtifact(TrainStep.PACKAGE_DIR + "/")
                 .withArtifact(TrainStep.HOLDOUT_FILE);
         HtmlReport report = HtmlReport.forResult("Model training", result);
         report.section("Learning curves")
-                .figure(Svg.lines(List.of(new Svg.Series("training loss", curves.trainLoss()),
-                        new Svg.Series("hold-out loss", curves.holdoutLoss())), "epoch", "Loss per epoch"), "Loss per epoch")
+                .figure(Svg.lines(lossSeries(curves), "epoch", "Loss per epoch"), "Loss per epoch")
                 .figure(Svg.lines(List.of(new Svg.Series("hold-out " + curves.metricName(), curves.holdoutMetric())),
                         "epoch", "Hold-out " + curves.metricName() + " per epoch"), "Hold-out " + curves.metricName()
                         + " per epoch");

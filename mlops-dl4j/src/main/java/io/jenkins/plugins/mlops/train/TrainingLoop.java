@@ -20,12 +20,17 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  * loss stops being a number.
  */
 final class TrainingLoop {
-    /** @param bestEpoch 1-based; the epoch whose weights were kept */
-    public record Curves(double[] trainLoss, double[] holdoutLoss, double[] holdoutMetric, String metricName,
-                  boolean stoppedEarly, int bestEpoch) {
+    /**
+     * @param validationLoss per epoch on the early-stopping validation rows, what stopping and the choice of model
+     *     watch; null without early stopping
+     * @param bestEpoch 1-based; the epoch whose weights were kept
+     */
+    public record Curves(double[] trainLoss, double[] holdoutLoss, double[] holdoutMetric, double[] validationLoss,
+                         String metricName, boolean stoppedEarly, int bestEpoch) {
         Curves truncated(int epochs, boolean early, int best) {
             return new Curves(Arrays.copyOf(trainLoss, epochs), Arrays.copyOf(holdoutLoss, epochs),
-                    Arrays.copyOf(holdoutMetric, epochs), metricName, early, best);
+                    Arrays.copyOf(holdoutMetric, epochs), validationLoss == null ? null
+                    : Arrays.copyOf(validationLoss, epochs), metricName, early, best);
         }
     }
 
@@ -68,7 +73,8 @@ final class TrainingLoop {
         double[] trainLoss = new double[epochs];
         double[] holdoutLoss = new double[epochs];
         double[] holdoutMetric = new double[epochs];
-        Curves curves = new Curves(trainLoss, holdoutLoss, holdoutMetric, metricName(task), false, epochs);
+        double[] validationLoss = stopping == null ? null : new double[epochs];
+        Curves curves = new Curves(trainLoss, holdoutLoss, holdoutMetric, validationLoss, metricName(task), false, epochs);
         SplittableRandom random = new SplittableRandom(seed);
         long started = System.nanoTime();
         long lastReport = started;
@@ -88,7 +94,8 @@ final class TrainingLoop {
             }
             if (stopping != null) {
                 // higher is better: the negative loss, or the metric
-                double score = stopping.metric().equals("loss") ? -net.score(new DataSet(vx, vy), false)
+                validationLoss[epoch] = net.score(new DataSet(vx, vy), false);
+                double score = stopping.metric().equals("loss") ? -validationLoss[epoch]
                         : task == Task.CLASSIFICATION ? accuracy(net.output(vx, false), vy) : r2(net.output(vx, false), vy);
                 if (score > best) {
                     best = score;

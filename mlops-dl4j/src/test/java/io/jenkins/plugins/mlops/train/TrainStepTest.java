@@ -83,6 +83,13 @@ class TrainStepTest {
                 .containsExactly(tuple("network [64, 32]", true), tuple("linear", false));
         assertThat((Double) candidates.get(0).get("validationLoss")).isLessThan((Double) candidates.get(1).get("validationLoss"));
         assertThat(candidates).allSatisfy(c -> assertThat((Integer) c.get("epochs")).isLessThan(TrainSpec.MAX_OPEN_EPOCHS));
+        // the curve early stopping watched is reported, one value per epoch, lowest at the kept epoch
+        @SuppressWarnings("unchecked")
+        double[] validation = (double[]) ((Map<String, Object>) result.getSections().get("learningCurves"))
+                .get("validationLoss");
+        assertThat(validation).hasSize((Integer) candidates.get(0).get("epochs"));
+        assertThat(validation[(Integer) candidates.get(0).get("bestEpoch") - 1])
+                .isEqualTo(java.util.Arrays.stream(validation).min().orElseThrow());
         Path model = tmp.resolve("a/model");
         try (PackagedModel network = PackagedModel.load(model);
              PackagedModel linear = PackagedModel.load(model.resolve(PackagedModel.BASELINE_DIR))) {
