@@ -118,6 +118,32 @@ class ModelTestStepTest {
         assertThat(Files.readString(out.resolve("test.html"))).contains("Permutation importance");
     }
 
+    /** On 53 940 diamonds a model that reads the carat alone: shuffling a seeded sample ranks carat and nothing else. */
+    @Test
+    void importanceOnALargeFileShufflesASeededSample(@TempDir Path out) throws Exception {
+        Path data = Fixtures.dataset("diamonds.csv");
+        Table diamonds = new CsvReader().read(data);
+        Preprocessor pre = Preprocessor.fit(diamonds, SchemaInference.infer(diamonds), "price", Task.REGRESSION,
+                List.of("carat", "depth", "table", "cut"));
+        Network byCarat = inputs -> {
+            float[][] out1 = new float[inputs.length][1];
+            for (int i = 0; i < inputs.length; i++) {
+                out1[i][0] = inputs[i][0]; // the standardised carat, read as the standardised price
+            }
+            return out1;
+        };
+        PackagedModel model = new PackagedModel(null, new ModelInfo(ModelInfo.FORMAT, "test", "by-carat", Task.REGRESSION,
+                "price", pre.featureNames(), List.of(), List.of()), pre, byCarat, "by-carat");
+        StepResult r = ModelTestStep.run(model, null, diamonds, data, new TestSuite(Map.of("r2",
+                new TestSuite.Bound(0.3, null)), null, null, false, null, null, true), out);
+        @SuppressWarnings("unchecked")
+        Map<String, Double> importance = (Map<String, Double>) r.getSections().get("importance");
+        assertThat(importance.keySet()).containsExactly("carat", "depth", "table", "cut");
+        assertThat(importance.get("carat")).isGreaterThan(0.5);
+        assertThat(importance).containsEntry("depth", 0.0).containsEntry("table", 0.0).containsEntry("cut", 0.0);
+        assertThat(Files.readString(out.resolve("test.html"))).contains("on a seeded sample of 10000 of the 53940 rows");
+    }
+
     @Test
     void casesFairnessAndDirection(@TempDir Path out) {
         Map<String, Object> firstRow = new java.util.LinkedHashMap<>();
