@@ -21,7 +21,7 @@ public final class Table {
     private final List<Long> shortRowLines;
 
     public Table(String source, List<String> columns, List<String[]> rows, long[] lines) {
-        this(source, columns, byColumn(columns.size(), rows.size(), rows::get), lines, List.of());
+        this(source, columns, built(source, columns, rows, lines), lines, List.of());
     }
 
     /** @param shortRowLines lines of rows that had fewer fields than the header, read as missing */
@@ -36,22 +36,12 @@ public final class Table {
         this.shortRowLines = List.copyOf(shortRowLines);
     }
 
-    private static TypedColumn[] byColumn(int width, int rows, IntFunction<String[]> row) {
-        ColumnBuilder[] builders = new ColumnBuilder[width];
-        for (int c = 0; c < width; c++) {
-            builders[c] = new ColumnBuilder();
+    private static TypedColumn[] built(String source, List<String> columns, List<String[]> rows, long[] lines) {
+        TableBuilder builder = new TableBuilder(source, columns);
+        for (int r = 0; r < rows.size(); r++) {
+            builder.add(rows.get(r), lines[r]);
         }
-        for (int r = 0; r < rows; r++) {
-            String[] values = row.apply(r);
-            for (int c = 0; c < width; c++) {
-                builders[c].add(values[c]);
-            }
-        }
-        TypedColumn[] built = new TypedColumn[width];
-        for (int c = 0; c < width; c++) {
-            built[c] = builders[c].build();
-        }
-        return built;
+        return builder.build().data;
     }
 
     public List<Long> shortRowLines() {
@@ -141,7 +131,11 @@ public final class Table {
     /** A copy in which row {@code r}'s value of {@code column} is {@code value.apply(r)}; the other columns are shared. */
     public Table withColumn(int column, IntFunction<String> value) {
         TypedColumn[] changed = data.clone();
-        changed[column] = byColumn(1, rowCount(), r -> new String[] {value.apply(r)})[0];
+        ColumnBuilder replaced = new ColumnBuilder();
+        for (int r = 0; r < rowCount(); r++) {
+            replaced.add(value.apply(r));
+        }
+        changed[column] = replaced.build();
         return new Table(source, columns, changed, lines, List.of());
     }
 

@@ -3,7 +3,6 @@ package io.jenkins.plugins.mlops.evaluation;
 import io.jenkins.plugins.mlops.model.Prediction;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,18 +16,40 @@ import java.util.Map;
 public record BinaryCurves(String positive, double auc, double averagePrecision, double[] fpr, double[] tpr,
                            double[] recall, double[] precision, List<Map<String, Double>> calibration) {
     static final int CALIBRATION_BINS = 10;
+    /** Curve points kept whole up to this many distinct scores. */
+    static final int MAX_POINTS = 2000;
 
     public static BinaryCurves of(List<String> classes, String[] labels, List<Prediction> predictions) {
         String positive = classes.get(1);
         int n = labels.length;
-        Integer[] order = new Integer[n];
+        double[] score = new double[n];
         for (int i = 0; i < n; i++) {
-            order[i] = i;
+            score[i] = predictions.get(i).probabilities()[1];
         }
-        double[] score = predictions.stream().mapToDouble(p -> p.probabilities()[1]).toArray();
-        Arrays.sort(order, Comparator.comparingDouble((Integer i) -> -score[i]));
+        // each class's scores sorted, walked from the top together: primitive arrays, so millions of rows fit
         long positives = Arrays.stream(labels).filter(positive::equals).count();
+        double[] pos = new double[(int) positives];
+        double[] neg = new double[(int) (n - positives)];
+        int filledPos = 0;
+        int filledNeg = 0;
+        for (int i = 0; i < n; i++) {
+            if (positive.equals(labels[i])) {
+                pos[filledPos++] = score[i];
+            } else {
+                neg[filledNeg++] = score[i];
+            }
+        }
+        Arrays.sort(pos);
+        Arrays.sort(neg);
         long negatives = n - positives;
+        double[] sorted = score.clone();
+        Arrays.sort(sorted);
+        int thresholds = sorted.length == 0 ? 0 : 1;
+        for (int k = 1; k < sorted.length; k++) {
+            thresholds += sorted[k] != sorted[k - 1] ? 1 : 0;
+        }
+        // a point per distinct score, thinned past MAX_POINTS to steps of a thousandth (AUC and AP use every step)
+        double step = thresholds > MAX_POINTS ? 1e-3 : 0;
         List<double[]> roc = new ArrayList<>();
         List<double[]> pr = new ArrayList<>();
         roc.add(new double[] {0, 0});
@@ -37,23 +58,32 @@ public record BinaryCurves(String positive, double auc, double averagePrecision,
         double auc = 0;
         double ap = 0;
         double prevRecall = 0;
-        for (int k = 0; k < n; k++) {
-            int i = order[k];
-            if (positive.equals(labels[i])) {
+        double[] last = {0, 0};
+        int pi = pos.length - 1;
+        int ni = neg.length - 1;
+        while (pi >= 0 || ni >= 0) {
+            double threshold = Math.max(pi >= 0 ? pos[pi] : Double.NEGATIVE_INFINITY, ni >= 0 ? neg[ni] : Double.NEGATIVE_INFINITY);
+            // tied scores form one step
+            while (pi >= 0 && pos[pi] == threshold) {
                 tp++;
-            } else {
-                fp++;
+                pi--;
             }
-            // emit a point only where the score changes: tied scores form one step
-            if (k == n - 1 || score[order[k + 1]] != score[i]) {
-                double tpr = positives == 0 ? 0 : tp / positives;
-                double fpr = negatives == 0 ? 0 : fp / negatives;
-                double[] last = roc.get(roc.size() - 1);
-                auc += (fpr - last[0]) * (tpr + last[1]) / 2;
-                roc.add(new double[] {fpr, tpr});
-                double precision = tp / (tp + fp);
-                ap += (tpr - prevRecall) * precision;
-                prevRecall = tpr;
+            while (ni >= 0 && neg[ni] == threshold) {
+                fp++;
+                ni--;
+            }
+            double tpr = positives == 0 ? 0 : tp / positives;
+            double fpr = negatives == 0 ? 0 : fp / negatives;
+            auc += (fpr - last[0]) * (tpr + last[1]) / 2;
+            last = new double[] {fpr, tpr};
+            double precision = tp / (tp + fp);
+            ap += (tpr - prevRecall) * precision;
+            prevRecall = tpr;
+            double[] kept = roc.get(roc.size() - 1);
+            boolean end = pi < 0 && ni < 0;
+            if (end || Math.abs(fpr - kept[0]) >= step && step > 0 || Math.abs(tpr - kept[1]) >= step && step > 0
+                    || step == 0) {
+                roc.add(last);
                 pr.add(new double[] {tpr, precision});
             }
         }

@@ -23,7 +23,7 @@ final class DirectionalExpectations implements ModelTest {
     @Override
     public List<Check> checks(Run run, Map<String, Object> sections) {
         return run.suite().directional().stream()
-                .map(d -> directional(run.model(), run.rows(), run.predictions(), d, run.dataFile())).toList();
+                .map(d -> directional(run.model(), run.sample(), run.samplePredictions(), d, run.dataFile())).toList();
     }
 
     /** Raises one column by a standard deviation in every row; counts rows whose score moves the wrong way. */

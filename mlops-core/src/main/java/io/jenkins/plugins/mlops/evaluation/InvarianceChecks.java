@@ -26,7 +26,7 @@ final class InvarianceChecks implements ModelTest {
     @Override
     public List<Check> checks(Run run, Map<String, Object> sections) {
         return run.suite().invariance().stream()
-                .map(inv -> invariance(run.model(), run.rows(), run.predictions(), inv, run.dataFile())).toList();
+                .map(inv -> invariance(run.model(), run.sample(), run.samplePredictions(), inv, run.dataFile())).toList();
     }
 
     /** Changes one column in every row and measures how far the predictions move. */

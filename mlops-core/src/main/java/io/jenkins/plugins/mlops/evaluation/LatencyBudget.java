@@ -16,10 +16,10 @@ final class LatencyBudget implements ModelTest {
     @Override
     public List<Check> checks(Run run, Map<String, Object> sections) {
         TestSuite.Latency budget = run.suite().latency();
-        Map<String, Double> latency = Latency.measure(run.model(), run.rows());
+        Map<String, Double> latency = Latency.measure(run.model(), run.sample());
         List<Check> checks = new ArrayList<>(Latency.checks(latency, budget));
         if (run.baseline() != null) {
-            Map<String, Double> baseLatency = Latency.measure(run.baseline(), run.rows());
+            Map<String, Double> baseLatency = Latency.measure(run.baseline(), run.sample());
             latency.put("baselineP99Ms", baseLatency.get("p99Ms"));
             latency.put("baselineBatchRowsPerSecond", baseLatency.get("batchRowsPerSecond"));
             if (budget.maxSlowdown() != null) {

@@ -24,12 +24,16 @@ interface ModelTest {
      * What every test of one run sees.
      *
      * @param baseline the model compared with, or {@code null}
-     * @param rows the labelled rows
+     * @param rows the labelled rows, with the columns metrics read (label, slice and fairness columns)
      * @param baselinePredictions the baseline's predictions on {@code rows}, or {@code null}
      * @param metrics the model's headline metrics on {@code rows}
+     * @param sample a seeded sample of the labelled rows with every column ({@link TestRows#SAMPLE} at most), for
+     *     the tests that score rows again
+     * @param samplePredictions the model's predictions on {@code sample}
      */
     record Run(PackagedModel model, PackagedModel baseline, TestSuite suite, Table rows, Path dataFile, Scoring scoring,
-               List<Prediction> predictions, List<Prediction> baselinePredictions, Map<String, Double> metrics) {
+               List<Prediction> predictions, List<Prediction> baselinePredictions, Map<String, Double> metrics,
+               Table sample, List<Prediction> samplePredictions) {
         /** Every row's index, for metrics over all rows. */
         int[] all() {
             return IntStream.range(0, rows.rowCount()).toArray();

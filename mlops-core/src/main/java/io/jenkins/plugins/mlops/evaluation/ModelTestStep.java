@@ -42,8 +42,6 @@ import java.util.stream.IntStream;
  */
 public final class ModelTestStep extends StageExecutor<TestSpec> {
     public static final String STEP = Stage.TEST.result();
-    /** The rows permutation importance shuffles and scores, at most. */
-    static final int IMPORTANCE_ROWS = 10_000;
     /** The kinds of test, in the order their checks appear. */
     static final List<ModelTest> TESTS = List.of(new MetricThresholds(), new BaselineComparison(),
             new SlicePerformance(), new SanityChecks(), new InvarianceChecks(), new DirectionalExpectations(),
@@ -56,7 +54,6 @@ public final class ModelTestStep extends StageExecutor<TestSpec> {
     /** The step from its spec: the models loaded (and verified), the suite read or the task's defaults. */
     @Override
     public StageOutput execute(TestSpec spec) {
-        Table table = new CsvReader().read(spec.data());
         try (PackagedModel model = PackagedModel.load(spec.model());
              PackagedModel base = spec.baseline() != null ? PackagedModel.load(spec.baseline().resolve().dir())
                      : ownBaseline(model)) {
@@ -65,7 +62,14 @@ public final class ModelTestStep extends StageExecutor<TestSpec> {
             if (spec.baseline() == null && base != null && suite.baseline() == null) {
                 suite = suite.simplerModelNotBetter(model.info().task());
             }
-            return evaluate(model, base, table, spec.data(), suite);
+            requireBaseline(suite, base);
+            return evaluate(model, TestRows.read(spec.data(), model, base, suite), spec.data(), suite);
+        }
+    }
+
+    private static void requireBaseline(TestSuite suite, PackagedModel baseline) {
+        if (suite.baseline() != null && baseline == null) {
+            throw new InvalidInputException("the suite compares with a baseline: pass --baseline MODEL");
         }
     }
 
@@ -81,29 +85,23 @@ public final class ModelTestStep extends StageExecutor<TestSpec> {
 
     public static StepResult run(PackagedModel model, PackagedModel baseline, Table data, Path dataFile, TestSuite suite,
                                  Path outDir) {
-        return StageRunner.write(evaluate(model, baseline, data, dataFile, suite), outDir);
+        requireBaseline(suite, baseline);
+        return StageRunner.write(evaluate(model, TestRows.of(data, dataFile, model, baseline, suite), dataFile, suite),
+                outDir);
     }
 
-    static StageOutput evaluate(PackagedModel model, PackagedModel baseline, Table data, Path dataFile, TestSuite suite) {
+    static StageOutput evaluate(PackagedModel model, TestRows tested, Path dataFile, TestSuite suite) {
         Preprocessor pre = model.preprocessor();
-        int labelColumn = data.columnIndex(pre.label());
-        if (labelColumn < 0) {
-            throw InvalidInputException.at(dataFile, 1, 0, "label column '" + pre.label() + "' is not in the data"
-                    + " (columns: " + data.columns() + ")");
-        }
-        if (suite.baseline() != null && baseline == null) {
-            throw new InvalidInputException("the suite compares with a baseline: pass --baseline MODEL");
-        }
-        Table labelled = data.filter(r -> !data.isMissing(r, labelColumn));
-        if (labelled.rowCount() == 0) {
-            throw InvalidInputException.in(dataFile, "no rows with a value in label column '" + pre.label() + "'");
-        }
-        List<Prediction> predictions = model.predict(labelled);
+        Table labelled = tested.rows();
+        int labelColumn = labelled.columnIndex(pre.label());
+        List<Prediction> predictions = tested.predictions();
         Evaluation evaluation = Evaluation.of(pre, predictions, labelled, dataFile);
         Map<String, Double> metrics = evaluation.metrics();
         Scoring scoring = scoring(pre, labelled, labelColumn);
-        ModelTest.Run run = new ModelTest.Run(model, baseline, suite, labelled, dataFile, scoring, predictions,
-                baseline == null ? null : baseline.predict(labelled), metrics);
+        Table sample = tested.sample();
+        List<Prediction> samplePredictions = model.predict(sample);
+        ModelTest.Run run = new ModelTest.Run(model, tested.baseline(), suite, labelled, dataFile, scoring, predictions,
+                tested.baselinePredictions(), metrics, sample, samplePredictions);
         List<Check> checks = new ArrayList<>();
         // sections are collected before the result: its status depends on every check
         Map<String, Object> sections = new LinkedHashMap<>();
@@ -114,7 +112,7 @@ public final class ModelTestStep extends StageExecutor<TestSpec> {
         }
         int n = labelled.rowCount();
         Map<String, Double> importance = Boolean.FALSE.equals(suite.importance()) ? Map.of()
-                : importance(model, labelled, predictions, scoring, pre);
+                : importance(model, sample, samplePredictions, scoring(pre, sample, sample.columnIndex(pre.label())), pre);
         sections.put("importance", importance);
         BinaryCurves curves = null;
         if (pre.task() == Task.CLASSIFICATION && pre.classes().size() == 2) {
@@ -202,35 +200,22 @@ public final class ModelTestStep extends StageExecutor<TestSpec> {
 
 
 
-    /**
-     * Each feature's drop of the headline metric when its column is shuffled, on a seeded sample of at most
-     * {@link #IMPORTANCE_ROWS} rows: the model scores the sample once per feature, so on every row a 200 000-row
-     * hold-out of 50 columns took 50 s; a ranking needs far fewer rows (the drop's standard error there is about
-     * half a point of accuracy).
-     */
+    /** Each feature's drop of the headline metric when its column is shuffled (seeded), on the rows given: the sample. */
     static Map<String, Double> importance(PackagedModel model, Table rows, List<Prediction> predictions, Scoring scoring,
                                           Preprocessor pre) {
         String metric = pre.task() == Task.CLASSIFICATION ? "accuracy" : "r2";
-        SplittableRandom random = new SplittableRandom(Scoring.SEED);
-        int[] sample = rows.rowCount() <= IMPORTANCE_ROWS ? IntStream.range(0, rows.rowCount()).toArray()
-                : IntStream.of(Shuffle.permutation(rows.rowCount(), random)).limit(IMPORTANCE_ROWS).sorted().toArray();
-        Table sampled = rows.select(sample);
-        double reference = scoring.metric(metric, sample, predictions);
-        // the permuted sample's predictions at the rows' own indices, where the scoring reads them
-        Prediction[] byRow = new Prediction[rows.rowCount()];
-        List<Prediction> permuted = Arrays.asList(byRow);
+        int[] all = IntStream.range(0, rows.rowCount()).toArray();
+        double reference = scoring.metric(metric, all, predictions);
         Map<String, Double> out = new LinkedHashMap<>();
+        SplittableRandom random = new SplittableRandom(Scoring.SEED);
         for (FeatureTransform f : pre.features()) {
-            int c = sampled.columnIndex(f.name());
+            int c = rows.columnIndex(f.name());
             if (c < 0) {
                 continue;
             }
-            int[] order = Shuffle.permutation(sample.length, random);
-            List<Prediction> scored = model.predict(sampled.withColumn(c, r -> sampled.value(order[r], c)));
-            for (int i = 0; i < sample.length; i++) {
-                byRow[sample[i]] = scored.get(i);
-            }
-            out.put(f.name(), reference - scoring.metric(metric, sample, permuted));
+            int[] order = Shuffle.permutation(rows.rowCount(), random);
+            double value = scoring.metric(metric, all, model.predict(rows.withColumn(c, r -> rows.value(order[r], c))));
+            out.put(f.name(), reference - value);
         }
         Map<String, Double> sorted = new LinkedHashMap<>();
         out.entrySet().stream().sorted(Map.Entry.<String, Double>comparingByValue().reversed())
@@ -270,7 +255,7 @@ public final class ModelTestStep extends StageExecutor<TestSpec> {
             report.section("Permutation importance").figure(Svg.bars(top.stream().map(Map.Entry::getKey).toList(),
                     top.stream().mapToDouble(e -> Math.max(0, e.getValue())).toArray(), "Permutation importance"),
                     "Drop of " + (pre.task() == Task.CLASSIFICATION ? "accuracy" : "R²") + " when the column is shuffled"
-                            + (n > IMPORTANCE_ROWS ? ", on a seeded sample of " + IMPORTANCE_ROWS + " of the " + n + " rows" : "")
+                            + (n > TestRows.SAMPLE ? ", on a seeded sample of " + TestRows.SAMPLE + " of the " + n + " rows" : "")
                             + " (the " + top.size() + " most important of " + importance.size() + " inputs; all in"
                             + " test.json); larger: the model leans on it more.");
         }

@@ -21,7 +21,7 @@ final class SanityChecks implements ModelTest {
 
     @Override
     public List<Check> checks(Run run, Map<String, Object> sections) {
-        return sanity(run.model(), run.rows(), run.predictions());
+        return sanity(run.model(), run.sample(), run.predictions());
     }
 
     private static List<Check> sanity(PackagedModel model, Table rows, List<Prediction> predictions) {

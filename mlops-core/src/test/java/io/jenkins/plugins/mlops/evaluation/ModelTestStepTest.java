@@ -118,23 +118,28 @@ class ModelTestStepTest {
         assertThat(Files.readString(out.resolve("test.html"))).contains("Permutation importance");
     }
 
-    /** On 53 940 diamonds a model that reads the carat alone: shuffling a seeded sample ranks carat and nothing else. */
+    private static final Path DIAMONDS_FILE = Fixtures.dataset("diamonds.csv");
+    private static final Table DIAMONDS = new CsvReader().read(DIAMONDS_FILE);
+
+    /** A regression on the diamonds that reads the carat alone. */
+    private static PackagedModel byCarat() {
+        Preprocessor pre = Preprocessor.fit(DIAMONDS, SchemaInference.infer(DIAMONDS), "price", Task.REGRESSION,
+                List.of("carat", "depth", "table", "cut"));
+        Network network = inputs -> {
+            float[][] out = new float[inputs.length][1];
+            for (int i = 0; i < inputs.length; i++) {
+                out[i][0] = inputs[i][0]; // the standardised carat, read as the standardised price
+            }
+            return out;
+        };
+        return new PackagedModel(null, new ModelInfo(ModelInfo.FORMAT, "test", "by-carat", Task.REGRESSION, "price",
+                pre.featureNames(), List.of(), List.of()), pre, network, "by-carat");
+    }
+
+    /** On 53 940 diamonds: shuffling the seeded sample ranks carat and nothing else. */
     @Test
     void importanceOnALargeFileShufflesASeededSample(@TempDir Path out) throws Exception {
-        Path data = Fixtures.dataset("diamonds.csv");
-        Table diamonds = new CsvReader().read(data);
-        Preprocessor pre = Preprocessor.fit(diamonds, SchemaInference.infer(diamonds), "price", Task.REGRESSION,
-                List.of("carat", "depth", "table", "cut"));
-        Network byCarat = inputs -> {
-            float[][] out1 = new float[inputs.length][1];
-            for (int i = 0; i < inputs.length; i++) {
-                out1[i][0] = inputs[i][0]; // the standardised carat, read as the standardised price
-            }
-            return out1;
-        };
-        PackagedModel model = new PackagedModel(null, new ModelInfo(ModelInfo.FORMAT, "test", "by-carat", Task.REGRESSION,
-                "price", pre.featureNames(), List.of(), List.of()), pre, byCarat, "by-carat");
-        StepResult r = ModelTestStep.run(model, null, diamonds, data, new TestSuite(Map.of("r2",
+        StepResult r = ModelTestStep.run(byCarat(), null, DIAMONDS, DIAMONDS_FILE, new TestSuite(Map.of("r2",
                 new TestSuite.Bound(0.3, null)), null, null, false, null, null, true), out);
         @SuppressWarnings("unchecked")
         Map<String, Double> importance = (Map<String, Double>) r.getSections().get("importance");
@@ -142,6 +147,33 @@ class ModelTestStepTest {
         assertThat(importance.get("carat")).isGreaterThan(0.5);
         assertThat(importance).containsEntry("depth", 0.0).containsEntry("table", 0.0).containsEntry("cut", 0.0);
         assertThat(Files.readString(out.resolve("test.html"))).contains("on a seeded sample of 10000 of the 53940 rows");
+    }
+
+    /** The file streamed in batches keeps what the table in memory gives: every row's label and prediction, one sample. */
+    @Test
+    void aStreamedFileKeepsEveryLabelAndPredictionAndOneSeededSample() {
+        PackagedModel model = byCarat();
+        TestSuite suite = new TestSuite(Map.of("r2", new TestSuite.Bound(0.3, null)), null,
+                new TestSuite.Slices(List.of("cut"), 30, 0.05, null), false, null, null, false);
+        TestRows streamed = TestRows.read(DIAMONDS_FILE, model, null, suite);
+        TestRows inMemory = TestRows.of(DIAMONDS, DIAMONDS_FILE, model, null, suite);
+        assertThat(streamed.rows().columns()).containsExactly("price", "cut");
+        assertThat(streamed.rows().rowCount()).isEqualTo(53_940);
+        assertThat(streamed.predictions()).hasSize(53_940).isEqualTo(model.predict(DIAMONDS));
+        assertThat(streamed.predictions()).isEqualTo(inMemory.predictions());
+        for (int r : new int[] {0, 1, 26_000, 53_939}) {
+            assertThat(streamed.rows().value(r, 1)).isEqualTo(DIAMONDS.value(r, DIAMONDS.columnIndex("cut")));
+            assertThat(streamed.rows().line(r)).isEqualTo(DIAMONDS.line(r));
+        }
+        Table sample = streamed.sample();
+        assertThat(sample.rowCount()).isEqualTo(TestRows.SAMPLE);
+        assertThat(sample.columns()).isEqualTo(DIAMONDS.columns());
+        long[] lines = java.util.stream.IntStream.range(0, sample.rowCount()).mapToLong(sample::line).toArray();
+        assertThat(lines).isSorted().doesNotHaveDuplicates();
+        assertThat(sample.row(0)).isEqualTo(DIAMONDS.row((int) lines[0] - 2));
+        for (int r = 0; r < sample.rowCount(); r += 999) {
+            assertThat(sample.row(r)).isEqualTo(inMemory.sample().row(r));
+        }
     }
 
     @Test
