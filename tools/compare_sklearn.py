@@ -5,7 +5,7 @@ fits on exactly our training rows (the file minus our `holdout.csv`), with the f
 chose, median/most-frequent imputation, standardisation and one-hot encoding, and scores our hold-out
 rows: LogisticRegression (up to 1000 iterations) / LinearRegression and MLPClassifier / MLPRegressor
 at their defaults.
-Usage (Debian's python3-sklearn and python3-pandas): python3 tools/compare_sklearn.py [OUT_DIR]"""
+Usage (Debian's python3-sklearn and python3-pandas): python3 tools/compare_sklearn.py [OUT_DIR [SEED]]"""
 import json
 import os
 import subprocess
@@ -74,6 +74,7 @@ def sklearn_scores(train, holdout, features, task, label):
 def main():
     warnings.filterwarnings("ignore")  # MLP's "not converged": its default iterations are what we compare with
     out = sys.argv[1] if len(sys.argv) > 1 else tempfile.mkdtemp(prefix="mlops-vs-sklearn-")
+    seed = int(sys.argv[2]) if len(sys.argv) > 2 else 42
     rows = []
     for file, task, label in DATASETS:
         data = os.path.join(ROOT, "test-fixtures", "datasets", file)
@@ -81,7 +82,7 @@ def main():
         os.makedirs(run, exist_ok=True)
         spec = os.path.join(run, "spec.yaml")
         with open(spec, "w") as f:
-            f.write(f"task: {task}\nlabel: {label}\nseed: 42\n")
+            f.write(f"task: {task}\nlabel: {label}\nseed: {seed}\n")
         subprocess.run([os.path.join(ROOT, "mlops"), "train", "--spec", spec, "--data", data, "--out", run],
                        check=True, stdout=subprocess.DEVNULL)
         metric = "accuracy" if task == "classification" else "r2"
