@@ -42,12 +42,7 @@ public record BinaryCurves(String positive, double auc, double averagePrecision,
         Arrays.sort(pos);
         Arrays.sort(neg);
         long negatives = n - positives;
-        double[] sorted = score.clone();
-        Arrays.sort(sorted);
-        int thresholds = sorted.length == 0 ? 0 : 1;
-        for (int k = 1; k < sorted.length; k++) {
-            thresholds += sorted[k] != sorted[k - 1] ? 1 : 0;
-        }
+        int thresholds = distinct(pos, neg);
         // a point per distinct score, thinned past MAX_POINTS to steps of a thousandth (AUC and AP use every step)
         double step = thresholds > MAX_POINTS ? 1e-3 : 0;
         List<double[]> roc = new ArrayList<>();
@@ -81,8 +76,7 @@ public record BinaryCurves(String positive, double auc, double averagePrecision,
             prevRecall = tpr;
             double[] kept = roc.get(roc.size() - 1);
             boolean end = pi < 0 && ni < 0;
-            if (end || Math.abs(fpr - kept[0]) >= step && step > 0 || Math.abs(tpr - kept[1]) >= step && step > 0
-                    || step == 0) {
+            if (step == 0 || end || Math.abs(fpr - kept[0]) >= step || Math.abs(tpr - kept[1]) >= step) {
                 roc.add(last);
                 pr.add(new double[] {tpr, precision});
             }
@@ -112,5 +106,21 @@ public record BinaryCurves(String positive, double auc, double averagePrecision,
         return new BinaryCurves(positive, auc, ap, roc.stream().mapToDouble(p -> p[0]).toArray(),
                 roc.stream().mapToDouble(p -> p[1]).toArray(), pr.stream().mapToDouble(p -> p[0]).toArray(),
                 pr.stream().mapToDouble(p -> p[1]).toArray(), calibration);
+    }
+
+    /** Distinct values of two sorted arrays together, counted in one merge. */
+    private static int distinct(double[] a, double[] b) {
+        int count = 0;
+        int i = 0;
+        int j = 0;
+        double previous = Double.NaN;
+        while (i < a.length || j < b.length) {
+            double next = j >= b.length || i < a.length && a[i] <= b[j] ? a[i++] : b[j++];
+            if (count == 0 || next != previous) {
+                count++;
+                previous = next;
+            }
+        }
+        return count;
     }
 }

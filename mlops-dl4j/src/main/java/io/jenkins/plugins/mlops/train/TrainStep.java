@@ -286,13 +286,10 @@ public final class TrainStep extends StageExecutor<TrainInputs> {
     /** A package's files but its manifest: the network, its preprocessing, schema, lineage, metrics and reference rows. */
     private static Map<String, byte[]> packageFiles(Prepared p, Fitted fitted, Map<String, Double> metrics,
                                                     Lineage lineage) {
-        TrainSpec spec = p.spec();
         List<String> features = p.features();
         Map<String, byte[]> files = new TreeMap<>(Dl4jNetwork.files(fitted.net()));
-        ModelInfo info = new ModelInfo(ModelInfo.FORMAT, "dl4j", spec.name(), spec.task(), spec.label(), features,
-                fitted.pre().classes(), List.of(Dl4jNetwork.CONFIG_FILE, Dl4jNetwork.PARAMS_FILE));
         Schema inputSchema = new Schema(features.stream().map(f -> p.schema().field(f).orElseThrow()).toList(), null);
-        files.put(PackagedModel.MODEL_FILE, Json.document(info));
+        files.put(PackagedModel.MODEL_FILE, Json.document(info(p, fitted)));
         files.put(PackagedModel.PREPROCESSING_FILE, Json.document(fitted.pre()));
         files.put(PackagedModel.INPUT_SCHEMA_FILE, Json.document(inputSchema));
         files.put(PackagedModel.LINEAGE_FILE, Json.document(lineage));
@@ -313,10 +310,13 @@ public final class TrainStep extends StageExecutor<TrainInputs> {
         return out;
     }
 
+    private static ModelInfo info(Prepared p, Fitted fitted) {
+        return new ModelInfo(ModelInfo.FORMAT, "dl4j", p.spec().name(), p.spec().task(), p.spec().label(), p.features(),
+                fitted.pre().classes(), List.of(Dl4jNetwork.CONFIG_FILE, Dl4jNetwork.PARAMS_FILE));
+    }
+
     private static Map<String, Double> holdoutMetrics(Prepared p, Fitted fitted) {
-        ModelInfo info = new ModelInfo(ModelInfo.FORMAT, "dl4j", p.spec().name(), p.spec().task(), p.spec().label(),
-                p.features(), fitted.pre().classes(), List.of());
-        return holdoutMetrics(new PackagedModel(null, info, fitted.pre(), new Dl4jNetwork(fitted.net()), "")
+        return holdoutMetrics(new PackagedModel(null, info(p, fitted), fitted.pre(), new Dl4jNetwork(fitted.net()), "")
                 .predict(p.holdout()), p.holdout(), p.dataFile(), fitted.pre());
     }
 
