@@ -47,6 +47,8 @@ final class TrainingLoop {
     private INDArray shuffledY;
     /** DL4J's own layers, back in the network when {@link #fit} returns: ours are for training only. */
     private final Layer[] dl4jLayers;
+    /** Our own step where it computes what fit would; null: fit trains this network. */
+    private final DirectTrainingStep direct;
     /** Standard output is an interactive terminal (not a pipe, a file or a CI log). */
     static final boolean TERMINAL = System.console() != null && System.getenv("CI") == null
             && System.getenv("JENKINS_URL") == null;
@@ -59,6 +61,7 @@ final class TrainingLoop {
         this.progress = progress;
         dl4jLayers = TrainingDenseLayer.install(net);
         TrainingAdam.install(net);
+        direct = DirectTrainingStep.of(net);
     }
 
     Curves fit(INDArray x, INDArray y, INDArray hx, INDArray hy, Task task, TrainSpec.EarlyStopping stopping,
@@ -156,9 +159,16 @@ final class TrainingLoop {
         double loss = 0;
         for (int from = 0; from < n; from += batchSize) {
             int to = Math.min(n, from + batchSize);
-            net.fit(new DataSet(shuffledX.get(NDArrayIndex.interval(from, to), NDArrayIndex.all()),
-                    shuffledY.get(NDArrayIndex.interval(from, to), NDArrayIndex.all())));
-            loss += net.score() * (to - from);
+            INDArray bx = shuffledX.get(NDArrayIndex.interval(from, to), NDArrayIndex.all());
+            INDArray by = shuffledY.get(NDArrayIndex.interval(from, to), NDArrayIndex.all());
+            double score;
+            if (direct != null) {
+                score = direct.fit(bx, by);
+            } else {
+                net.fit(new DataSet(bx, by));
+                score = net.score();
+            }
+            loss += score * (to - from);
         }
         return loss / n;
     }
