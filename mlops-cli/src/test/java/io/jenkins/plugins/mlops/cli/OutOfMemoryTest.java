@@ -34,7 +34,9 @@ class OutOfMemoryTest {
 
     private static Process mlops(Path log, String... args) throws Exception {
         String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> command = new java.util.ArrayList<>(List.of(java, "-Xmx48m", "-cp",
+        // with the launcher's and the plugin's logging level: libraries' INFO lines are not what users see
+        List<String> command = new java.util.ArrayList<>(List.of(java, "-Xmx48m",
+                "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn", "-cp",
                 System.getProperty("java.class.path"), Mlops.class.getName()));
         command.addAll(List.of(args));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();

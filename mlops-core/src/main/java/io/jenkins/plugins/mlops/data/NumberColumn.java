@@ -47,6 +47,15 @@ final class NumberColumn implements TypedColumn {
     }
 
     @Override
+    public boolean appendPlainNumber(int row, StringBuilder out) {
+        if (missing.get(row) || writtenText(row) != null) {
+            return false;
+        }
+        NumberText.appendPlain(values[row], decimals(row), out);
+        return true;
+    }
+
+    @Override
     public double number(int row) {
         return missing.get(row) ? Double.NaN : values[row];
     }

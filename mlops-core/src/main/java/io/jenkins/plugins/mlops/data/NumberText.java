@@ -189,18 +189,26 @@ public final class NumberText {
         if (decimals == 0) {
             return Long.toString((long) value);
         }
+        return appendPlain(value, decimals, new StringBuilder(24)).toString();
+    }
+
+    /** {@link #plain} appended to {@code out}, digit by digit: no String per value when a table is written out. */
+    static StringBuilder appendPlain(double value, int decimals, StringBuilder out) {
+        if (decimals == 0) {
+            return out.append((long) value);
+        }
         // at most 15 digits: the scaled double is within a fraction of the integer the text wrote
-        String digits = Long.toString(Math.round(Math.abs(value) * POWERS_OF_TEN[decimals]));
-        StringBuilder text = new StringBuilder(digits.length() + 3);
+        long digits = Math.round(Math.abs(value) * POWERS_OF_TEN[decimals]);
         if (value < 0) {
-            text.append('-');
+            out.append('-');
         }
-        int whole = digits.length() - decimals;
-        if (whole <= 0) {
-            text.append("0.").append("0".repeat(-whole)).append(digits);
-        } else {
-            text.append(digits, 0, whole).append('.').append(digits, whole, digits.length());
+        long unit = (long) POWERS_OF_TEN[decimals];
+        out.append(digits / unit).append('.');
+        long fraction = digits % unit;
+        // leading zeros of the fraction, then its digits
+        for (long pad = unit / 10; pad > fraction && pad > 1; pad /= 10) {
+            out.append('0');
         }
-        return text.toString();
+        return out.append(fraction);
     }
 }

@@ -84,6 +84,11 @@ public final class Table {
         return data[column].text(row);
     }
 
+    /** See {@link TypedColumn#appendPlainNumber}: the text of a plain number, without a String for it. */
+    public boolean appendPlainNumber(int row, int column, StringBuilder out) {
+        return data[column].appendPlainNumber(row, out);
+    }
+
     public boolean isMissing(int row, int column) {
         return data[column].isMissing(row);
     }
@@ -139,7 +144,9 @@ public final class Table {
         return new Table(source, columns, changed, lines, List.of());
     }
 
+    /** The rows kept; this table itself when all are (tables never change: no copy is needed). */
     public Table filter(IntPredicate keep) {
-        return select(IntStream.range(0, rowCount()).filter(keep).toArray());
+        int[] kept = IntStream.range(0, rowCount()).filter(keep).toArray();
+        return kept.length == rowCount() ? this : select(kept);
     }
 }

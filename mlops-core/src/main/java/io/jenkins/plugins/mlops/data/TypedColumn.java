@@ -12,6 +12,14 @@ sealed interface TypedColumn permits NumberColumn, TextColumn {
     /** The value as the file wrote it, {@code null} when missing. */
     String text(int row);
 
+    /**
+     * Appends the value's text when it is a plain number the column keeps as a double (no quoting can
+     * apply to it); {@code false}, appending nothing, for any other value.
+     */
+    default boolean appendPlainNumber(int row, StringBuilder out) {
+        return false;
+    }
+
     /** The value as a number ({@link NumberText#parseDecimal}); NaN when missing or not a number. */
     double number(int row);
 

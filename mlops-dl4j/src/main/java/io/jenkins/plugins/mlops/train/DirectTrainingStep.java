@@ -1,5 +1,6 @@
 package io.jenkins.plugins.mlops.train;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.deeplearning4j.nn.api.Layer;
@@ -25,6 +26,7 @@ import org.nd4j.linalg.api.memory.enums.ResetPolicy;
 import org.nd4j.linalg.api.memory.enums.SpillPolicy;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.nd4j.linalg.lossfunctions.ILossFunction;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
@@ -70,6 +72,8 @@ final class DirectTrainingStep {
             .policyLearning(LearningPolicy.FIRST_LOOP).policyReset(ResetPolicy.BLOCK_LEFT)
             .policySpill(SpillPolicy.REALLOCATE).build();
     private static final String SCRATCH_ID = "mlops-direct-training-step";
+    /** Rows scored at a time: arrays that stay in the cache, GEMMs as large as training's. */
+    private static final long SCORING_ROWS = 1024;
 
     private final MultiLayerNetwork net;
     private final Dense[] layers;
@@ -80,9 +84,11 @@ final class DirectTrainingStep {
     private final INDArray update;
     private final boolean regularised;
     private final LayerWorkspaceMgr noWorkspaces = LayerWorkspaceMgr.noWorkspaces();
-    /** For full batches, and for the epoch's last, shorter one. */
-    private Buffers full;
-    private Buffers last;
+    /**
+     * By batch rows: full batches, the epoch's last, shorter one, and the last batches of scoring the
+     * hold-out and validation rows.
+     */
+    private final Map<Long, Buffers> buffers = new HashMap<>();
 
     private DirectTrainingStep(MultiLayerNetwork net, Dense[] layers, ILossFunction loss, BaseMultiLayerUpdater<?> updater,
                                boolean regularised) {
@@ -154,21 +160,8 @@ final class DirectTrainingStep {
 
     private double step(INDArray x, INDArray y, Buffers buffers) {
         INDArray[] inputs = new INDArray[layers.length];
-        INDArray input = x;
         int out = layers.length - 1;
-        for (int l = 0; l <= out; l++) {
-            Dense layer = layers[l];
-            inputs[l] = input;
-            INDArray z = buffers.z()[l];
-            Nd4j.gemm(input, layer.w(), z, false, false, 1.0, 0.0);
-            Nd4j.gemm(buffers.ones().reshape(buffers.rows(), 1), layer.b().reshape(1, layer.units()), z, false, false,
-                    1.0, 1.0);
-            if (l < out) {
-                // the activation works in place; the pre-activations stay for its derivative, except for the
-                // plain ReLU, whose derivative is read off its output
-                input = layer.activation().getActivation(layer.plainRelu() ? z : buffers.a()[l].assign(z), true);
-            }
-        }
+        forward(x, buffers, true, inputs);
         INDArray zOut = buffers.z()[out];
         double score = loss.computeScore(y, zOut, layers[out].activation(), null, false) / buffers.rows()
                 + (regularised ? net.calcRegularizationScore(true) : 0);
@@ -194,17 +187,60 @@ final class DirectTrainingStep {
         return score;
     }
 
+    /**
+     * The output layer's pre-activations for a batch; {@code inputs[l]} receives layer l's input. The
+     * activations work in place; the pre-activations stay for their derivative, except for the plain ReLU,
+     * whose derivative is read off its output.
+     */
+    private INDArray forward(INDArray x, Buffers buffers, boolean training, INDArray[] inputs) {
+        INDArray input = x;
+        int out = layers.length - 1;
+        for (int l = 0; l <= out; l++) {
+            Dense layer = layers[l];
+            inputs[l] = input;
+            INDArray z = buffers.z()[l];
+            Nd4j.gemm(input, layer.w(), z, false, false, 1.0, 0.0);
+            Nd4j.gemm(buffers.ones().reshape(buffers.rows(), 1), layer.b().reshape(1, layer.units()), z, false, false,
+                    1.0, 1.0);
+            if (l < out) {
+                input = layer.activation().getActivation(layer.plainRelu() ? z : buffers.a()[l].assign(z), training);
+            }
+        }
+        return buffers.z()[out];
+    }
+
+    /**
+     * The loss of a set of rows as {@code net.score(DataSet)} gives it (the mean over the rows plus the
+     * regularisation term), and the network's outputs for them: computed a batch at a time on the step's
+     * arrays, where a pass over all rows at once allocates activations for all of them.
+     */
+    TrainingLoop.Scored score(INDArray x, INDArray y) {
+        long rows = x.rows();
+        long batch = Math.min(rows, SCORING_ROWS);
+        INDArray output;
+        try (MemoryWorkspace outside = Nd4j.getMemoryManager().scopeOutOfWorkspaces()) {
+            output = Nd4j.createUninitialized(layers[0].w().dataType(), rows, layers[layers.length - 1].units());
+        }
+        double sum = 0;
+        INDArray[] inputs = new INDArray[layers.length];
+        IActivation outputActivation = layers[layers.length - 1].activation();
+        for (long from = 0; from < rows; from += batch) {
+            long to = Math.min(rows, from + batch);
+            INDArray bx = x.get(NDArrayIndex.interval(from, to), NDArrayIndex.all());
+            INDArray by = y.get(NDArrayIndex.interval(from, to), NDArrayIndex.all());
+            Buffers buffers = buffers(to - from);
+            try (MemoryWorkspace scratch = Nd4j.getWorkspaceManager().getAndActivateWorkspace(SCRATCH, SCRATCH_ID)) {
+                INDArray z = forward(bx, buffers, false, inputs);
+                sum += loss.computeScore(by, z, outputActivation, null, false);
+                output.get(NDArrayIndex.interval(from, to), NDArrayIndex.all())
+                        .assign(outputActivation.getActivation(z.dup(), false));
+            }
+        }
+        return new TrainingLoop.Scored(sum / rows + (regularised ? net.calcRegularizationScore(true) : 0), output);
+    }
+
     private Buffers buffers(long rows) {
-        if (full == null) {
-            full = allocate(rows);
-        }
-        if (rows == full.rows()) {
-            return full;
-        }
-        if (last == null || last.rows() != rows) {
-            last = allocate(rows);
-        }
-        return last;
+        return buffers.computeIfAbsent(rows, this::allocate);
     }
 
     private Buffers allocate(long rows) {

@@ -9,13 +9,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
@@ -59,16 +57,25 @@ final class PackageFiles {
     /** The first {@code maxRows} rows of the columns as RFC 4180 CSV with a header, in UTF-8. */
     static byte[] csv(Table table, List<String> columns, int maxRows) {
         int[] idx = columns.stream().mapToInt(table::columnIndex).toArray();
-        StringBuilder out = new StringBuilder();
-        try (CSVPrinter printer = new CSVPrinter(out, CSVFormat.RFC4180.builder().setRecordSeparator('\n').get())) {
-            printer.printRecord(columns);
-            for (int r = 0; r < Math.min(maxRows, table.rowCount()); r++) {
-                List<String> values = new ArrayList<>(idx.length);
-                for (int c : idx) {
-                    String v = table.value(r, c);
-                    values.add(v == null ? "" : v);
+        int rows = Math.min(maxRows, table.rowCount());
+        StringBuilder out = new StringBuilder(16 + rows * idx.length * 8);
+        CSVFormat format = CSVFormat.RFC4180.builder().setRecordSeparator('\n').get();
+        try {
+            format.printRecord(out, columns.toArray());
+            for (int r = 0; r < rows; r++) {
+                for (int i = 0; i < idx.length; i++) {
+                    // plain numbers, the bulk of a table, need no quoting: appended digit by digit
+                    int mark = out.length();
+                    if (i > 0) {
+                        out.append(',');
+                    }
+                    if (!table.appendPlainNumber(r, idx[i], out)) {
+                        out.setLength(mark);
+                        String v = table.value(r, idx[i]);
+                        format.print(v == null ? "" : v, out, i == 0);
+                    }
                 }
-                printer.printRecord(values);
+                out.append('\n');
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -34,6 +34,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -138,9 +140,27 @@ public final class TrainStep extends StageExecutor<TrainInputs> {
         return networkBetter ? packaged(network, baseline) : packaged(baseline, network);
     }
 
+    /**
+     * Starts ND4J (its backend and native libraries: half a second) on another thread while this one
+     * reads the CSV file. A failure there is left for the first use of ND4J to report, on this thread.
+     */
+    private static void loadNd4jMeanwhile() {
+        Thread loader = new Thread(() -> {
+            try {
+                // the first array loads the backend and its native libraries
+                Nd4j.create(1);
+            } catch (Throwable e) {
+                // reported where training first needs ND4J, as without this thread
+            }
+        }, "mlops-nd4j-loader");
+        loader.setDaemon(true);
+        loader.start();
+    }
+
     public static Prepared prepare(TrainSpec spec, Path specFile, Path dataFile) {
         // before any ND4J class loads its natives: training and tuning both start here
         NativePlatform.check();
+        loadNd4jMeanwhile();
         Table all = new CsvReader().read(dataFile);
         int labelColumn = all.columnIndex(spec.label());
         if (labelColumn < 0) {
@@ -256,36 +276,44 @@ public final class TrainStep extends StageExecutor<TrainInputs> {
     static StageOutput packaged(Candidate kept, Candidate other) {
         Prepared p = kept.prepared();
         Fitted fitted = kept.fitted();
+        // the two CSV files depend on the rows alone: written on another core while this one scores the hold-out
+        CompletableFuture<byte[]> holdoutCsv = CompletableFuture.supplyAsync(() ->
+                PackageFiles.csv(p.holdout(), p.data().columns(), Integer.MAX_VALUE));
+        CompletableFuture<byte[]> reference = CompletableFuture.supplyAsync(() ->
+                PackageFiles.csv(p.train(), p.features(), MAX_REFERENCE_ROWS));
         Map<String, Double> metrics = holdoutMetrics(p, fitted);
         Lineage lineage = PackageFiles.lineage(p.dataFile(), p.specFile(), p.data().rowCount(), p.seed());
-        Map<String, byte[]> files = packageFiles(p, fitted, metrics, lineage);
+        Map<String, byte[]> files = packageFiles(p, fitted, metrics, lineage, joined(reference));
         List<Map<String, Object>> candidates = new ArrayList<>();
         candidates.add(candidate(kept, metrics, true));
         if (other != null) {
             Map<String, Double> otherMetrics = holdoutMetrics(other.prepared(), other.fitted());
             candidates.add(candidate(other, otherMetrics, false));
             if (other.linear()) {
-                Map<String, byte[]> baseline = packageFiles(other.prepared(), other.fitted(), otherMetrics, lineage);
+                Map<String, byte[]> baseline = packageFiles(other.prepared(), other.fitted(), otherMetrics, lineage,
+                        joined(reference));
                 baseline.put(Manifest.FILE, Json.document(Manifest.of(baseline)));
                 baseline.forEach((name, bytes) -> files.put(PackagedModel.BASELINE_DIR + "/" + name, bytes));
             }
         }
         byte[] manifest = Json.document(Manifest.of(files));
         files.put(Manifest.FILE, manifest);
-        byte[] holdoutCsv = PackageFiles.csv(p.holdout(), p.data().columns(), Integer.MAX_VALUE);
         // a NaN or an infinity anywhere makes the sum non-finite
         boolean weightsFinite = Double.isFinite(fitted.net().params().castTo(DataType.DOUBLE).sumNumber().doubleValue());
         Provenance provenance = new Provenance(new Provenance.DataFile(lineage.dataFile(), lineage.dataSha256()),
-                new Provenance.DataFile(HOLDOUT_FILE, Sha256.of(holdoutCsv)), Sha256.of(manifest));
+                new Provenance.DataFile(HOLDOUT_FILE, Sha256.of(joined(holdoutCsv))), Sha256.of(manifest));
         return TrainReport.output(p.spec(), fitted.pre(), fitted.curves(), metrics, lineage, provenance,
                         p.train().rowCount(), p.holdout().rowCount(), weightsFinite, p.identifiers(), candidates)
                 .withFolder(PACKAGE_DIR, files)
-                .withFile(Path.of(HOLDOUT_FILE), holdoutCsv);
+                .withFile(Path.of(HOLDOUT_FILE), joined(holdoutCsv));
     }
 
-    /** A package's files but its manifest: the network, its preprocessing, schema, lineage, metrics and reference rows. */
+    /**
+     * A package's files but its manifest: the network, its preprocessing, schema, lineage, metrics and
+     * reference rows (the CSV of the first training rows).
+     */
     private static Map<String, byte[]> packageFiles(Prepared p, Fitted fitted, Map<String, Double> metrics,
-                                                    Lineage lineage) {
+                                                    Lineage lineage, byte[] reference) {
         List<String> features = p.features();
         Map<String, byte[]> files = new TreeMap<>(Dl4jNetwork.files(fitted.net()));
         Schema inputSchema = new Schema(features.stream().map(f -> p.schema().field(f).orElseThrow()).toList(), null);
@@ -295,7 +323,7 @@ public final class TrainStep extends StageExecutor<TrainInputs> {
         files.put(PackagedModel.LINEAGE_FILE, Json.document(lineage));
         files.put(PackagedModel.METRICS_FILE, Json.document(metrics));
         files.put("spec.yaml", readSpec(p.specFile()));
-        files.put(PackagedModel.REFERENCE_FILE, PackageFiles.csv(p.train(), features, MAX_REFERENCE_ROWS));
+        files.put(PackagedModel.REFERENCE_FILE, reference);
         return files;
     }
 
@@ -320,6 +348,21 @@ public final class TrainStep extends StageExecutor<TrainInputs> {
                 .predict(p.holdout()), p.holdout(), p.dataFile(), fitted.pre());
     }
 
+    /** A background result, failing as the work would have failed on this thread (not wrapped). */
+    private static <T> T joined(CompletableFuture<T> future) {
+        try {
+            return future.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw e;
+        }
+    }
+
     private static byte[] readSpec(Path specFile) {
         try {
             return Files.readAllBytes(specFile);
@@ -340,10 +383,4 @@ public final class TrainStep extends StageExecutor<TrainInputs> {
         headline.put("macroF1", all.get("macroF1"));
         return headline;
     }
-
-
-
-
-
-
 }

@@ -183,6 +183,9 @@ final class TrainingLoop {
      * an epoch. The output layer scores as net.score has it, regularisation term included.
      */
     Scored scored(INDArray features, INDArray labels) {
+        if (direct != null) {
+            return direct.score(features, labels);
+        }
         int hidden = net.getnLayers() - 1;
         List<INDArray> layers = hidden == 0 ? List.of(features) : net.feedForwardToLayer(hidden - 1, features, false);
         BaseOutputLayer<?> output = (BaseOutputLayer<?>) net.getOutputLayer();

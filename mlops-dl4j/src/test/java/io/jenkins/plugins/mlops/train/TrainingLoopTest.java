@@ -31,4 +31,25 @@ class TrainingLoopTest {
         assertThat(scored.loss()).isEqualTo(fitted.net().score(new DataSet(xy[0], xy[1]), false));
         assertThat(scored.output().toFloatMatrix()).isEqualTo(fitted.net().output(xy[0], false).toFloatMatrix());
     }
+
+    /**
+     * A plain network scores its 10 788 hold-out rows a batch at a time: the mean loss of all of them (the
+     * chunks' sums added in another order: rounding only) and the same outputs.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"classification\nlabel: cut", "regression\nlabel: price"})
+    void scoringInBatchesGivesTheLossOfScoreAndTheOutputsOfOutput(String task, @TempDir Path tmp) throws Exception {
+        Path spec = Files.writeString(tmp.resolve("diamonds.yaml"), "task: " + task + "\nseed: 3\n"
+                + "model: {hidden: [16]}\ntraining: {epochs: 1, batchSize: 256, l2: 0.01}\n");
+        TrainStep.Prepared p = TrainStep.prepare(TrainSpec.read(spec), spec, Fixtures.dataset("diamonds.csv"));
+        TrainStep.Fitted fitted = TrainStep.fit(p, p.train(), p.holdout(), 1, QUIET);
+        INDArray[] xy = NetworkSetup.arrays(fitted.pre(), p.holdout());
+        TrainingLoop.Scored scored = new TrainingLoop(fitted.net(), 256, 1, 3, QUIET).scored(xy[0], xy[1]);
+        assertThat(xy[0].rows()).isGreaterThan(10_000);
+        assertThat(DirectTrainingStep.of(fitted.net())).as("scored by the direct step").isNotNull();
+        double expected = fitted.net().score(new DataSet(xy[0], xy[1]), false);
+        assertThat(scored.loss()).isCloseTo(expected, org.assertj.core.data.Offset.offset(1e-6 * expected));
+        INDArray output = fitted.net().output(xy[0], false);
+        assertThat(TrainingDenseLayerTest.largestRelativeDifference(scored.output(), output)).isLessThan(1e-6);
+    }
 }
