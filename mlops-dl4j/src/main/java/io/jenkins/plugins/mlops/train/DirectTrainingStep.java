@@ -45,7 +45,7 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  * no listeners; {@link #of} returns null for any other network, which then trains with fit.
  * Deterministic as fit is: the same operations in the same order on every run.
  */
-final class DirectTrainingStep {
+final class DirectTrainingStep implements BatchTrainer {
     /** Weights, bias and their gradient views (into the network's flat arrays), and the activation. */
     private record Dense(INDArray w, INDArray b, INDArray weightGrad, INDArray biasGrad, IActivation activation) {
         /**
@@ -103,9 +103,7 @@ final class DirectTrainingStep {
 
     /** The step for an initialised network, or null when fit must train it (see the class comment). */
     static DirectTrainingStep of(MultiLayerNetwork net) {
-        MultiLayerConfiguration conf = net.getLayerWiseConfigurations();
-        if (conf.getBackpropType() != BackpropType.Standard || !conf.getInputPreProcessors().isEmpty()
-                || !net.getListeners().isEmpty() || !(net.getUpdater() instanceof BaseMultiLayerUpdater<?> updater)) {
+        if (!plainNetwork(net) || !(net.getUpdater() instanceof BaseMultiLayerUpdater<?> updater)) {
             return null;
         }
         if (net.getFlattenedGradients() == null) {
@@ -116,15 +114,8 @@ final class DirectTrainingStep {
         boolean regularised = false;
         for (int i = 0; i < netLayers.length; i++) {
             Layer layer = netLayers[i];
-            org.deeplearning4j.nn.conf.layers.Layer config = layer.conf().getLayer();
-            boolean last = i == netLayers.length - 1;
-            if (config.getClass() != (last ? OutputLayer.class : DenseLayer.class) || !plain((BaseLayer) config)
-                    || !layer.conf().isMiniBatch() || !last && ((DenseLayer) config).hasLayerNorm()
-                    || last && !((OutputLayer) config).hasBias() || !last && !((DenseLayer) config).hasBias()) {
-                return null;
-            }
-            BaseLayer base = (BaseLayer) config;
-            regularised |= !isEmpty(base.getRegularization()) || !isEmpty(base.getRegularizationBias());
+            BaseLayer base = (BaseLayer) layer.conf().getLayer();
+            regularised |= regularised(base);
             Map<String, INDArray> grads = DefaultParamInitializer.getInstance()
                     .getGradientsFromFlattened(layer.conf(), layer.getGradientsViewArray());
             layers[i] = new Dense(layer.getParam(DefaultParamInitializer.WEIGHT_KEY),
@@ -133,6 +124,34 @@ final class DirectTrainingStep {
         }
         ILossFunction loss = ((OutputLayer) netLayers[netLayers.length - 1].conf().getLayer()).getLossFn();
         return new DirectTrainingStep(net, layers, loss, updater, regularised);
+    }
+
+    /**
+     * Whether the network is dense layers with biases under an {@code OutputLayer}, trained in mini-batches,
+     * without dropout, weight noise, layer or gradient normalisation, constraints, preprocessors or
+     * listeners: what a step outside fit can compute exactly as fit does.
+     */
+    static boolean plainNetwork(MultiLayerNetwork net) {
+        MultiLayerConfiguration conf = net.getLayerWiseConfigurations();
+        if (conf.getBackpropType() != BackpropType.Standard || !conf.getInputPreProcessors().isEmpty()
+                || !net.getListeners().isEmpty()) {
+            return false;
+        }
+        Layer[] layers = net.getLayers();
+        for (int i = 0; i < layers.length; i++) {
+            org.deeplearning4j.nn.conf.layers.Layer config = layers[i].conf().getLayer();
+            boolean last = i == layers.length - 1;
+            if (config.getClass() != (last ? OutputLayer.class : DenseLayer.class) || !plain((BaseLayer) config)
+                    || !layers[i].conf().isMiniBatch() || !last && ((DenseLayer) config).hasLayerNorm()
+                    || last && !((OutputLayer) config).hasBias() || !last && !((DenseLayer) config).hasBias()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    static boolean regularised(BaseLayer config) {
+        return !isEmpty(config.getRegularization()) || !isEmpty(config.getRegularizationBias());
     }
 
     private static boolean plain(BaseLayer config) {
@@ -145,11 +164,8 @@ final class DirectTrainingStep {
         return list == null || list.isEmpty();
     }
 
-    /**
-     * Fits one batch (rows of features and targets, c order) and returns its score as {@code net.score()}
-     * gives it after {@code net.fit}: the loss averaged over the batch, plus the regularisation term.
-     */
-    double fit(INDArray x, INDArray y) {
+    @Override
+    public double fit(INDArray x, INDArray y) {
         Buffers buffers = buffers(x.rows());
         // what the activation and loss functions and the updater allocate lives for one step: a workspace
         // reuses that memory, where fresh native arrays would each be a malloc freed only by a GC
@@ -209,12 +225,9 @@ final class DirectTrainingStep {
         return buffers.z()[out];
     }
 
-    /**
-     * The loss of a set of rows as {@code net.score(DataSet)} gives it (the mean over the rows plus the
-     * regularisation term), and the network's outputs for them: computed a batch at a time on the step's
-     * arrays, where a pass over all rows at once allocates activations for all of them.
-     */
-    TrainingLoop.Scored score(INDArray x, INDArray y) {
+    /** A batch at a time on the step's arrays, where a pass over all rows at once allocates activations for all. */
+    @Override
+    public TrainingLoop.Scored score(INDArray x, INDArray y) {
         long rows = x.rows();
         long batch = Math.min(rows, SCORING_ROWS);
         INDArray output;

@@ -59,7 +59,25 @@ final class TrainingAdam extends AdamUpdater {
             super.applyUpdater(gradient, iteration, epoch);
             return;
         }
-        Adam config = getConfig();
+        if (g.length != n) {
+            g = new float[n];
+            m = new float[n];
+            v = new float[n];
+        }
+        read(gradient, g);
+        read(mState, m);
+        read(vState, v);
+        step(getConfig(), iteration, epoch, g, m, v);
+        write(m, mState);
+        write(v, vState);
+        write(g, gradient);
+    }
+
+    /**
+     * One Adam step over float arrays: updates the moments {@code m} and {@code v} and turns the gradient
+     * {@code g} into the update to subtract from the parameters.
+     */
+    static void step(Adam config, int iteration, int epoch, float[] g, float[] m, float[] v) {
         // in float, as the op computes them: 1 - 0.999f is 1.3e-5 away from 0.001
         float beta1 = (float) config.getBeta1();
         float beta2 = (float) config.getBeta2();
@@ -71,22 +89,11 @@ final class TrainingAdam extends AdamUpdater {
         if (!Float.isFinite(step) || step == 0) {
             step = epsilon;
         }
-        if (g.length != n) {
-            g = new float[n];
-            m = new float[n];
-            v = new float[n];
-        }
-        read(gradient, g);
-        read(mState, m);
-        read(vState, v);
-        for (int i = 0; i < n; i++) {
+        for (int i = 0; i < g.length; i++) {
             m[i] = beta1 * m[i] + g[i] * (1 - beta1);
             v[i] = beta2 * v[i] + g[i] * g[i] * (1 - beta2);
             g[i] = (m[i] * step) / ((float) Math.sqrt(v[i]) + epsilon);
         }
-        write(m, mState);
-        write(v, vState);
-        write(g, gradient);
     }
 
     private static boolean contiguousFloats(INDArray array, int length) {

@@ -47,8 +47,8 @@ final class TrainingLoop {
     private INDArray shuffledY;
     /** DL4J's own layers, back in the network when {@link #fit} returns: ours are for training only. */
     private final Layer[] dl4jLayers;
-    /** Our own step where it computes what fit would; null: fit trains this network. */
-    private final DirectTrainingStep direct;
+    /** Our own steps where they compute what fit would, plain Java for a small network; null: fit trains it. */
+    private final BatchTrainer trainer;
     /** Standard output is an interactive terminal (not a pipe, a file or a CI log). */
     static final boolean TERMINAL = System.console() != null && System.getenv("CI") == null
             && System.getenv("JENKINS_URL") == null;
@@ -61,7 +61,8 @@ final class TrainingLoop {
         this.progress = progress;
         dl4jLayers = TrainingDenseLayer.install(net);
         TrainingAdam.install(net);
-        direct = DirectTrainingStep.of(net);
+        BatchTrainer small = SmallNetworkStep.of(net, batchSize);
+        trainer = small != null ? small : DirectTrainingStep.of(net);
     }
 
     Curves fit(INDArray x, INDArray y, INDArray hx, INDArray hy, Task task, TrainSpec.EarlyStopping stopping,
@@ -162,8 +163,8 @@ final class TrainingLoop {
             INDArray bx = shuffledX.get(NDArrayIndex.interval(from, to), NDArrayIndex.all());
             INDArray by = shuffledY.get(NDArrayIndex.interval(from, to), NDArrayIndex.all());
             double score;
-            if (direct != null) {
-                score = direct.fit(bx, by);
+            if (trainer != null) {
+                score = trainer.fit(bx, by);
             } else {
                 net.fit(new DataSet(bx, by));
                 score = net.score();
@@ -183,8 +184,8 @@ final class TrainingLoop {
      * an epoch. The output layer scores as net.score has it, regularisation term included.
      */
     Scored scored(INDArray features, INDArray labels) {
-        if (direct != null) {
-            return direct.score(features, labels);
+        if (trainer != null) {
+            return trainer.score(features, labels);
         }
         int hidden = net.getnLayers() - 1;
         List<INDArray> layers = hidden == 0 ? List.of(features) : net.feedForwardToLayer(hidden - 1, features, false);

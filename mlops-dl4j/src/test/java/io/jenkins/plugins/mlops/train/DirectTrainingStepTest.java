@@ -32,7 +32,7 @@ import org.nd4j.linalg.lossfunctions.impl.LossMSE;
  * scores and weights, to float rounding, over a range of the networks the spec can ask for.
  */
 class DirectTrainingStepTest {
-    private static MultiLayerNetwork network(String activation, IUpdater updater, double l2, double weightDecay,
+    static MultiLayerNetwork network(String activation, IUpdater updater, double l2, double weightDecay,
                                              ILossFunction loss, Activation output, int outputs) {
         NeuralNetConfiguration.Builder builder = new NeuralNetConfiguration.Builder().seed(7).dataType(DataType.FLOAT)
                 .weightInit(WeightInit.XAVIER).updater(updater);
@@ -53,7 +53,10 @@ class DirectTrainingStepTest {
 
     /** Ten epochs of batches of 50 rows (the fourth of each epoch has 28): fit on one network, our step on the other. */
     private static void assertTrainsAsFitDoes(MultiLayerNetwork dl4j, MultiLayerNetwork ours, DataSet data) {
-        DirectTrainingStep step = DirectTrainingStep.of(ours);
+        assertTrainsAsFitDoes(dl4j, ours, data, DirectTrainingStep.of(ours));
+    }
+
+    static void assertTrainsAsFitDoes(MultiLayerNetwork dl4j, MultiLayerNetwork ours, DataSet data, BatchTrainer step) {
         assertThat(step).isNotNull();
         assertThat(ours.params()).isEqualTo(dl4j.params());
         long rows = data.numExamples();
@@ -72,6 +75,10 @@ class DirectTrainingStepTest {
         assertThat(largestRelativeDifference(ours.params(), dl4j.params())).isLessThan(1e-3);
         assertThat(ours.getLayerWiseConfigurations().toJson()).isEqualTo(dl4j.getLayerWiseConfigurations().toJson());
         INDArray state = dl4j.getUpdater().getStateViewArray();
+        if (step instanceof SmallNetworkStep) {
+            // its Adam moments are its own
+            return;
+        }
         if (state == null) {
             // plain SGD keeps none
             assertThat(ours.getUpdater().getStateViewArray()).isNull();
