@@ -5,10 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.jenkins.plugins.mlops.contract.Json;
 import io.jenkins.plugins.mlops.testing.Fixtures;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -59,6 +63,43 @@ class BatchScoringTest {
         assertThat(checkStatus(result, "drift:prediction")).isEqualTo("PASSED");
         assertThat(Files.readString(out.resolve("predict.html"))).contains("Predictions against the training reference");
         assertThat(out.resolve("predict-junit.xml")).exists();
+    }
+
+    /**
+     * Rows are scored from typed columns, and written out as the file had them: NA markers, quoted commas
+     * and free text come back field for field, each row followed by its prediction.
+     */
+    @Test
+    void theOutputRowsAreTheInputRowsFieldForField() throws Exception {
+        Path raw = Fixtures.dataset("penguins_raw.csv");
+        Path spec = Files.writeString(tmp.resolve("raw.yaml"), "task: classification\nlabel: Species\nseed: 5\n"
+                + "training: {epochs: 3}\n");
+        CliRun train = CliRun.of("train", "--spec", spec.toString(), "--data", raw.toString(), "--out",
+                tmp.resolve("raw-train").toString());
+        assertThat(train.exit()).as(train.err()).isIn(0, 1);
+        Path out = tmp.resolve("raw-predict");
+        CliRun run = CliRun.of("predict", "--model", tmp.resolve("raw-train/model").toString(), "--data",
+                raw.toString(), "--out", out.toString());
+        assertThat(run.exit()).as(run.out() + run.err()).isIn(0, 1);
+        CSVFormat csv = CSVFormat.RFC4180;
+        List<CSVRecord> input;
+        List<CSVRecord> output;
+        try (CSVParser in = CSVParser.parse(raw, StandardCharsets.UTF_8, csv);
+             CSVParser scored = CSVParser.parse(out.resolve("predictions.csv"), StandardCharsets.UTF_8, csv)) {
+            input = in.getRecords();
+            output = scored.getRecords();
+        }
+        assertThat(output).hasSameSizeAs(input);
+        long markers = 0;
+        for (int r = 0; r < input.size(); r++) {
+            List<String> fields = input.get(r).toList();
+            assertThat(output.get(r).toList().subList(0, fields.size())).as("row %d", r).isEqualTo(fields);
+            markers += fields.stream().filter("NA"::equals).count();
+        }
+        assertThat(markers).as("the fixture's NA markers, kept").isGreaterThan(10);
+        List<String> header = output.get(0).toList();
+        assertThat(header).endsWith("p(Gentoo penguin (Pygoscelis papua))");
+        assertThat(header).contains("p(" + output.get(1).get(input.get(1).size()) + ")");
     }
 
     @Test

@@ -6,12 +6,10 @@ import io.jenkins.plugins.mlops.contract.InvalidInputException;
 import io.jenkins.plugins.mlops.contract.Provenance;
 import io.jenkins.plugins.mlops.contract.Stage;
 import io.jenkins.plugins.mlops.contract.StepResult;
-import io.jenkins.plugins.mlops.data.CsvRow;
-import io.jenkins.plugins.mlops.data.CsvScanner;
 import io.jenkins.plugins.mlops.data.MissingValues;
-import io.jenkins.plugins.mlops.data.RowSink;
 import io.jenkins.plugins.mlops.data.Sha256;
 import io.jenkins.plugins.mlops.data.Table;
+import io.jenkins.plugins.mlops.data.TableBatches;
 import io.jenkins.plugins.mlops.drift.ColumnDrift;
 import io.jenkins.plugins.mlops.drift.DriftDetector;
 import io.jenkins.plugins.mlops.drift.DriftReports;
@@ -25,21 +23,27 @@ import io.jenkins.plugins.mlops.report.Svg;
 import io.jenkins.plugins.mlops.report.StepOutputWriter;
 import io.jenkins.plugins.mlops.stage.StageExecutor;
 import io.jenkins.plugins.mlops.stage.StageOutput;
+import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 
 /**
  * The {@code predict} stage: scores a CSV with a model package or a registered version (verified
@@ -51,8 +55,8 @@ import org.apache.commons.csv.CSVPrinter;
  */
 public final class PredictStep extends StageExecutor<PredictSpec> {
     public static final String STEP = Stage.PREDICT.result();
-    /** Rows scored at once: the network's batch, as in serving. */
-    static final int BATCH = 1024;
+    /** Rows read, scored and written at a time. */
+    static final int BATCH = 4096;
     /**
      * Rows kept (uniformly, by reservoir sampling with a fixed seed: the same file gives the same
      * report) for the drift comparison; more would only make the tests see effects below the floors.
@@ -82,49 +86,106 @@ public final class PredictStep extends StageExecutor<PredictSpec> {
 
     private static Scored score(PackagedModel model, Path data, Path predictions) {
         try {
-            AtomicReference<CsvScanner.Result<ScoringSink>> scan = new AtomicReference<>();
+            AtomicReference<ScoringSink> sink = new AtomicReference<>();
             StepOutputWriter.writeAtomically(predictions, out -> {
-                Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-                CSVPrinter printer = new CSVPrinter(writer, CSVFormat.RFC4180.builder().setRecordSeparator('\n').get());
-                // one thread: one sink sees every row in file order, so the output keeps the input's order
-                scan.set(new CsvScanner(MissingValues.DEFAULT, false, 1)
-                        .scan(data, columns -> new ScoringSink(model, data, columns, printer)));
-                if (scan.get().rows() == 0) {
+                Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
+                try (Pipeline scoring = new Pipeline()) {
+                    TableBatches.readWithRecords(data, MissingValues.DEFAULT, BATCH,
+                            columns -> sink.set(new ScoringSink(model, data, columns, writer)),
+                            (batch, records) -> scoring.submit(() -> sink.get().score(batch, records)));
+                    scoring.finish();
+                }
+                if (sink.get().seen == 0) {
                     throw InvalidInputException.in(data, "has a header but no rows to score");
                 }
-                scan.get().sink().flush();
-                printer.flush();
+                writer.flush();
             });
-            ScoringSink sink = scan.get().sink();
-            return new Scored(scan.get().rows(), sink.counts, new Table("batch", ScoredReference.columns(model),
-                    sink.sample, new long[sink.sample.size()]));
+            return new Scored(sink.get().seen, sink.get().counts, new Table("batch", ScoredReference.columns(model),
+                    sink.get().sample, new long[sink.get().sample.size()]));
         } catch (IOException e) {
             throw InvalidInputException.in(predictions, "cannot write: " + e.getMessage());
         }
     }
 
-    /** Reads rows, scores them a batch at a time, writes each row with its prediction, samples for drift. */
-    static final class ScoringSink implements RowSink<ScoringSink> {
+    /**
+     * Scores and writes batches on a second thread while this one reads the next: one thread, so batches are
+     * written in file order, and at most {@value #IN_FLIGHT} waiting, so memory stays bounded by the batch.
+     */
+    private static final class Pipeline implements AutoCloseable {
+        private static final int IN_FLIGHT = 2;
+        private final ExecutorService thread = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "mlops-predict");
+            t.setDaemon(true);
+            return t;
+        });
+        private final ArrayDeque<Future<?>> pending = new ArrayDeque<>();
+
+        void submit(Runnable batch) {
+            while (pending.size() >= IN_FLIGHT) {
+                await(pending.removeFirst());
+            }
+            pending.addLast(thread.submit(batch));
+        }
+
+        /** Waits for every batch; the first failure is thrown as the batch threw it. */
+        void finish() {
+            while (!pending.isEmpty()) {
+                await(pending.removeFirst());
+            }
+        }
+
+        private static void await(Future<?> batch) {
+            try {
+                batch.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while scoring", e);
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof RuntimeException r) {
+                    throw r;
+                }
+                if (e.getCause() instanceof Error error) {
+                    throw error;
+                }
+                throw new IllegalStateException(e.getCause());
+            }
+        }
+
+        /** A failed read leaves no batch writing to the output that is being thrown away. */
+        @Override
+        public void close() {
+            thread.shutdownNow();
+            try {
+                thread.awaitTermination(1, TimeUnit.MINUTES);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /**
+     * Scores a batch of rows from its typed columns, writes each row as the file had it with its prediction
+     * appended, and samples rows for drift.
+     */
+    static final class ScoringSink {
+        private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setRecordSeparator('\n').get();
         private final PackagedModel model;
-        private final CSVPrinter printer;
-        private final int[] featureColumns;
+        private final Writer writer;
         private final boolean classifier;
-        private final List<String[]> inputs = new ArrayList<>(BATCH);
-        private final List<String[]> features = new ArrayList<>(BATCH);
         private final List<String[]> sample = new ArrayList<>();
         private final Map<String, Long> counts = new TreeMap<>();
         private final SplittableRandom random = new SplittableRandom(SEED);
+        private final StringBuilder line = new StringBuilder(1024);
         private long seen;
 
-        ScoringSink(PackagedModel model, Path data, List<String> columns, CSVPrinter printer) {
+        ScoringSink(PackagedModel model, Path data, List<String> columns, Writer writer) {
             this.model = model;
-            this.printer = printer;
+            this.writer = writer;
             List<String> names = model.preprocessor().featureNames();
             List<String> missing = names.stream().filter(f -> !columns.contains(f)).toList();
             if (!missing.isEmpty()) {
                 throw InvalidInputException.at(data, 1, 0, "the model needs columns " + missing + " that the file lacks");
             }
-            featureColumns = names.stream().mapToInt(columns::indexOf).toArray();
             classifier = !model.info().classes().isEmpty();
             List<String> header = new ArrayList<>(columns);
             header.add(ScoredReference.PREDICTION);
@@ -132,74 +193,55 @@ public final class PredictStep extends StageExecutor<PredictSpec> {
                 header.add("probability");
                 model.info().classes().forEach(c -> header.add("p(" + c + ")"));
             }
-            print(header);
-        }
-
-        @Override
-        public void accept(CsvRow row) {
-            String[] input = new String[row.width()];
-            for (int c = 0; c < input.length; c++) {
-                input[c] = row.field(c).toString();
-            }
-            String[] raw = new String[featureColumns.length];
-            for (int f = 0; f < raw.length; f++) {
-                raw[f] = row.value(featureColumns[f]);
-            }
-            inputs.add(input);
-            features.add(raw);
-            if (inputs.size() == BATCH) {
-                flush();
-            }
-        }
-
-        @Override
-        public void merge(ScoringSink later) {
-            throw new IllegalStateException("batch scoring reads the file in one pass, in order");
-        }
-
-        void flush() {
-            if (inputs.isEmpty()) {
-                return;
-            }
-            List<Prediction> predictions = model.predict(features);
-            for (int r = 0; r < inputs.size(); r++) {
-                Prediction p = predictions.get(r);
-                List<String> out = new ArrayList<>(List.of(inputs.get(r)));
-                if (classifier) {
-                    out.add(p.label());
-                    out.add(String.valueOf(p.value()));
-                    for (double probability : p.probabilities()) {
-                        out.add(String.valueOf(probability));
-                    }
-                    counts.merge(p.label(), 1L, Long::sum);
-                } else {
-                    out.add(String.valueOf(p.value()));
-                }
-                print(out);
-                keep(ScoredReference.withPrediction(model, features.get(r), p));
-            }
-            inputs.clear();
-            features.clear();
-        }
-
-        /** Algorithm R: every row read so far is in the sample with the same chance. */
-        private void keep(String[] row) {
-            seen++;
-            if (sample.size() < SAMPLE) {
-                sample.add(row);
-            } else {
-                long slot = random.nextLong(seen);
-                if (slot < SAMPLE) {
-                    sample.set((int) slot, row);
-                }
-            }
-        }
-
-        private void print(List<String> record) {
             try {
-                printer.printRecord(record);
+                FORMAT.printRecord(line, header.toArray());
+                write();
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
+            }
+        }
+
+        void score(Table batch, TableBatches.Records records) {
+            List<Prediction> predictions = model.predict(batch);
+            try {
+                for (int r = 0; r < batch.rowCount(); r++) {
+                    Prediction p = predictions.get(r);
+                    records.append(r, line);
+                    if (classifier) {
+                        FORMAT.print(p.label(), line, false);
+                        line.append(',').append(p.value());
+                        for (double probability : p.probabilities()) {
+                            line.append(',').append(probability);
+                        }
+                        counts.merge(p.label(), 1L, Long::sum);
+                    } else {
+                        line.append(',').append(p.value());
+                    }
+                    line.append('\n');
+                    write();
+                    keep(batch, r, p);
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        private void write() throws IOException {
+            writer.append(line);
+            line.setLength(0);
+        }
+
+        /** Algorithm R: every row read so far is in the sample with the same chance; a row's text only when kept. */
+        private void keep(Table batch, int r, Prediction p) {
+            seen++;
+            int slot = sample.size() < SAMPLE ? sample.size() : (int) Math.min(SAMPLE, random.nextLong(seen));
+            if (slot < SAMPLE) {
+                String[] row = ScoredReference.withPrediction(model, model.preprocessor().featureValues(batch, r), p);
+                if (slot == sample.size()) {
+                    sample.add(row);
+                } else {
+                    sample.set(slot, row);
+                }
             }
         }
     }
