@@ -12,6 +12,7 @@ import io.jenkins.plugins.mlops.contract.StepResult;
 import io.jenkins.plugins.mlops.data.CsvReader;
 import io.jenkins.plugins.mlops.data.Sha256;
 import io.jenkins.plugins.mlops.data.Table;
+import io.jenkins.plugins.mlops.data.TableBuilder;
 import io.jenkins.plugins.mlops.drift.ColumnDrift;
 import io.jenkins.plugins.mlops.drift.DriftConfig;
 import io.jenkins.plugins.mlops.drift.DriftDetector;
@@ -30,7 +31,9 @@ import io.jenkins.plugins.mlops.stage.StageOutput;
 import io.jenkins.plugins.mlops.stage.StageRunner;
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -45,6 +48,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
@@ -101,27 +105,32 @@ public final class MonitorStep extends StageExecutor<MonitorSpec> {
     /** @param serving the monitored model's package digest, for the provenance; null when not known */
     static StageOutput monitor(Path log, Table reference, Schema schema, int windowRows, DriftConfig config,
                                String serving) {
-        // shadow predictions repeat requests another version answered: not traffic of their own
-        LoggedTraffic traffic = readTraffic(log);
-        List<PredictionLogEntry> entries = traffic.entries().stream().filter(e -> !e.isShadow()).toList();
-        if (entries.isEmpty()) {
-            throw InvalidInputException.in(log, "the prediction log has no entries yet");
-        }
         List<Field> features = schema.fields().stream().filter(f -> reference.hasColumn(f.name())).toList();
-        int size = windowRows <= 0 ? entries.size() : windowRows;
         DriftDetector detector = new DriftDetector(config);
         DriftSamples.Reference referenceSamples = new DriftSamples.Reference(schema, reference);
         List<Window> windows = new ArrayList<>();
-        for (int start = 0; start < entries.size(); start += size) {
-            List<PredictionLogEntry> slice = entries.subList(start, Math.min(entries.size(), start + size));
-            Table current = toTable(log, slice, features);
-            List<PredictionLogEntry> withTruth = slice.stream().filter(e -> e.actual() != null).toList();
-            Double accuracy = withTruth.isEmpty() ? null : withTruth.stream()
-                    .filter(e -> e.actual().equals(e.prediction())).count() / (double) withTruth.size();
-            windows.add(new Window(windows.size() + 1, start + 1L, start + (long) slice.size(), slice.get(0).time(),
-                    slice.get(slice.size() - 1).time(), detector.compare(referenceSamples.against(current)),
-                    withTruth.size(), accuracy));
+        // the log streams past a window at a time: what is kept of a window is its typed columns
+        WindowRows[] current = {new WindowRows(log, features, 1)};
+        long[] rows = {0};
+        Provenance.DataFile file = eachEntry(log, e -> {
+            // shadow predictions repeat requests another version answered: not traffic of their own
+            if (e.isShadow()) {
+                return;
+            }
+            current[0].add(e);
+            rows[0]++;
+            if (windowRows > 0 && current[0].rows() == windowRows) {
+                windows.add(current[0].window(windows.size() + 1, detector, referenceSamples));
+                current[0] = new WindowRows(log, features, rows[0] + 1);
+            }
+        });
+        if (rows[0] == 0) {
+            throw InvalidInputException.in(log, "the prediction log has no entries yet");
         }
+        if (current[0].rows() > 0) {
+            windows.add(current[0].window(windows.size() + 1, detector, referenceSamples));
+        }
+        long size = windowRows <= 0 ? rows[0] : windowRows;
         List<Check> checks = new ArrayList<>();
         for (Window w : windows) {
             List<String> drifted = w.driftedColumns();
@@ -150,16 +159,16 @@ public final class MonitorStep extends StageExecutor<MonitorSpec> {
         Map<String, Object> recommendation = new LinkedHashMap<>();
         recommendation.put("retrain", !reasons.isEmpty());
         recommendation.put("reasons", reasons);
-        String summary = entries.size() + " logged predictions in " + windows.size() + " window"
+        String summary = rows[0] + " logged predictions in " + windows.size() + " window"
                 + (windows.size() == 1 ? "" : "s") + ": " + driftedWindows + " with input drift"
                 + (reasons.isEmpty() ? "; no retraining needed." : "; retraining recommended (" + reasons.get(0) + ").");
         StepResult result = StepResult.fromChecks(STEP, summary, checks)
                 .with("log", log.toString())
-                .with("rows", entries.size())
+                .with("rows", rows[0])
                 .with("windowRows", size)
                 .with("windows", windows)
                 .with("recommendation", recommendation)
-                .with(Provenance.SECTION, new Provenance(null, null, null, traffic.file(), serving));
+                .with(Provenance.SECTION, new Provenance(null, null, null, file, serving));
         return StageOutput.of(result, report(result, windows));
     }
 
@@ -173,22 +182,37 @@ public final class MonitorStep extends StageExecutor<MonitorSpec> {
      * digest is taken over the same bytes. Also read by the canary and shadow analyses.
      */
     public static LoggedTraffic readTraffic(Path log) {
+        List<PredictionLogEntry> entries = new ArrayList<>();
+        Provenance.DataFile file = eachEntry(log, entries::add);
+        return new LoggedTraffic(entries, file);
+    }
+
+    /**
+     * Hands the entries of a log file or folder to {@code each} one at a time, in order, ground truth
+     * joined as {@link #readTraffic} joins it; returns the log by the SHA-256 of the bytes read.
+     */
+    static Provenance.DataFile eachEntry(Path log, Consumer<PredictionLogEntry> each) {
         MessageDigest digest = Sha256.newDigest();
         List<Path> files = Files.isDirectory(log) ? predictionFiles(log) : List.of(log);
-        List<PredictionLogEntry> entries = new ArrayList<>();
-        for (Path f : files) {
-            entries.addAll(readFile(f, digest));
-        }
         Path feedback = log.resolve(FEEDBACK_FILE);
-        if (Files.isDirectory(log) && Files.exists(feedback)) {
-            Map<String, List<String>> truth = readFeedback(feedback, digest);
-            entries = entries.stream().map(e -> {
+        boolean labelled = Files.isDirectory(log) && Files.exists(feedback);
+        // the labels are needed as the entries stream past; their bytes still go into the digest after the
+        // predictions', as when the log was read whole
+        Map<String, List<String>> truth = labelled ? readFeedback(feedback, Sha256.newDigest()) : Map.of();
+        for (Path f : files) {
+            readFile(f, digest, e -> {
                 List<String> labels = truth.get(e.requestId());
-                return labels == null || e.row() >= labels.size() ? e : e.withActual(labels.get(e.row()));
-            }).toList();
+                each.accept(labels == null || e.row() >= labels.size() ? e : e.withActual(labels.get(e.row())));
+            });
         }
-        return new LoggedTraffic(entries, new Provenance.DataFile(log.getFileName().toString(),
-                HexFormat.of().formatHex(digest.digest())));
+        if (labelled) {
+            try (InputStream in = new DigestInputStream(Files.newInputStream(feedback), digest)) {
+                in.transferTo(OutputStream.nullOutputStream());
+            } catch (IOException e) {
+                throw InvalidInputException.in(feedback, "cannot read: " + e.getMessage());
+            }
+        }
+        return new Provenance.DataFile(log.getFileName().toString(), HexFormat.of().formatHex(digest.digest()));
     }
 
     /** A log folder's prediction files, oldest first: the rotated ones, then the current one. */
@@ -227,8 +251,7 @@ public final class MonitorStep extends StageExecutor<MonitorSpec> {
         return truth;
     }
 
-    private static List<PredictionLogEntry> readFile(Path log, MessageDigest digest) {
-        List<PredictionLogEntry> entries = new ArrayList<>();
+    private static void readFile(Path log, MessageDigest digest, Consumer<PredictionLogEntry> each) {
         try (BufferedReader in = reader(log, digest)) {
             long lineNo = 0;
             for (String line; (line = in.readLine()) != null; ) {
@@ -236,19 +259,20 @@ public final class MonitorStep extends StageExecutor<MonitorSpec> {
                 if (line.isBlank()) {
                     continue;
                 }
+                PredictionLogEntry entry;
                 try {
-                    entries.add(Json.JSON.readValue(line, PredictionLogEntry.class));
+                    entry = Json.JSON.readValue(line, PredictionLogEntry.class);
                 } catch (JsonProcessingException e) {
                     throw InvalidInputException.at(log, lineNo, e.getLocation() == null ? 0 : e.getLocation().getColumnNr(),
                             "not a prediction log entry: " + Json.firstLine(e.getOriginalMessage()));
                 }
+                each.accept(entry);
             }
         } catch (NoSuchFileException e) {
             throw InvalidInputException.in(log, "no such file");
         } catch (IOException e) {
             throw InvalidInputException.in(log, "cannot read: " + e.getMessage());
         }
-        return entries;
     }
 
     /** Lines of a UTF-8 file whose bytes also go into {@code digest} as they are read. */
@@ -257,20 +281,48 @@ public final class MonitorStep extends StageExecutor<MonitorSpec> {
                 StandardCharsets.UTF_8));
     }
 
-    static Table toTable(Path log, List<PredictionLogEntry> entries, List<Field> features) {
-        List<String> columns = features.stream().map(Field::name).toList();
-        List<String[]> rows = new ArrayList<>();
-        long[] lines = new long[entries.size()];
-        for (int i = 0; i < entries.size(); i++) {
-            Map<String, String> inputs = entries.get(i).inputs() == null ? Map.of() : entries.get(i).inputs();
+    /** One window of consecutive predictions as it fills: its inputs in typed columns, its times and labels. */
+    private static final class WindowRows {
+        private final List<String> columns;
+        private final TableBuilder inputs;
+        private final long firstRow;
+        private String from;
+        private String to;
+        private long labelled;
+        private long correct;
+
+        WindowRows(Path log, List<Field> features, long firstRow) {
+            this.columns = features.stream().map(Field::name).toList();
+            this.inputs = new TableBuilder(log.getFileName().toString(), columns);
+            this.firstRow = firstRow;
+        }
+
+        void add(PredictionLogEntry e) {
+            Map<String, String> values = e.inputs() == null ? Map.of() : e.inputs();
             String[] row = new String[columns.size()];
             for (int c = 0; c < row.length; c++) {
-                row[c] = inputs.get(columns.get(c));
+                row[c] = values.get(columns.get(c));
             }
-            rows.add(row);
-            lines[i] = i + 1;
+            inputs.add(row, inputs.rows() + 1L);
+            if (from == null) {
+                from = e.time();
+            }
+            to = e.time();
+            if (e.actual() != null) {
+                labelled++;
+                correct += e.actual().equals(e.prediction()) ? 1 : 0;
+            }
         }
-        return new Table(log.getFileName().toString(), columns, rows, lines);
+
+        int rows() {
+            return inputs.rows();
+        }
+
+        Window window(int index, DriftDetector detector, DriftSamples.Reference reference) {
+            return new Window(index, firstRow, firstRow + rows() - 1, from, to,
+                    detector.compare(reference.against(inputs.build())), labelled,
+                    labelled == 0 ? null : correct / (double) labelled);
+        }
     }
 
     static HtmlReport report(StepResult result, List<Window> windows) {

@@ -58,5 +58,16 @@ class MonitorStepTest {
         Map<String, Object> recommendation = (Map<String, Object>) r.getSections().get("recommendation");
         assertThat(recommendation.get("retrain")).isEqualTo(true);
         assertThat(recommendation.get("reasons").toString()).contains("accuracy fell from 1.000");
+        assertThat(windows.get(1).firstRow()).isEqualTo(101);
+        assertThat(windows.get(1).lastRow()).isEqualTo(200);
+        assertThat(windows.get(1).from()).isEqualTo("2026-11-26T00:00:40Z");
+
+        // the log streams past once; the provenance is still the digest of its bytes in order, labels last
+        java.security.MessageDigest digest = io.jenkins.plugins.mlops.data.Sha256.newDigest();
+        for (String f : List.of("predictions-000001.jsonl", "predictions.jsonl", "feedback.jsonl")) {
+            digest.update(Files.readAllBytes(dir.resolve(f)));
+        }
+        assertThat(((io.jenkins.plugins.mlops.contract.Provenance) r.getSections().get("provenance")).traffic().sha256())
+                .isEqualTo(java.util.HexFormat.of().formatHex(digest.digest()));
     }
 }
