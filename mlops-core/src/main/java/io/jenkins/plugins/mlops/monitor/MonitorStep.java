@@ -172,26 +172,13 @@ public final class MonitorStep extends StageExecutor<MonitorSpec> {
         return StageOutput.of(result, report(result, windows));
     }
 
-    /** A prediction log as read: its entries, and the log by the SHA-256 of the bytes read (for the provenance). */
-    public record LoggedTraffic(List<PredictionLogEntry> entries, Provenance.DataFile file) {
-    }
-
     /**
-     * A log file, or a server's log folder: its rotated files oldest first, then the current one,
-     * with ground truth from {@code feedback.jsonl} joined by request id and row. Read once: the
-     * digest is taken over the same bytes. Also read by the canary and shadow analyses.
+     * Hands the entries of a log file, or of a server's log folder (its rotated files oldest first, then the
+     * current one), to {@code each} one at a time, in order, with ground truth from {@code feedback.jsonl}
+     * joined by request id and row; returns the log by the SHA-256 of the bytes read. Also read by the canary
+     * and shadow analyses.
      */
-    public static LoggedTraffic readTraffic(Path log) {
-        List<PredictionLogEntry> entries = new ArrayList<>();
-        Provenance.DataFile file = eachEntry(log, entries::add);
-        return new LoggedTraffic(entries, file);
-    }
-
-    /**
-     * Hands the entries of a log file or folder to {@code each} one at a time, in order, ground truth
-     * joined as {@link #readTraffic} joins it; returns the log by the SHA-256 of the bytes read.
-     */
-    static Provenance.DataFile eachEntry(Path log, Consumer<PredictionLogEntry> each) {
+    public static Provenance.DataFile eachEntry(Path log, Consumer<PredictionLogEntry> each) {
         MessageDigest digest = Sha256.newDigest();
         List<Path> files = Files.isDirectory(log) ? predictionFiles(log) : List.of(log);
         Path feedback = log.resolve(FEEDBACK_FILE);

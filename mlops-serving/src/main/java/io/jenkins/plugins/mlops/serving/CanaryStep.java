@@ -31,6 +31,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.DoubleStream;
 
 /**
  * The {@code canary} step: compares the canary with the primary on the requests each answered
@@ -75,24 +76,31 @@ public final class CanaryStep extends StageExecutor<CanarySpec> {
         String canary = spec.canary();
         Path log = spec.log();
         Policy policy = spec.policy();
-        MonitorStep.LoggedTraffic traffic = MonitorStep.readTraffic(log);
-        List<PredictionLogEntry> rows = traffic.entries().stream()
-                .filter(e -> model.equals(e.model()) && !e.isShadow()).toList();
-        List<PredictionLogEntry> p = rows.stream().filter(e -> primary.equals(e.version())).toList();
-        List<PredictionLogEntry> c = rows.stream().filter(e -> canary.equals(e.version())).toList();
-        if (p.isEmpty()) {
+        Answers p = new Answers();
+        Answers c = new Answers();
+        // a version's predictions and latencies are all the analysis needs of its entries
+        Provenance.DataFile file = MonitorStep.eachEntry(log, e -> {
+            if (model.equals(e.model()) && !e.isShadow()) {
+                if (primary.equals(e.version())) {
+                    p.add(e);
+                } else if (canary.equals(e.version())) {
+                    c.add(e);
+                }
+            }
+        });
+        if (p.rows() == 0) {
             throw InvalidInputException.in(log, "no logged answers of " + model + "@" + primary + " to compare with");
         }
         List<Check> checks = new ArrayList<>();
-        Map<String, Long> primaryCounts = counts(p);
-        Map<String, Long> canaryCounts = counts(c);
-        double p99p = p99(p);
-        double p99c = p99(c);
+        Map<String, Long> primaryCounts = p.predictions;
+        Map<String, Long> canaryCounts = c.predictions;
+        double p99p = p.p99();
+        double p99c = c.p99();
         String decision;
         ColumnDrift predictions = null;
-        if (c.size() < policy.minRows()) {
-            checks.add(new Check("canary-rows", CheckStatus.INSUFFICIENT_DATA, c.size(), ">= " + policy.minRows(),
-                    "The canary answered only " + c.size() + " rows; waiting for " + policy.minRows() + "."));
+        if (c.rows() < policy.minRows()) {
+            checks.add(new Check("canary-rows", CheckStatus.INSUFFICIENT_DATA, c.rows(), ">= " + policy.minRows(),
+                    "The canary answered only " + c.rows() + " rows; waiting for " + policy.minRows() + "."));
             decision = "wait";
         } else {
             predictions = new DriftDetector(DriftConfig.DEFAULT).compare(List.of(new DriftDetector.Categorical(
@@ -106,8 +114,8 @@ public final class CanaryStep extends StageExecutor<CanarySpec> {
         }
         Map<String, Object> evidence = new LinkedHashMap<>();
         evidence.put("model", model);
-        evidence.put("primary", Map.of("version", primary, "rows", p.size(), "predictions", primaryCounts, "p99Ms", p99p));
-        evidence.put("canary", Map.of("version", canary, "rows", c.size(), "predictions", canaryCounts, "p99Ms", p99c));
+        evidence.put("primary", Map.of("version", primary, "rows", p.rows(), "predictions", primaryCounts, "p99Ms", p99p));
+        evidence.put("canary", Map.of("version", canary, "rows", c.rows(), "predictions", canaryCounts, "p99Ms", p99c));
         evidence.put("decision", decision);
         String digest;
         try {
@@ -119,16 +127,16 @@ public final class CanaryStep extends StageExecutor<CanarySpec> {
                 DeploySpec.route(spec.server(), model, decision, spec.tokenFile()));
         if (spec.registry() != null) {
             new AuditLog(spec.registry()).append("canary-analysis", "canary-" + decision, model + "@" + canary, digest, Map.of("primary", primary,
-                    "canaryRows", String.valueOf(c.size()), "checks", checks.stream().map(k -> k.name() + "="
+                    "canaryRows", String.valueOf(c.rows()), "checks", checks.stream().map(k -> k.name() + "="
                             + k.status()).toList().toString()));
         }
         boolean acted = route == null || route.result().getStatus() == Status.PASSED;
         Status status = !acted ? Status.ERROR : decision.equals("rollback") ? Status.FAILED : Status.PASSED;
         String summary = switch (decision) {
-            case "wait" -> "Canary " + model + "@" + canary + " answered " + c.size() + " rows; no decision yet.";
+            case "wait" -> "Canary " + model + "@" + canary + " answered " + c.rows() + " rows; no decision yet.";
             case "rollback" -> "Rolled back canary " + model + "@" + canary + ": " + String.join("; ", checks.stream()
                     .filter(k -> k.status() == CheckStatus.FAILED).map(Check::reason).toList());
-            default -> "Promoted canary " + model + "@" + canary + " after " + c.size() + " rows: predictions and latency"
+            default -> "Promoted canary " + model + "@" + canary + " after " + c.rows() + " rows: predictions and latency"
                     + " in line with " + primary + ".";
         } + (acted ? "" : " The admin call failed: " + route.result().getSummary());
         StepResult result = new StepResult(STEP, status, summary, checks)
@@ -136,7 +144,7 @@ public final class CanaryStep extends StageExecutor<CanarySpec> {
                 .with("evidence", evidence)
                 .with("evidenceDigest", digest)
                 .with(Provenance.SECTION, new Provenance(null, null, ServedVersions.digest(spec.registry(), model, canary),
-                        traffic.file(), ServedVersions.digest(spec.registry(), model, primary)));
+                        file, ServedVersions.digest(spec.registry(), model, primary)));
         HtmlReport report = HtmlReport.forResult("Canary analysis", result);
         if (predictions != null) {
             DriftReports.render(report, "Prediction distribution: primary (reference) vs canary", List.of(predictions));
@@ -145,14 +153,25 @@ public final class CanaryStep extends StageExecutor<CanarySpec> {
         return route == null ? output : output.withNested(ROUTE_DIR, route);
     }
 
-    private static Map<String, Long> counts(List<PredictionLogEntry> rows) {
-        Map<String, Long> counts = new HashMap<>();
-        rows.forEach(e -> counts.merge(e.prediction(), 1L, Long::sum));
-        return counts;
-    }
+    /** One version's answers as far as the analysis goes: counts by prediction and the latencies. */
+    private static final class Answers {
+        final Map<String, Long> predictions = new HashMap<>();
+        private final DoubleStream.Builder latencies = DoubleStream.builder();
+        private int rows;
 
-    private static double p99(List<PredictionLogEntry> rows) {
-        double[] ms = rows.stream().mapToDouble(PredictionLogEntry::latencyMs).sorted().toArray();
-        return ms.length == 0 ? 0 : ms[Math.min(ms.length - 1, (int) (ms.length * 0.99))];
+        void add(PredictionLogEntry e) {
+            predictions.merge(e.prediction(), 1L, Long::sum);
+            latencies.add(e.latencyMs());
+            rows++;
+        }
+
+        int rows() {
+            return rows;
+        }
+
+        double p99() {
+            double[] ms = latencies.build().sorted().toArray();
+            return ms.length == 0 ? 0 : ms[Math.min(ms.length - 1, (int) (ms.length * 0.99))];
+        }
     }
 }

@@ -45,42 +45,24 @@ public final class ShadowStep extends StageExecutor<ShadowSpec> {
         String model = spec.model();
         String shadowVersion = spec.shadow();
         double minAgreement = spec.minAgreement();
-        MonitorStep.LoggedTraffic traffic = MonitorStep.readTraffic(log);
-        List<PredictionLogEntry> entries = traffic.entries().stream().filter(e -> model.equals(e.model())).toList();
-        Map<String, PredictionLogEntry> shadow = new HashMap<>();
-        entries.stream().filter(e -> e.isShadow() && shadowVersion.equals(e.version()))
-                .forEach(e -> shadow.put(e.requestId() + "#" + e.row(), e));
-        if (shadow.isEmpty()) {
+        Comparison both = new Comparison(model, shadowVersion);
+        Provenance.DataFile file = MonitorStep.eachEntry(log, both::add);
+        if (both.shadowRows == 0) {
             throw InvalidInputException.in(log, "no shadow predictions of " + model + "@" + shadowVersion);
         }
-        long pairs = 0;
-        long agree = 0;
-        long labelled = 0;
-        long primaryRight = 0;
-        long shadowRight = 0;
-        Set<String> primaries = new TreeSet<>();
-        for (PredictionLogEntry answered : entries) {
-            PredictionLogEntry s = answered.isShadow() ? null : shadow.get(answered.requestId() + "#" + answered.row());
-            if (s == null) {
-                continue;
-            }
-            pairs++;
-            primaries.add(answered.version());
-            agree += answered.prediction().equals(s.prediction()) ? 1 : 0;
-            if (answered.actual() != null) {
-                labelled++;
-                primaryRight += answered.actual().equals(answered.prediction()) ? 1 : 0;
-                shadowRight += answered.actual().equals(s.prediction()) ? 1 : 0;
-            }
-        }
-        double agreement = pairs == 0 ? 0 : (double) agree / pairs;
+        long pairCount = both.pairs;
+        long agree = both.agree;
+        long labelled = both.labelled;
+        long primaryRight = both.primaryRight;
+        long shadowRight = both.shadowRight;
+        double agreement = pairCount == 0 ? 0 : (double) agree / pairCount;
         List<Check> checks = new ArrayList<>();
-        checks.add(pairs == 0 ? new Check("agreement", CheckStatus.INSUFFICIENT_DATA, 0, ">= " + minAgreement,
+        checks.add(pairCount == 0 ? new Check("agreement", CheckStatus.INSUFFICIENT_DATA, 0, ">= " + minAgreement,
                 "No request was answered by the primary and seen by the shadow.")
                 : Check.of("agreement", agreement >= minAgreement, agreement, ">= " + minAgreement, "The shadow agrees"
-                + " with the answers given on " + agree + " of " + pairs + " rows."));
+                + " with the answers given on " + agree + " of " + pairCount + " rows."));
         Map<String, Object> comparison = new LinkedHashMap<>();
-        comparison.put("pairs", pairs);
+        comparison.put("pairs", pairCount);
         comparison.put("agreement", agreement);
         comparison.put("labelled", labelled);
         if (labelled > 0) {
@@ -92,15 +74,78 @@ public final class ShadowStep extends StageExecutor<ShadowSpec> {
                     + " shadow " + Html.number(sh) + ", primary " + Html.number(p) + "."));
         }
         StepResult result = StepResult.fromChecks(STEP, "Shadow " + model + "@" + shadowVersion + " agreed with the"
-                + " primary on " + Html.number(100 * agreement) + " % of " + pairs + " rows" + (labelled == 0 ? ""
+                + " primary on " + Html.number(100 * agreement) + " % of " + pairCount + " rows" + (labelled == 0 ? ""
                 : "; accuracy " + Html.number((double) shadowRight / labelled) + " against " + Html.number(
                 (double) primaryRight / labelled) + " on " + labelled + " labelled rows") + ".", checks)
                 .with("comparison", comparison)
                 .with(Provenance.SECTION, new Provenance(null, null, ServedVersions.digest(spec.registry(), model,
-                        shadowVersion), traffic.file(), primaries.size() != 1 ? null
-                        : ServedVersions.digest(spec.registry(), model, primaries.iterator().next())));
+                        shadowVersion), file, both.primaries.size() != 1 ? null
+                        : ServedVersions.digest(spec.registry(), model, both.primaries.iterator().next())));
         HtmlReport report = HtmlReport.forResult("Shadow comparison", result);
         report.section("Comparison").facts(comparison);
         return StageOutput.of(result, report);
+    }
+
+    /** What the comparison keeps of one of the primary's answers. */
+    private record Answer(String version, String prediction, String actual) {
+    }
+
+    /**
+     * The counts over the request rows both answered, from the log's entries as they pass. A request row's
+     * two answers are logged close together: only those still waiting for their other half are kept, and
+     * without their inputs.
+     */
+    private static final class Comparison {
+        private final String model;
+        private final String shadowVersion;
+        private final Map<String, Answer> primaryWaiting = new HashMap<>();
+        private final Map<String, String> shadowWaiting = new HashMap<>();
+        final Set<String> primaries = new TreeSet<>();
+        long shadowRows;
+        long pairs;
+        long agree;
+        long labelled;
+        long primaryRight;
+        long shadowRight;
+
+        Comparison(String model, String shadowVersion) {
+            this.model = model;
+            this.shadowVersion = shadowVersion;
+        }
+
+        void add(PredictionLogEntry e) {
+            if (!model.equals(e.model()) || e.isShadow() && !shadowVersion.equals(e.version())) {
+                return;
+            }
+            String key = e.requestId() + "#" + e.row();
+            if (e.isShadow()) {
+                shadowRows++;
+                Answer answered = primaryWaiting.remove(key);
+                if (answered != null) {
+                    pair(answered, e.prediction());
+                } else {
+                    shadowWaiting.put(key, e.prediction());
+                }
+            } else {
+                Answer answered = new Answer(e.version(), e.prediction(), e.actual());
+                String shadow = shadowWaiting.remove(key);
+                if (shadow != null) {
+                    pair(answered, shadow);
+                } else {
+                    primaryWaiting.put(key, answered);
+                }
+            }
+        }
+
+        private void pair(Answer answered, String shadowPrediction) {
+            pairs++;
+            primaries.add(answered.version());
+            agree += answered.prediction().equals(shadowPrediction) ? 1 : 0;
+            if (answered.actual() != null) {
+                labelled++;
+                primaryRight += answered.actual().equals(answered.prediction()) ? 1 : 0;
+                shadowRight += answered.actual().equals(shadowPrediction) ? 1 : 0;
+            }
+        }
     }
 }
