@@ -114,8 +114,8 @@ public final class CanaryStep extends StageExecutor<CanarySpec> {
         }
         Map<String, Object> evidence = new LinkedHashMap<>();
         evidence.put("model", model);
-        evidence.put("primary", Map.of("version", primary, "rows", p.rows(), "predictions", primaryCounts, "p99Ms", p99p));
-        evidence.put("canary", Map.of("version", canary, "rows", c.rows(), "predictions", canaryCounts, "p99Ms", p99c));
+        evidence.put("primary", p.evidence(primary));
+        evidence.put("canary", c.evidence(canary));
         evidence.put("decision", decision);
         String digest;
         try {
@@ -158,6 +158,7 @@ public final class CanaryStep extends StageExecutor<CanarySpec> {
         final Map<String, Long> predictions = new HashMap<>();
         private final DoubleStream.Builder latencies = DoubleStream.builder();
         private int rows;
+        private Double p99;
 
         void add(PredictionLogEntry e) {
             predictions.merge(e.prediction(), 1L, Long::sum);
@@ -169,9 +170,23 @@ public final class CanaryStep extends StageExecutor<CanarySpec> {
             return rows;
         }
 
+        /** Once the log is read (the latencies are sorted once). */
         double p99() {
-            double[] ms = latencies.build().sorted().toArray();
-            return ms.length == 0 ? 0 : ms[Math.min(ms.length - 1, (int) (ms.length * 0.99))];
+            if (p99 == null) {
+                double[] ms = latencies.build().sorted().toArray();
+                p99 = ms.length == 0 ? 0 : ms[Math.min(ms.length - 1, (int) (ms.length * 0.99))];
+            }
+            return p99;
+        }
+
+        /** In a fixed order: the evidence digest is over its JSON (Map.of's order changes from one JVM to the next). */
+        Map<String, Object> evidence(String version) {
+            Map<String, Object> out = new LinkedHashMap<>();
+            out.put("version", version);
+            out.put("rows", rows);
+            out.put("predictions", predictions);
+            out.put("p99Ms", p99());
+            return out;
         }
     }
 }

@@ -2,9 +2,11 @@ package io.jenkins.plugins.mlops.serving;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.jenkins.plugins.mlops.contract.Json;
 import io.jenkins.plugins.mlops.contract.Status;
 import io.jenkins.plugins.mlops.contract.StepResult;
 import io.jenkins.plugins.mlops.data.CsvReader;
+import io.jenkins.plugins.mlops.data.Sha256;
 import io.jenkins.plugins.mlops.data.Table;
 import io.jenkins.plugins.mlops.audit.AuditLog;
 import io.jenkins.plugins.mlops.registry.Registry;
@@ -19,6 +21,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -69,6 +72,11 @@ class CanaryStepTest {
             assertThat(result.getSections().get("decision")).isEqualTo("rollback");
             assertThat(result.getStatus()).isEqualTo(Status.FAILED);
             assertThat(result.getSummary()).contains("Rolled back canary iris@2").contains("Distribution changed");
+            // the digest is over the evidence's JSON: its keys in one order whatever the JVM
+            Map<?, ?> evidence = (Map<?, ?>) result.getSections().get("evidence");
+            assertThat(((Map<?, ?>) evidence.get("canary")).keySet()).map(Object::toString).containsExactly("version", "rows", "predictions",
+                    "p99Ms");
+            assertThat(result.getSections().get("evidenceDigest")).isEqualTo(Sha256.of(Json.JSON.writeValueAsBytes(evidence)));
             // the route has no canary any more: every request is answered by version 1
             HttpResponse<String> after = client.send(HttpRequest.newBuilder(URI.create(server.url()
                     + "/v2/models/iris/infer")).POST(HttpRequest.BodyPublishers.ofString("{\"id\": \"r1\", \"inputs\": ["
