@@ -43,7 +43,7 @@ final class SmallNetworkStep implements BatchTrainer {
     /** DL4J's clipping of softmax probabilities in the cross-entropy score. */
     private static final double CLIP = 1e-10;
 
-    private enum Activation {
+    enum Activation {
         RELU, TANH, SIGMOID, IDENTITY;
 
         private static final ActivationReLU PLAIN_RELU = new ActivationReLU();
@@ -74,20 +74,189 @@ final class SmallNetworkStep implements BatchTrainer {
                 case IDENTITY -> 1;
             };
         }
+
+        /**
+         * In place over {@code rows} rows of {@code width} pre-activations: the bias added and the activation
+         * applied, one loop per kind so that each loop is a plain one (the ReLU's vectorises).
+         */
+        void applyWithBias(float[] z, int rows, int width, float[] params, int bias) {
+            for (int r = 0; r < rows; r++) {
+                int row = r * width;
+                if (this == RELU) {
+                    for (int j = 0; j < width; j++) {
+                        z[row + j] = Math.max(z[row + j] + params[bias + j], 0f);
+                    }
+                } else {
+                    for (int j = 0; j < width; j++) {
+                        z[row + j] = apply(z[row + j] + params[bias + j]);
+                    }
+                }
+            }
+        }
+
+        /** {@code delta[i] *= derivative(a[i])} for the first {@code n} values. */
+        void multiplyDerivative(float[] delta, float[] a, int n) {
+            if (this == RELU) {
+                // a ReLU's output is +0 or positive: its bits, negated, have the sign bit exactly where it is
+                // positive; a mask from them keeps those gradients without a branch (half of them mispredicted)
+                for (int i = 0; i < n; i++) {
+                    int keep = -Float.floatToRawIntBits(a[i]) >> 31;
+                    delta[i] = Float.intBitsToFloat(Float.floatToRawIntBits(delta[i]) & keep);
+                }
+            } else if (this != IDENTITY) {
+                for (int i = 0; i < n; i++) {
+                    delta[i] *= derivative(a[i]);
+                }
+            }
+        }
+    }
+
+    /**
+     * What the plain-Java steps (this one and {@link BlasNetworkStep}) train: layer widths (input first), where
+     * each layer's weights and bias start in the network's flat parameters (DL4J's layout: per layer the weights
+     * column by column, then the bias), the hidden activations, softmax with cross-entropy (class weights null
+     * when unweighted) or else identity with mean squared error, and Adam.
+     */
+    record Plan(int[] width, int[] weights, int[] biases, Activation[] hidden, boolean softmax, float[] classWeights,
+                Adam adam) {
+        /** The plan of a network these steps compute exactly (see the class comment), or null. */
+        static Plan of(MultiLayerNetwork net) {
+            if (!DirectTrainingStep.plainNetwork(net) || net.params().dataType() != DataType.FLOAT) {
+                return null;
+            }
+            Layer[] layers = net.getLayers();
+            int[] width = new int[layers.length + 1];
+            Activation[] hidden = new Activation[layers.length - 1];
+            IUpdater updater = ((BaseLayer) layers[0].conf().getLayer()).getIUpdater();
+            for (int l = 0; l < layers.length; l++) {
+                BaseLayer config = (BaseLayer) layers[l].conf().getLayer();
+                width[l] = (int) layers[l].getParam("W").rows();
+                width[l + 1] = (int) layers[l].getParam("W").columns();
+                if (DirectTrainingStep.regularised(config) || !updater.equals(config.getIUpdater())
+                        || config.getBiasUpdater() != null && !updater.equals(config.getBiasUpdater())) {
+                    return null;
+                }
+                if (l < hidden.length && (hidden[l] = Activation.of(config.getActivationFn())) == null) {
+                    return null;
+                }
+            }
+            if (!(updater instanceof Adam adam)) {
+                return null;
+            }
+            OutputLayer output = (OutputLayer) layers[layers.length - 1].conf().getLayer();
+            ILossFunction loss = output.getLossFn();
+            boolean softmax = output.getActivationFn() instanceof ActivationSoftmax && loss instanceof LossMCXENT mcxent
+                    && mcxent.getSoftmaxClipEps() == CLIP;
+            boolean squared = output.getActivationFn() instanceof ActivationIdentity && loss.getClass() == LossMSE.class
+                    && ((LossMSE) loss).getWeights() == null;
+            if (!softmax && !squared) {
+                return null;
+            }
+            INDArray w = softmax ? ((LossMCXENT) loss).getWeights() : null;
+            int[] weights = new int[layers.length];
+            int[] biases = new int[layers.length];
+            int offset = 0;
+            for (int l = 0; l < layers.length; l++) {
+                weights[l] = offset;
+                biases[l] = offset + width[l] * width[l + 1];
+                offset = biases[l] + width[l + 1];
+            }
+            return new Plan(width, weights, biases, hidden, softmax, w == null ? null : w.toFloatVector(), adam);
+        }
+
+        int outputs() {
+            return width[width.length - 1];
+        }
+
+        /** The output layer's activation, in place, on its pre-activations with the bias added. */
+        void outputActivation(float[] o, int rows) {
+            if (!softmax) {
+                return;
+            }
+            int k = outputs();
+            for (int r = 0; r < rows; r++) {
+                float max = Float.NEGATIVE_INFINITY;
+                for (int j = 0; j < k; j++) {
+                    max = Math.max(max, o[r * k + j]);
+                }
+                float total = 0;
+                for (int j = 0; j < k; j++) {
+                    o[r * k + j] = (float) Math.exp(o[r * k + j] - max);
+                    total += o[r * k + j];
+                }
+                for (int j = 0; j < k; j++) {
+                    o[r * k + j] /= total;
+                }
+            }
+        }
+
+        /** The loss summed over the rows, as DL4J's loss functions compute it. */
+        double lossSum(float[] output, float[] target, int rows) {
+            int k = outputs();
+            double sum = 0;
+            for (int r = 0; r < rows; r++) {
+                for (int j = 0; j < k; j++) {
+                    float yj = target[r * k + j];
+                    float oj = output[r * k + j];
+                    if (softmax) {
+                        double clipped = Math.min(1 - CLIP, Math.max(CLIP, oj));
+                        sum -= (float) Math.log(clipped) * yj * (classWeights == null ? 1 : classWeights[j]);
+                    } else {
+                        float e = oj - yj;
+                        sum += e * e / (double) k;
+                    }
+                }
+            }
+            return sum;
+        }
+
+        /** The loss's gradient at the output layer's pre-activations, for each row (not yet divided by the rows). */
+        void outputGradient(float[] output, float[] target, int rows, float[] into) {
+            int k = outputs();
+            for (int r = 0; r < rows; r++) {
+                float weighted = 0;
+                if (classWeights != null) {
+                    for (int j = 0; j < k; j++) {
+                        weighted += target[r * k + j] * classWeights[j];
+                    }
+                }
+                for (int j = 0; j < k; j++) {
+                    int at = r * k + j;
+                    if (!softmax) {
+                        into[at] = 2 * (output[at] - target[at]) / k;
+                    } else if (classWeights == null) {
+                        into[at] = output[at] - target[at];
+                    } else {
+                        into[at] = output[at] * weighted - target[at] * classWeights[j];
+                    }
+                }
+            }
+        }
+
+        /**
+         * DL4J's updater on a gradient summed over a batch: its mean, then Adam, then the parameters minus the
+         * update, written back to the network so that it always holds the current weights.
+         */
+        void update(MultiLayerNetwork net, int rows, float[] p, float[] g, float[] m, float[] v) {
+            for (int i = 0; i < g.length; i++) {
+                g[i] /= rows;
+            }
+            int iteration = net.getIterationCount();
+            TrainingAdam.step(adam, iteration, net.getEpochCount(), g, m, v);
+            for (int i = 0; i < p.length; i++) {
+                p[i] -= g[i];
+            }
+            net.params().data().asNioFloat().put((int) net.params().offset(), p);
+            net.setIterationCount(iteration + 1);
+        }
     }
 
     private final MultiLayerNetwork net;
-    /** Layer widths, input first. */
+    private final Plan plan;
     private final int[] width;
-    /** Where each layer's weights and bias start in {@link #p}. */
     private final int[] weights;
     private final int[] biases;
     private final Activation[] hidden;
-    /** Softmax with cross-entropy; otherwise identity with mean squared error. */
-    private final boolean softmax;
-    /** Per-class weights of the cross-entropy, null when unweighted. */
-    private final float[] classWeights;
-    private final Adam adam;
     private final float[] p;
     private final float[] g;
     private final float[] m;
@@ -97,65 +266,28 @@ final class SmallNetworkStep implements BatchTrainer {
     private float[][] delta = new float[0][];
     private int capacity;
 
-    private SmallNetworkStep(MultiLayerNetwork net, int[] width, Activation[] hidden, boolean softmax,
-                             float[] classWeights, Adam adam) {
+    private SmallNetworkStep(MultiLayerNetwork net, Plan plan) {
         this.net = net;
-        this.width = width;
-        this.hidden = hidden;
-        this.softmax = softmax;
-        this.classWeights = classWeights;
-        this.adam = adam;
-        int layers = width.length - 1;
-        weights = new int[layers];
-        biases = new int[layers];
-        int offset = 0;
-        for (int l = 0; l < layers; l++) {
-            weights[l] = offset;
-            biases[l] = offset + width[l] * width[l + 1];
-            offset = biases[l] + width[l + 1];
-        }
-        p = net.params().castTo(DataType.FLOAT).dup().data().asFloat();
+        this.plan = plan;
+        this.width = plan.width();
+        this.weights = plan.weights();
+        this.biases = plan.biases();
+        this.hidden = plan.hidden();
+        p = parameters(net);
         g = new float[p.length];
         m = new float[p.length];
         v = new float[p.length];
     }
 
+    /** The network's flat parameters, as floats. */
+    static float[] parameters(MultiLayerNetwork net) {
+        return net.params().castTo(DataType.FLOAT).dup().data().asFloat();
+    }
+
     /** The step for a small network it computes exactly (see the class comment), or null. */
     static SmallNetworkStep of(MultiLayerNetwork net, int batchSize) {
-        if (!DirectTrainingStep.plainNetwork(net) || net.params().dataType() != DataType.FLOAT
-                || (long) batchSize * net.numParams() > MAX_WORK) {
-            return null;
-        }
-        Layer[] layers = net.getLayers();
-        int[] width = new int[layers.length + 1];
-        Activation[] hidden = new Activation[layers.length - 1];
-        IUpdater updater = ((BaseLayer) layers[0].conf().getLayer()).getIUpdater();
-        for (int l = 0; l < layers.length; l++) {
-            BaseLayer config = (BaseLayer) layers[l].conf().getLayer();
-            width[l] = (int) layers[l].getParam("W").rows();
-            width[l + 1] = (int) layers[l].getParam("W").columns();
-            if (DirectTrainingStep.regularised(config) || !updater.equals(config.getIUpdater())
-                    || config.getBiasUpdater() != null && !updater.equals(config.getBiasUpdater())) {
-                return null;
-            }
-            if (l < hidden.length && (hidden[l] = Activation.of(config.getActivationFn())) == null) {
-                return null;
-            }
-        }
-        if (!(updater instanceof Adam adam)) {
-            return null;
-        }
-        OutputLayer output = (OutputLayer) layers[layers.length - 1].conf().getLayer();
-        ILossFunction loss = output.getLossFn();
-        boolean softmax = output.getActivationFn() instanceof ActivationSoftmax && loss instanceof LossMCXENT mcxent
-                && mcxent.getSoftmaxClipEps() == CLIP;
-        boolean squared = output.getActivationFn() instanceof ActivationIdentity && loss.getClass() == LossMSE.class
-                && ((LossMSE) loss).getWeights() == null;
-        if (!softmax && !squared) {
-            return null;
-        }
-        INDArray w = softmax ? ((LossMCXENT) loss).getWeights() : null;
-        return new SmallNetworkStep(net, width, hidden, softmax, w == null ? null : w.toFloatVector(), adam);
+        Plan plan = (long) batchSize * net.numParams() > MAX_WORK ? null : Plan.of(net);
+        return plan == null ? null : new SmallNetworkStep(net, plan);
     }
 
     @Override
@@ -165,8 +297,8 @@ final class SmallNetworkStep implements BatchTrainer {
         float[] target = floats(y);
         forward(in, rows);
         int last = width.length - 2;
-        double loss = lossSum(out[last], target, rows) / rows;
-        outputGradient(out[last], target, rows, delta[last]);
+        double loss = plan.lossSum(out[last], target, rows) / rows;
+        plan.outputGradient(out[last], target, rows, delta[last]);
         Arrays.fill(g, 0);
         for (int l = last; l >= 0; l--) {
             float[] input = l == 0 ? in : out[l - 1];
@@ -200,17 +332,7 @@ final class SmallNetworkStep implements BatchTrainer {
                 }
             }
         }
-        // DL4J's updater: the batch's mean gradient, then Adam, then parameters minus the update
-        for (int i = 0; i < g.length; i++) {
-            g[i] /= rows;
-        }
-        int iteration = net.getIterationCount();
-        TrainingAdam.step(adam, iteration, net.getEpochCount(), g, m, v);
-        for (int i = 0; i < p.length; i++) {
-            p[i] -= g[i];
-        }
-        net.params().data().asNioFloat().put((int) net.params().offset(), p);
-        net.setIterationCount(iteration + 1);
+        plan.update(net, rows, p, g, m, v);
         return loss;
     }
 
@@ -228,7 +350,7 @@ final class SmallNetworkStep implements BatchTrainer {
             float[] chunk = Arrays.copyOfRange(in, from * n, (from + count) * n);
             forward(chunk, count);
             float[] result = out[width.length - 2];
-            sum += lossSum(result, Arrays.copyOfRange(target, from * k, (from + count) * k), count);
+            sum += plan.lossSum(result, Arrays.copyOfRange(target, from * k, (from + count) * k), count);
             System.arraycopy(result, 0, outputs, from * k, count * k);
         }
         try (MemoryWorkspace outside = Nd4j.getMemoryManager().scopeOutOfWorkspaces()) {
@@ -258,67 +380,7 @@ final class SmallNetworkStep implements BatchTrainer {
             }
             input = o;
         }
-        if (softmax) {
-            float[] o = out[layers - 1];
-            int k = width[layers];
-            for (int r = 0; r < rows; r++) {
-                float max = Float.NEGATIVE_INFINITY;
-                for (int j = 0; j < k; j++) {
-                    max = Math.max(max, o[r * k + j]);
-                }
-                float total = 0;
-                for (int j = 0; j < k; j++) {
-                    o[r * k + j] = (float) Math.exp(o[r * k + j] - max);
-                    total += o[r * k + j];
-                }
-                for (int j = 0; j < k; j++) {
-                    o[r * k + j] /= total;
-                }
-            }
-        }
-    }
-
-    /** The loss summed over the rows, as DL4J's loss functions compute it. */
-    private double lossSum(float[] output, float[] target, int rows) {
-        int k = width[width.length - 1];
-        double sum = 0;
-        for (int r = 0; r < rows; r++) {
-            for (int j = 0; j < k; j++) {
-                float yj = target[r * k + j];
-                float oj = output[r * k + j];
-                if (softmax) {
-                    double clipped = Math.min(1 - CLIP, Math.max(CLIP, oj));
-                    sum -= (float) Math.log(clipped) * yj * (classWeights == null ? 1 : classWeights[j]);
-                } else {
-                    float e = oj - yj;
-                    sum += e * e / (double) k;
-                }
-            }
-        }
-        return sum;
-    }
-
-    /** The loss's gradient at the output layer's pre-activations, for each row (not yet divided by the rows). */
-    private void outputGradient(float[] output, float[] target, int rows, float[] into) {
-        int k = width[width.length - 1];
-        for (int r = 0; r < rows; r++) {
-            float weighted = 0;
-            if (classWeights != null) {
-                for (int j = 0; j < k; j++) {
-                    weighted += target[r * k + j] * classWeights[j];
-                }
-            }
-            for (int j = 0; j < k; j++) {
-                int at = r * k + j;
-                if (!softmax) {
-                    into[at] = 2 * (output[at] - target[at]) / k;
-                } else if (classWeights == null) {
-                    into[at] = output[at] - target[at];
-                } else {
-                    into[at] = output[at] * weighted - target[at] * classWeights[j];
-                }
-            }
-        }
+        plan.outputActivation(out[layers - 1], rows);
     }
 
     private void ensureCapacity(int rows) {
@@ -336,7 +398,7 @@ final class SmallNetworkStep implements BatchTrainer {
     }
 
     /** The values of rows of a 2-d array, row by row. */
-    private static float[] floats(INDArray rows) {
+    static float[] floats(INDArray rows) {
         int length = (int) rows.length();
         if (rows.dataType() == DataType.FLOAT && rows.ordering() == 'c' && rows.elementWiseStride() == 1) {
             float[] values = new float[length];

@@ -61,8 +61,12 @@ final class TrainingLoop {
         this.progress = progress;
         dl4jLayers = TrainingDenseLayer.install(net);
         TrainingAdam.install(net);
-        BatchTrainer small = SmallNetworkStep.of(net, batchSize);
-        trainer = small != null ? small : DirectTrainingStep.of(net);
+        // the plain-Java step for small networks, BLAS's products for larger ones, DL4J's operations for the rest
+        BatchTrainer step = SmallNetworkStep.of(net, batchSize);
+        if (step == null) {
+            step = BlasNetworkStep.of(net);
+        }
+        trainer = step != null ? step : DirectTrainingStep.of(net);
     }
 
     Curves fit(INDArray x, INDArray y, INDArray hx, INDArray hy, Task task, TrainSpec.EarlyStopping stopping,
