@@ -83,7 +83,8 @@ public final class CanaryStep extends StageExecutor<CanarySpec> {
             if (model.equals(e.model()) && !e.isShadow()) {
                 if (primary.equals(e.version())) {
                     p.add(e);
-                } else if (canary.equals(e.version())) {
+                }
+                if (canary.equals(e.version())) {
                     c.add(e);
                 }
             }

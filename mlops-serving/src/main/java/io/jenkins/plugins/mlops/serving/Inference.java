@@ -41,14 +41,16 @@ final class Inference implements AutoCloseable {
     JsonNode answer(DeployedModels.Entry entry, JsonNode body, DeployedModels.Route route) {
         long started = System.nanoTime();
         try {
-            JsonNode answer = infer(entry, body, false);
+            // the shadow's log lines carry the answer's request id, generated once when the request has none
+            String id = body.hasNonNull("id") ? body.get("id").asText() : UUID.randomUUID().toString();
+            JsonNode answer = infer(entry, body, id, false);
             metrics.success.labelValues(entry.name(), entry.version()).inc();
             metrics.duration.labelValues(entry.name(), entry.version()).observe((System.nanoTime() - started) / 1e9);
             if (route != null && route.shadow() != null) {
                 DeployedModels.Entry shadow = route.shadow();
                 shadows.execute(() -> {
                     try {
-                        infer(shadow, body, true);
+                        infer(shadow, body, id, true);
                     } catch (RuntimeException e) {
                         metrics.failure.labelValues(shadow.name(), "shadow").inc();
                     }
@@ -62,7 +64,7 @@ final class Inference implements AutoCloseable {
     }
 
     /** Tabular OIP inference: decoded, scored in the entry's batcher, recorded for drift and the log, encoded. */
-    private JsonNode infer(DeployedModels.Entry entry, JsonNode request, boolean shadow) {
+    private JsonNode infer(DeployedModels.Entry entry, JsonNode request, String id, boolean shadow) {
         long started = System.nanoTime();
         List<String> features = entry.features();
         List<String[]> raw = OipCodec.rows(request, features, config.maxRows());
@@ -73,7 +75,6 @@ final class Inference implements AutoCloseable {
             entry.traffic().record(raw, predictions);
         }
         metrics.rows.labelValues(entry.name(), entry.version()).inc(rows);
-        String id = request.hasNonNull("id") ? request.get("id").asText() : UUID.randomUUID().toString();
         ObjectNode response = OipCodec.answer(entry, id, predictions, requested);
         boolean classification = entry.model().info().task() == Task.CLASSIFICATION;
         if (log != null) {

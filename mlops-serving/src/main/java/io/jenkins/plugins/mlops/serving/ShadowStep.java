@@ -14,6 +14,7 @@ import io.jenkins.plugins.mlops.stage.StageExecutor;
 import io.jenkins.plugins.mlops.stage.StageOutput;
 import io.jenkins.plugins.mlops.stage.StageRunner;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -91,15 +92,17 @@ public final class ShadowStep extends StageExecutor<ShadowSpec> {
     }
 
     /**
-     * The counts over the request rows both answered, from the log's entries as they pass. A request row's
-     * two answers are logged close together: only those still waiting for their other half are kept, and
-     * without their inputs.
+     * The counts over the request rows both answered, from the log's entries as they pass. A request row's answers
+     * pair in log order: the first answer with the first shadow answer of the same request id and row, and so on
+     * (a client may reuse an id, and the shadow answers after the reply, so two requests' answers can interleave).
+     * Only the answers still waiting for their other half are kept, without their inputs: usually a handful, more
+     * when shadow answers were dropped under load.
      */
     private static final class Comparison {
         private final String model;
         private final String shadowVersion;
-        private final Map<String, Answer> primaryWaiting = new HashMap<>();
-        private final Map<String, String> shadowWaiting = new HashMap<>();
+        private final Map<String, ArrayDeque<Answer>> primaryWaiting = new HashMap<>();
+        private final Map<String, ArrayDeque<String>> shadowWaiting = new HashMap<>();
         final Set<String> primaries = new TreeSet<>();
         long shadowRows;
         long pairs;
@@ -120,21 +123,34 @@ public final class ShadowStep extends StageExecutor<ShadowSpec> {
             String key = e.requestId() + "#" + e.row();
             if (e.isShadow()) {
                 shadowRows++;
-                Answer answered = primaryWaiting.remove(key);
+                Answer answered = first(primaryWaiting, key);
                 if (answered != null) {
                     pair(answered, e.prediction());
                 } else {
-                    shadowWaiting.put(key, e.prediction());
+                    shadowWaiting.computeIfAbsent(key, k -> new ArrayDeque<>(1)).add(e.prediction());
                 }
             } else {
                 Answer answered = new Answer(e.version(), e.prediction(), e.actual());
-                String shadow = shadowWaiting.remove(key);
+                String shadow = first(shadowWaiting, key);
                 if (shadow != null) {
                     pair(answered, shadow);
                 } else {
-                    primaryWaiting.put(key, answered);
+                    primaryWaiting.computeIfAbsent(key, k -> new ArrayDeque<>(1)).add(answered);
                 }
             }
+        }
+
+        /** The oldest answer waiting under {@code key}, taken out; null when none waits. */
+        private static <T> T first(Map<String, ArrayDeque<T>> waiting, String key) {
+            ArrayDeque<T> queue = waiting.get(key);
+            if (queue == null) {
+                return null;
+            }
+            T oldest = queue.poll();
+            if (queue.isEmpty()) {
+                waiting.remove(key);
+            }
+            return oldest;
         }
 
         private void pair(Answer answered, String shadowPrediction) {

@@ -77,6 +77,13 @@ class CanaryStepTest {
             assertThat(((Map<?, ?>) evidence.get("canary")).keySet()).map(Object::toString).containsExactly("version", "rows", "predictions",
                     "p99Ms");
             assertThat(result.getSections().get("evidenceDigest")).isEqualTo(Sha256.of(Json.JSON.writeValueAsBytes(evidence)));
+            // every one of the 300 answers counted once, by the version that gave it
+            Map<?, ?> primary = (Map<?, ?>) evidence.get("primary");
+            Map<?, ?> canary = (Map<?, ?>) evidence.get("canary");
+            assertThat((int) primary.get("rows") + (int) canary.get("rows")).isEqualTo(300);
+            assertThat(((Map<?, ?>) canary.get("predictions")).values().stream().mapToLong(n -> (Long) n).sum())
+                    .isEqualTo(((Integer) canary.get("rows")).longValue());
+            assertThat((double) canary.get("p99Ms")).isPositive();
             // the route has no canary any more: every request is answered by version 1
             HttpResponse<String> after = client.send(HttpRequest.newBuilder(URI.create(server.url()
                     + "/v2/models/iris/infer")).POST(HttpRequest.BodyPublishers.ofString("{\"id\": \"r1\", \"inputs\": ["

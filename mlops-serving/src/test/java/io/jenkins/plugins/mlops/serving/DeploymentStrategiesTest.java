@@ -139,9 +139,18 @@ class DeploymentStrategiesTest {
             assertThat(Json.JSON.readTree(post(server.url() + "/v2/models/iris/feedback",
                     "{\"id\": \"shadowed\", \"labels\": [\"versicolor\"]}", null).body()).get("accepted").asInt())
                     .isEqualTo(1);
+            // a request without an id: the shadow's log line carries the id the answer got
+            String generated = Json.JSON.readTree(post(infer, ROW, null).body()).get("id").asText();
+            for (int wait = 0; wait < 50 && Files.readAllLines(log).stream().noneMatch(l -> l.contains(generated)
+                    && l.contains("\"shadow\":true")); wait++) {
+                Thread.sleep(100);
+            }
+            assertThat(Files.readAllLines(log).stream().filter(l -> l.contains("\"requestId\":\"" + generated + "\""))
+                    .map(l -> l.contains("\"shadow\":true") ? "shadow" : "answer").toList())
+                    .containsExactlyInAnyOrder("answer", "shadow");
             io.jenkins.plugins.mlops.contract.StepResult shadowReport = ShadowStep.run(tmp.resolve("log"), "iris",
                     "2", 0.0, tmp.resolve("shadow"));
-            assertThat(shadowReport.getSections().get("comparison").toString()).contains("pairs=1").contains("labelled=1");
+            assertThat(shadowReport.getSections().get("comparison").toString()).contains("pairs=2").contains("labelled=1");
             assertThat(admin(server, "/admin/rollback", "{\"model\": \"iris\"}").get("shadow").isNull()).isTrue();
         }
         assertThat(registry.audit().entries().stream().map(e -> e.action()).filter(a -> a.startsWith("server/")))

@@ -52,6 +52,9 @@ class ShadowStepTest {
             String shadow = r % 7 == 0 ? other(truth) : truth;
             String id = "req-" + r;
             StringBuilder file = r < 30 ? older : newer;
+            // before them, another shadow version and another model's shadow answer the same request: neither pairs
+            file.append(line(id, "1", inputs, other(shadow), true)).append(line(id, "2", inputs, other(shadow), true)
+                    .replace("\"model\":\"iris\"", "\"model\":\"iris-b\""));
             String answered = line(id, "3", inputs, primary, false);
             String shadowed = line(id, "2", inputs, shadow, true);
             // the shadow's answer before the primary's on odd rows, none at all for the last five
@@ -66,9 +69,8 @@ class ShadowStepTest {
                     shadowRight += shadow.equals(truth) ? 1 : 0;
                 }
             }
-            // another shadow version and another model answer the same requests: neither may pair
-            file.append(line(id, "1", inputs, other(shadow), true)).append(line(id, "3", inputs, other(primary), false)
-                    .replace("\"model\":\"iris\"", "\"model\":\"iris-b\""));
+            // and another model's primary after them
+            file.append(line(id, "3", inputs, other(primary), false).replace("\"model\":\"iris\"", "\"model\":\"iris-b\""));
             if (r < 40) {
                 feedback.append("{\"requestId\":\"").append(id).append("\",\"labels\":[\"").append(truth).append("\"]}\n");
             }
@@ -94,6 +96,25 @@ class ShadowStepTest {
 
         assertThatThrownBy(() -> ShadowStep.run(log, "iris", "4", 0.9, tmp.resolve("none")))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("no shadow predictions of iris@4");
+    }
+
+    /**
+     * A client reusing a request id under load: two answers, then the shadow's two (it answers after the reply).
+     * They pair in order, first with first.
+     */
+    @Test
+    void aReusedRequestIdPairsItsAnswersInOrder(@TempDir Path tmp) throws Exception {
+        Map<String, String> inputs = Map.of("petal length (cm)", "1.4");
+        Path log = Files.createDirectories(tmp.resolve("log"));
+        Files.writeString(log.resolve("predictions.jsonl"), line("same", "3", inputs, "setosa", false)
+                + line("same", "3", inputs, "virginica", false) + line("same", "2", inputs, "setosa", true)
+                + line("same", "2", inputs, "virginica", true));
+
+        Map<?, ?> comparison = (Map<?, ?>) ShadowStep.run(log, "iris", "2", 0.9, tmp.resolve("out")).getSections()
+                .get("comparison");
+
+        assertThat(comparison.get("pairs")).isEqualTo(2L);
+        assertThat(comparison.get("agreement")).isEqualTo(1.0);
     }
 
     private static String other(String label) {
