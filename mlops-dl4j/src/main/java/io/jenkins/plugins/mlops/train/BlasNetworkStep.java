@@ -12,9 +12,7 @@ import java.util.HashMap;
 import java.util.Map;
 import org.bytedeco.javacpp.FloatPointer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
-import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
@@ -54,7 +52,6 @@ final class BlasNetworkStep implements BatchTrainer {
     /** The output layer's values on the heap, where its loss and softmax are computed. */
     private float[] output = new float[0];
     private float[] outputDelta = new float[0];
-    private float[] target = new float[0];
     private final Map<Integer, Buffers> buffers = new HashMap<>();
 
     private BlasNetworkStep(MultiLayerNetwork net, SmallNetworkStep.Plan plan) {
@@ -85,7 +82,7 @@ final class BlasNetworkStep implements BatchTrainer {
         load(x, b);
         int last = width.length - 2;
         forward(b, rows);
-        target = SmallNetworkStep.floats(y);
+        float[] target = SmallNetworkStep.floats(y);
         double loss = plan.lossSum(output, target, rows) / rows;
         if (outputDelta.length < output.length) {
             outputDelta = new float[output.length];
@@ -126,23 +123,12 @@ final class BlasNetworkStep implements BatchTrainer {
 
     @Override
     public TrainingLoop.Scored score(INDArray x, INDArray y) {
-        int rows = (int) x.rows();
-        int k = plan.outputs();
-        float[] targets = SmallNetworkStep.floats(y);
-        float[] outputs = new float[rows * k];
-        double sum = 0;
-        for (int from = 0; from < rows; from += SCORING_ROWS) {
-            int count = Math.min(SCORING_ROWS, rows - from);
+        return plan.score(x, y, SCORING_ROWS, (from, count) -> {
             Buffers b = buffers(count);
             load(x.get(NDArrayIndex.interval(from, from + count), NDArrayIndex.all()), b);
             forward(b, count);
-            float[] t = Arrays.copyOfRange(targets, from * k, (from + count) * k);
-            sum += plan.lossSum(output, t, count);
-            System.arraycopy(output, 0, outputs, from * k, count * k);
-        }
-        try (MemoryWorkspace outside = Nd4j.getMemoryManager().scopeOutOfWorkspaces()) {
-            return new TrainingLoop.Scored(sum / rows, Nd4j.create(outputs, new long[] {rows, k}, 'c'));
-        }
+            return output;
+        });
     }
 
     /** The batch's inputs into the native input array. */
@@ -173,12 +159,7 @@ final class BlasNetworkStep implements BatchTrainer {
                     output = new float[rows * outputs];
                 }
                 b.outView()[l].get(0, output, 0, rows * outputs);
-                for (int r = 0; r < rows; r++) {
-                    for (int j = 0; j < outputs; j++) {
-                        output[r * outputs + j] += p[biases[l] + j];
-                    }
-                }
-                plan.outputActivation(output, rows);
+                plan.outputLayer(output, rows, p);
             }
             input = b.out()[l];
         }

@@ -175,12 +175,18 @@ final class SmallNetworkStep implements BatchTrainer {
             return width[width.length - 1];
         }
 
-        /** The output layer's activation, in place, on its pre-activations with the bias added. */
-        void outputActivation(float[] o, int rows) {
+        /** The output layer on its products, in place: the bias added, then its activation (softmax or none). */
+        void outputLayer(float[] o, int rows, float[] params) {
+            int k = outputs();
+            int bias = biases[biases.length - 1];
+            for (int r = 0; r < rows; r++) {
+                for (int j = 0; j < k; j++) {
+                    o[r * k + j] += params[bias + j];
+                }
+            }
             if (!softmax) {
                 return;
             }
-            int k = outputs();
             for (int r = 0; r < rows; r++) {
                 float max = Float.NEGATIVE_INFINITY;
                 for (int j = 0; j < k; j++) {
@@ -195,6 +201,32 @@ final class SmallNetworkStep implements BatchTrainer {
                     o[r * k + j] /= total;
                 }
             }
+        }
+
+        /**
+         * The loss over a set of rows (as net.score gives it) and their outputs, {@code chunkRows} at a time:
+         * {@code chunk} gives the network's outputs for the rows from {@code from}, {@code count} of them.
+         */
+        TrainingLoop.Scored score(INDArray x, INDArray y, int chunkRows, Chunk chunk) {
+            int rows = (int) x.rows();
+            int k = outputs();
+            float[] target = floats(y);
+            float[] outputs = new float[rows * k];
+            double sum = 0;
+            for (int from = 0; from < rows; from += chunkRows) {
+                int count = Math.min(chunkRows, rows - from);
+                float[] result = chunk.outputs(from, count);
+                sum += lossSum(result, Arrays.copyOfRange(target, from * k, (from + count) * k), count);
+                System.arraycopy(result, 0, outputs, from * k, count * k);
+            }
+            try (MemoryWorkspace outside = Nd4j.getMemoryManager().scopeOutOfWorkspaces()) {
+                return new TrainingLoop.Scored(sum / rows, Nd4j.create(outputs, new long[] {rows, k}, 'c'));
+            }
+        }
+
+        /** The network's outputs for some rows of a set being scored. */
+        interface Chunk {
+            float[] outputs(int from, int count);
         }
 
         /** The loss summed over the rows, as DL4J's loss functions compute it. */
@@ -333,10 +365,8 @@ final class SmallNetworkStep implements BatchTrainer {
                             below[r * n + i] += dj * p[column + i];
                         }
                     }
-                    for (int i = 0; i < n; i++) {
-                        below[r * n + i] *= hidden[l - 1].derivative(input[r * n + i]);
-                    }
                 }
+                hidden[l - 1].multiplyDerivative(below, input, rows * n);
             }
         }
         plan.update(net, rows, p, g, m, v);
@@ -345,24 +375,12 @@ final class SmallNetworkStep implements BatchTrainer {
 
     @Override
     public TrainingLoop.Scored score(INDArray x, INDArray y) {
-        int rows = (int) x.rows();
-        int k = width[width.length - 1];
         float[] in = floats(x);
-        float[] target = floats(y);
-        float[] outputs = new float[rows * k];
-        double sum = 0;
         int n = width[0];
-        for (int from = 0; from < rows; from += SCORING_ROWS) {
-            int count = Math.min(SCORING_ROWS, rows - from);
-            float[] chunk = Arrays.copyOfRange(in, from * n, (from + count) * n);
-            forward(chunk, count);
-            float[] result = out[width.length - 2];
-            sum += plan.lossSum(result, Arrays.copyOfRange(target, from * k, (from + count) * k), count);
-            System.arraycopy(result, 0, outputs, from * k, count * k);
-        }
-        try (MemoryWorkspace outside = Nd4j.getMemoryManager().scopeOutOfWorkspaces()) {
-            return new TrainingLoop.Scored(sum / rows, Nd4j.create(outputs, new long[] {rows, k}, 'c'));
-        }
+        return plan.score(x, y, SCORING_ROWS, (from, count) -> {
+            forward(Arrays.copyOfRange(in, from * n, (from + count) * n), count);
+            return out[width.length - 2];
+        });
     }
 
     /** Fills {@link #out} for a batch: each layer's activations, the network's outputs last. */
@@ -381,13 +399,15 @@ final class SmallNetworkStep implements BatchTrainer {
                     for (int i = 0; i < n; i++) {
                         s += input[r * n + i] * p[column + i];
                     }
-                    float z = s + p[biases[l] + j];
-                    o[r * outputs + j] = l < layers - 1 ? hidden[l].apply(z) : z;
+                    o[r * outputs + j] = s;
                 }
+            }
+            if (l < layers - 1) {
+                hidden[l].applyWithBias(o, rows, outputs, p, biases[l]);
             }
             input = o;
         }
-        plan.outputActivation(out[layers - 1], rows);
+        plan.outputLayer(out[layers - 1], rows, p);
     }
 
     private void ensureCapacity(int rows) {

@@ -51,33 +51,28 @@ public final class ShadowStep extends StageExecutor<ShadowSpec> {
         if (both.shadowRows == 0) {
             throw InvalidInputException.in(log, "no shadow predictions of " + model + "@" + shadowVersion);
         }
-        long pairCount = both.pairs;
-        long agree = both.agree;
-        long labelled = both.labelled;
-        long primaryRight = both.primaryRight;
-        long shadowRight = both.shadowRight;
-        double agreement = pairCount == 0 ? 0 : (double) agree / pairCount;
+        double agreement = both.pairs == 0 ? 0 : (double) both.agree / both.pairs;
         List<Check> checks = new ArrayList<>();
-        checks.add(pairCount == 0 ? new Check("agreement", CheckStatus.INSUFFICIENT_DATA, 0, ">= " + minAgreement,
+        checks.add(both.pairs == 0 ? new Check("agreement", CheckStatus.INSUFFICIENT_DATA, 0, ">= " + minAgreement,
                 "No request was answered by the primary and seen by the shadow.")
                 : Check.of("agreement", agreement >= minAgreement, agreement, ">= " + minAgreement, "The shadow agrees"
-                + " with the answers given on " + agree + " of " + pairCount + " rows."));
+                + " with the answers given on " + both.agree + " of " + both.pairs + " rows."));
         Map<String, Object> comparison = new LinkedHashMap<>();
-        comparison.put("pairs", pairCount);
+        comparison.put("pairs", both.pairs);
         comparison.put("agreement", agreement);
-        comparison.put("labelled", labelled);
-        if (labelled > 0) {
-            double p = (double) primaryRight / labelled;
-            double sh = (double) shadowRight / labelled;
+        comparison.put("labelled", both.labelled);
+        if (both.labelled > 0) {
+            double p = (double) both.primaryRight / both.labelled;
+            double sh = (double) both.shadowRight / both.labelled;
             comparison.put("primaryAccuracy", p);
             comparison.put("shadowAccuracy", sh);
-            checks.add(Check.of("accuracy-delta", sh >= p, sh - p, ">= 0", "On " + labelled + " rows with ground truth:"
+            checks.add(Check.of("accuracy-delta", sh >= p, sh - p, ">= 0", "On " + both.labelled + " rows with ground truth:"
                     + " shadow " + Html.number(sh) + ", primary " + Html.number(p) + "."));
         }
         StepResult result = StepResult.fromChecks(STEP, "Shadow " + model + "@" + shadowVersion + " agreed with the"
-                + " primary on " + Html.number(100 * agreement) + " % of " + pairCount + " rows" + (labelled == 0 ? ""
-                : "; accuracy " + Html.number((double) shadowRight / labelled) + " against " + Html.number(
-                (double) primaryRight / labelled) + " on " + labelled + " labelled rows") + ".", checks)
+                + " primary on " + Html.number(100 * agreement) + " % of " + both.pairs + " rows" + (both.labelled == 0 ? ""
+                : "; accuracy " + Html.number((double) both.shadowRight / both.labelled) + " against " + Html.number(
+                (double) both.primaryRight / both.labelled) + " on " + both.labelled + " labelled rows") + ".", checks)
                 .with("comparison", comparison)
                 .with(Provenance.SECTION, new Provenance(null, null, ServedVersions.digest(spec.registry(), model,
                         shadowVersion), file, both.primaries.size() != 1 ? null
